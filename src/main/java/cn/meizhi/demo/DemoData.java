@@ -1,0 +1,80 @@
+package cn.meizhi.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.meizhi.account.AccountManagement;
+import cn.meizhi.institution.Institution;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.Jurisdiction;
+import cn.meizhi.shared.Role;
+import lombok.extern.slf4j.Slf4j;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo data on the first start in demo mode (when the {@code admin} account does not exist
+ * yet). Institutions go through the same service and rules as a regulator's form.
+ */
+@Slf4j
+@Component
+@Conditional(DemoMode.class)
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+	/** The password of every demo account. */
+	static final String PASSWORD = "meizhi-demo";
+
+	private final AccountManagement accounts;
+
+	private final InstitutionManagement institutions;
+
+	DemoData(AccountManagement accounts, InstitutionManagement institutions) {
+		this.accounts = accounts;
+		this.institutions = institutions;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (accounts.exists("admin")) {
+			return;
+		}
+		log.info("Demo mode: loading demo data (accounts use the password '{}')", PASSWORD);
+		List<Institution> registered = new ArrayList<>();
+		for (var demo : DemoInstitutions.generate(20231101L)) {
+			String province = demo.form().getRegionCode().substring(0, 2) + "0000";
+			CurrentUser loader = new CurrentUser(0, "demo-loader", "demo-loader", Role.REGULATOR,
+					Jurisdiction.of(province), null);
+			Institution institution = institutions.register(loader, demo.form());
+			if (demo.status() != InstitutionStatus.ACTIVE) {
+				institution = institutions.changeStatus(loader, institution.getId(), demo.status(),
+						demo.status() == InstitutionStatus.SUSPENDED ? "演示数据：因投诉调查暂停执业" : "演示数据：机构已注销");
+			}
+			registered.add(institution);
+		}
+		Institution clinicInstitution = firstActive(registered, "330102");
+		Institution clinic2Institution = firstActive(registered, "330106");
+		accounts.createDemoAccount("admin", "系统管理员", Role.ADMIN, null, null, PASSWORD);
+		accounts.createDemoAccount("regulator", "杭州市卫健委 王科长", Role.REGULATOR, "330100", null, PASSWORD);
+		accounts.createDemoAccount("regulator-sc", "上城区卫健局 李主任", Role.REGULATOR, "330102", null, PASSWORD);
+		accounts.createDemoAccount("assessor", "评审专家 陈教授", Role.ASSESSOR, null, null, PASSWORD);
+		accounts.createDemoAccount("assessor2", "评审专家 周主任", Role.ASSESSOR, null, null, PASSWORD);
+		accounts.createDemoAccount("clinic", "机构质控专员 赵女士", Role.CLINIC, null, clinicInstitution.getId(), PASSWORD);
+		accounts.createDemoAccount("clinic2", "机构质控专员 孙先生", Role.CLINIC, null, clinic2Institution.getId(), PASSWORD);
+		log.info("Demo mode: {} institutions and 7 accounts loaded", registered.size());
+	}
+
+	private static Institution firstActive(List<Institution> institutions, String regionCode) {
+		return institutions.stream()
+			.filter(i -> i.getRegionCode().equals(regionCode) && i.getStatus() == InstitutionStatus.ACTIVE)
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

@@ -1,0 +1,33 @@
+package cn.meizhi.demo;
+
+import java.util.Arrays;
+
+import cn.meizhi.system.EmbeddedDatabaseAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Demo mode is on when {@code meizhi.demo.enabled=true}, or when the {@code demo} profile is active,
+ * or by default on the embedded database; {@code meizhi.demo.enabled=false} always turns it off.
+ */
+class DemoMode extends SpringBootCondition {
+
+	static boolean isOn(Environment environment) {
+		Boolean explicit = environment.getProperty("meizhi.demo.enabled", Boolean.class);
+		if (explicit != null) {
+			return explicit;
+		}
+		return Arrays.asList(environment.getActiveProfiles()).contains("demo")
+				|| EmbeddedDatabaseAutoConfiguration.usesEmbeddedDatabase(environment);
+	}
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		return isOn(context.getEnvironment()) ? ConditionOutcome.match("demo mode") : ConditionOutcome.noMatch("no demo mode");
+	}
+
+}

@@ -1,0 +1,58 @@
+package cn.meizhi.home;
+
+import cn.meizhi.account.AccountManagement;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.region.Regions;
+import cn.meizhi.shared.CurrentUser;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page of each role.
+ */
+@Controller
+class HomeController {
+
+	private final InstitutionManagement institutions;
+
+	private final AccountManagement accounts;
+
+	private final Regions regions;
+
+	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions) {
+		this.institutions = institutions;
+		this.accounts = accounts;
+		this.regions = regions;
+	}
+
+	@GetMapping("/regulator")
+	String regulator(CurrentUser user, Model model) {
+		model.addAttribute("statusCounts", institutions.countByStatus(user));
+		var regionCounts = institutions.countOpenByRegion(user);
+		model.addAttribute("regionCounts", regionCounts);
+		model.addAttribute("maxRegionCount", regionCounts.values().stream().mapToLong(Long::longValue).max().orElse(1));
+		model.addAttribute("jurisdictionName", regions.path(user.jurisdiction().regionCode(),
+				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		return "home/regulator";
+	}
+
+	@GetMapping("/admin")
+	String admin(CurrentUser user, Model model) {
+		model.addAttribute("roleCounts", accounts.countByRole(user));
+		return "home/admin";
+	}
+
+	@GetMapping("/assessor")
+	String assessor() {
+		return "home/assessor";
+	}
+
+	@GetMapping("/clinic")
+	String clinic(CurrentUser user, Model model) {
+		model.addAttribute("institution", institutions.get(user, user.institutionId()));
+		return "home/clinic";
+	}
+
+}

@@ -1,0 +1,258 @@
+package cn.meizhi.institution;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import cn.meizhi.institution.InstitutionEvents.InstitutionContactUpdated;
+import cn.meizhi.institution.InstitutionEvents.InstitutionRegistered;
+import cn.meizhi.institution.InstitutionEvents.InstitutionStatusChanged;
+import cn.meizhi.institution.InstitutionEvents.InstitutionUpdated;
+import cn.meizhi.region.Regions;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.EditConflictException;
+import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.Jurisdiction;
+import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.shared.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The institution register: who may see and change which institution, and the rules every change
+ * obeys. This is the one place where "inside my jurisdiction" and "my own institution" are decided
+ * for institutions.
+ */
+@Service
+@Transactional(readOnly = true)
+public class InstitutionManagement {
+
+	private final InstitutionRepository institutions;
+
+	private final Regions regions;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	InstitutionManagement(InstitutionRepository institutions, Regions regions, ApplicationEventPublisher events,
+			Clock clock) {
+		this.institutions = institutions;
+		this.regions = regions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** Institutions the user may see that match the search. */
+	public Page<Institution> search(CurrentUser user, InstitutionSearch search, Pageable pageable) {
+		return institutions.findAll(search.within(scopeOf(user)), pageable);
+	}
+
+	/** How many institutions of the user's jurisdiction are in each status. */
+	public java.util.Map<InstitutionStatus, Long> countByStatus(CurrentUser user) {
+		Jurisdiction scope = scopeOf(user);
+		var counts = new java.util.EnumMap<InstitutionStatus, Long>(InstitutionStatus.class);
+		for (InstitutionStatus status : InstitutionStatus.values()) {
+			counts.put(status, 0L);
+		}
+		institutions.countByStatus(scope == null ? "" : scope.prefix()).forEach(c -> counts.put(c.getStatus(), c.getCount()));
+		return counts;
+	}
+
+	/** How many institutions that are not closed each district of the user's jurisdiction has. */
+	public java.util.Map<String, Long> countOpenByRegion(CurrentUser user) {
+		Jurisdiction scope = scopeOf(user);
+		var counts = new java.util.LinkedHashMap<String, Long>();
+		institutions.countOpenByRegion(scope == null ? "" : scope.prefix())
+			.forEach(c -> counts.put(c.getRegionCode(), c.getCount()));
+		return counts;
+	}
+
+	/** All matching institutions with their departments, for export. */
+	public List<Institution> listForExport(CurrentUser user, InstitutionSearch search) {
+		return institutions.findAll(search.within(scopeOf(user)), Sort.by("regionCode", "name"));
+	}
+
+	/** One institution, if the user may see it; otherwise 404, whether it exists or not. */
+	public Institution get(CurrentUser user, long id) {
+		Institution institution = institutions.findWithDepartmentsById(id).orElseThrow(() -> notFound(id));
+		if (!maySee(user, institution)) {
+			throw notFound(id);
+		}
+		return institution;
+	}
+
+	/** Whether an institution with this id exists (for binding clinic accounts). */
+	public Optional<InstitutionSummary> findByCreditCode(String creditCode) {
+		return institutions.findByCreditCode(UnifiedSocialCreditCode.normalize(creditCode)).map(InstitutionSummary::of);
+	}
+
+	public Optional<InstitutionSummary> findSummary(long id) {
+		return institutions.findById(id).map(InstitutionSummary::of);
+	}
+
+	/** The edit form of an institution the regulator may change. */
+	public InstitutionForm editForm(CurrentUser user, long id) {
+		return InstitutionForm.of(getForChange(user, id));
+	}
+
+	public ContactForm contactForm(CurrentUser user, long id) {
+		return ContactForm.of(getOwnInstitution(user, id));
+	}
+
+	@Transactional
+	public Institution register(CurrentUser user, InstitutionForm form) {
+		requireRegulator(user);
+		check(user, form, null).throwIfAny();
+		Instant now = clock.instant();
+		Institution institution = institutions.saveAndFlush(new Institution(form, now));
+		events.publishEvent(new InstitutionRegistered(institution.getId(), institution.getName(),
+				institution.getRegionCode(), institution.isCreditCodeException(), user.actor(), now));
+		return institution;
+	}
+
+	@Transactional
+	public Institution update(CurrentUser user, long id, InstitutionForm form) {
+		Institution institution = getForChange(user, id);
+		requireSameVersion(institution.getVersion(), form.getVersion(), id);
+		check(user, form, id).throwIfAny();
+		Instant now = clock.instant();
+		var changes = institution.apply(form, now);
+		institutions.saveAndFlush(institution);
+		if (!changes.isEmpty()) {
+			events.publishEvent(new InstitutionUpdated(id, institution.getName(), institution.getRegionCode(), changes,
+					user.actor(), now));
+		}
+		return institution;
+	}
+
+	@Transactional
+	public Institution changeStatus(CurrentUser user, long id, InstitutionStatus target, String reason) {
+		Institution institution = getForChange(user, id);
+		InstitutionStatus from = institution.getStatus();
+		Instant now = clock.instant();
+		try {
+			institution.changeStatus(target, reason, now);
+		}
+		catch (cn.meizhi.shared.BusinessRuleException ex) {
+			throw FormRejectedException.of(ex.field(), ex.messageKey(), ex.arguments());
+		}
+		institutions.saveAndFlush(institution);
+		events.publishEvent(new InstitutionStatusChanged(id, institution.getName(), institution.getRegionCode(), from,
+				target, institution.getStatusReason(), user.actor(), now));
+		return institution;
+	}
+
+	/** A clinic user edits the public contact data of its own institution. */
+	@Transactional
+	public Institution updateContact(CurrentUser user, long id, ContactForm form) {
+		Institution institution = getOwnInstitution(user, id);
+		requireSameVersion(institution.getVersion(), form.getVersion(), id);
+		Instant now = clock.instant();
+		var changes = institution.applyContact(form, now);
+		institutions.saveAndFlush(institution);
+		if (!changes.isEmpty()) {
+			events.publishEvent(new InstitutionContactUpdated(id, institution.getName(), institution.getRegionCode(),
+					changes, user.actor(), now));
+		}
+		return institution;
+	}
+
+	/**
+	 * The rules a registration or edit must satisfy beyond the form's own field checks: a valid credit
+	 * code (or a recorded exception), unique codes, and a real region inside the user's jurisdiction.
+	 */
+	FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id) {
+		var reasons = new FormRejectedException.Collector();
+		String code = UnifiedSocialCreditCode.normalize(form.getCreditCode());
+		if (code != null && !code.isEmpty()) {
+			var problem = UnifiedSocialCreditCode.problemOf(code);
+			boolean excepted = form.isCreditCodeException() && problem == UnifiedSocialCreditCode.Problem.CHECK_CHARACTER;
+			if (problem != null && !excepted) {
+				reasons.reject("creditCode", "institution.creditCode." + problem.name());
+			}
+			if (form.isCreditCodeException() && (form.getCreditCodeExceptionReason() == null
+					|| form.getCreditCodeExceptionReason().isBlank())) {
+				reasons.reject("creditCodeExceptionReason", "institution.creditCodeExceptionReason.required");
+			}
+			if (form.isCreditCodeException() && problem == null) {
+				reasons.reject("creditCodeException", "institution.creditCodeException.notNeeded");
+			}
+			boolean taken = id == null ? institutions.existsByCreditCode(code)
+					: institutions.existsByCreditCodeAndIdNot(code, id);
+			if (taken) {
+				reasons.reject("creditCode", "institution.creditCode.taken");
+			}
+		}
+		String licence = form.getLicenceNumber() == null ? null : form.getLicenceNumber().strip();
+		if (licence != null && !licence.isEmpty()) {
+			boolean taken = id == null ? institutions.existsByLicenceNumber(licence)
+					: institutions.existsByLicenceNumberAndIdNot(licence, id);
+			if (taken) {
+				reasons.reject("licenceNumber", "institution.licenceNumber.taken");
+			}
+		}
+		String region = form.getRegionCode();
+		if (region != null && !region.isBlank()) {
+			var found = regions.find(region);
+			if (found.isEmpty() || found.get().getLevel() != cn.meizhi.region.Region.Level.DISTRICT) {
+				reasons.reject("regionCode", "institution.regionCode.unknown");
+			}
+			else if (!user.reaches(region)) {
+				reasons.reject("regionCode", "institution.regionCode.outsideJurisdiction");
+			}
+		}
+		return reasons;
+	}
+
+	private Institution getForChange(CurrentUser user, long id) {
+		requireRegulator(user);
+		return get(user, id);
+	}
+
+	private Institution getOwnInstitution(CurrentUser user, long id) {
+		if (!user.is(Role.CLINIC) || user.institutionId() == null || user.institutionId() != id) {
+			throw notFound(id);
+		}
+		return institutions.findWithDepartmentsById(id).orElseThrow(() -> notFound(id));
+	}
+
+	private boolean maySee(CurrentUser user, Institution institution) {
+		return switch (user.role()) {
+			case ADMIN, REGULATOR -> user.reaches(institution.getRegionCode());
+			case CLINIC -> user.institutionId() != null && user.institutionId().equals(institution.getId());
+			case ASSESSOR -> false;
+		};
+	}
+
+	private static Jurisdiction scopeOf(CurrentUser user) {
+		return switch (user.role()) {
+			case ADMIN -> null;
+			case REGULATOR -> user.jurisdiction();
+			default -> throw new NotFoundException("Institution list", user.username());
+		};
+	}
+
+	private static void requireRegulator(CurrentUser user) {
+		if (!user.is(Role.REGULATOR)) {
+			throw new NotFoundException("Institution register", user.username());
+		}
+	}
+
+	private static void requireSameVersion(long current, Long loaded, long id) {
+		if (loaded == null || loaded != current) {
+			throw new EditConflictException("Institution", id);
+		}
+	}
+
+	private static NotFoundException notFound(long id) {
+		return new NotFoundException("Institution", id);
+	}
+
+}

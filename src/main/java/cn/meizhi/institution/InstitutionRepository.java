@@ -1,0 +1,53 @@
+package cn.meizhi.institution;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface InstitutionRepository extends JpaRepository<Institution, Long>, JpaSpecificationExecutor<Institution> {
+
+	@Query("select i.status as status, count(i) as count from Institution i where i.regionCode like concat(:prefix, '%') group by i.status")
+	List<StatusCount> countByStatus(String prefix);
+
+	@Query("select i.regionCode as regionCode, count(i) as count from Institution i where i.regionCode like concat(:prefix, '%') and i.status <> cn.meizhi.institution.InstitutionStatus.CLOSED group by i.regionCode order by i.regionCode")
+	List<RegionCount> countOpenByRegion(String prefix);
+
+	interface StatusCount {
+
+		InstitutionStatus getStatus();
+
+		long getCount();
+
+	}
+
+	interface RegionCount {
+
+		String getRegionCode();
+
+		long getCount();
+
+	}
+
+	@EntityGraph(attributePaths = "departments")
+	Optional<Institution> findWithDepartmentsById(Long id);
+
+	/** Every match with its departments in one query, for export. */
+	@Override
+	@EntityGraph(attributePaths = "departments")
+	List<Institution> findAll(org.springframework.data.jpa.domain.Specification<Institution> spec, org.springframework.data.domain.Sort sort);
+
+	Optional<Institution> findByCreditCode(String creditCode);
+
+	boolean existsByCreditCode(String creditCode);
+
+	boolean existsByCreditCodeAndIdNot(String creditCode, Long id);
+
+	boolean existsByLicenceNumber(String licenceNumber);
+
+	boolean existsByLicenceNumberAndIdNot(String licenceNumber, Long id);
+
+}

@@ -1,0 +1,14 @@
+package cn.meizhi.institution;
+
+/**
+ * The few facts other modules need to name an institution.
+ */
+public record InstitutionSummary(long id, String name, String creditCode, String regionCode,
+		InstitutionStatus status) {
+
+	static InstitutionSummary of(Institution institution) {
+		return new InstitutionSummary(institution.getId(), institution.getName(), institution.getCreditCode(),
+				institution.getRegionCode(), institution.getStatus());
+	}
+
+}

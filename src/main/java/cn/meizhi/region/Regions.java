@@ -1,0 +1,84 @@
+package cn.meizhi.region;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.meizhi.shared.Jurisdiction;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The region catalogue. Regions are reference data that change only by migration, so they are read
+ * once and kept in memory.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Regions {
+
+	private final RegionRepository repository;
+
+	private volatile Map<String, Region> byCode;
+
+	Regions(RegionRepository repository) {
+		this.repository = repository;
+	}
+
+	public Optional<Region> find(String code) {
+		return Optional.ofNullable(code).map(all()::get);
+	}
+
+	public boolean exists(String code) {
+		return code != null && all().containsKey(code);
+	}
+
+	/** The region's name in the locale's language, or the code itself if unknown. */
+	public String name(String code, Locale locale) {
+		return find(code).map(r -> r.name(locale)).orElse(code);
+	}
+
+	/** "浙江省 杭州市 上城区": the region with its ancestors, for display. */
+	public String path(String code, Locale locale) {
+		Optional<Region> region = find(code);
+		if (region.isEmpty()) {
+			return code;
+		}
+		StringBuilder path = new StringBuilder(region.get().name(locale));
+		Optional<Region> parent = find(region.get().getParentCode());
+		while (parent.isPresent()) {
+			path.insert(0, parent.get().name(locale) + " ");
+			parent = find(parent.get().getParentCode());
+		}
+		return path.toString();
+	}
+
+	/** Every region inside a jurisdiction (including its own region), ordered by code. */
+	public List<Region> within(Jurisdiction jurisdiction) {
+		return all().values()
+			.stream()
+			.filter(r -> jurisdiction == null || jurisdiction.covers(r.getCode()))
+			.sorted(java.util.Comparator.comparing(Region::getCode))
+			.toList();
+	}
+
+	/** The districts (lowest level) inside a jurisdiction: where institutions are located. */
+	public List<Region> districtsWithin(Jurisdiction jurisdiction) {
+		return within(jurisdiction).stream().filter(r -> r.getLevel() == Region.Level.DISTRICT).toList();
+	}
+
+	private Map<String, Region> all() {
+		Map<String, Region> regions = byCode;
+		if (regions == null) {
+			regions = repository.findAllByOrderByCode()
+				.stream()
+				.collect(Collectors.toUnmodifiableMap(Region::getCode, Function.identity()));
+			byCode = regions;
+		}
+		return regions;
+	}
+
+}

@@ -1,0 +1,20 @@
+// Meizhi: small progressive enhancements. No inline scripts anywhere (the CSP forbids them).
+(function () {
+  'use strict';
+  // A form marked data-submit-once cannot be sent twice by a double click.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (!form.hasAttribute || !form.hasAttribute('data-submit-once')) {
+      return;
+    }
+    if (form.dataset.submitting === 'true') {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.submitting = 'true';
+    form.querySelectorAll('button[type="submit"]').forEach(function (button) {
+      button.setAttribute('aria-disabled', 'true');
+      button.classList.add('disabled');
+    });
+  });
+})();
