@@ -1,0 +1,37 @@
+package cn.meizhi.system;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Turns broken uploads into clear error pages instead of server errors.
+ */
+@ControllerAdvice
+class ErrorAdvice {
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(HttpServletResponse response) {
+		return errorPage(response, HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ModelAndView notAnUpload(HttpServletResponse response) {
+		return errorPage(response, HttpStatus.BAD_REQUEST, "error.upload.broken");
+	}
+
+	private static ModelAndView errorPage(HttpServletResponse response, HttpStatus status, String messageKey) {
+		response.setStatus(status.value());
+		var page = new ModelAndView("error");
+		page.setStatus(status);
+		page.addObject("status", status.value());
+		page.addObject("detail", messageKey);
+		return page;
+	}
+
+}

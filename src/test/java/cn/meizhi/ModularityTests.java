@@ -1,0 +1,22 @@
+package cn.meizhi;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+class ModularityTests {
+
+	private final ApplicationModules modules = ApplicationModules.of(MeizhiApplication.class);
+
+	@Test
+	void modulesDependOnEachOtherOnlyThroughTheirPublicFaceAndWithoutCycles() {
+		modules.verify();
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	}
+
+}

@@ -1,0 +1,115 @@
+package cn.meizhi.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * One PostgreSQL server per test JVM: a Testcontainers {@code postgres:18-alpine} when Docker answers,
+ * otherwise an embedded PostgreSQL from Maven Central binaries ({@code TEST_DB=docker|embedded}
+ * forces one). Every Spring test context gets its own fresh database on that server, so contexts
+ * with different settings (e.g. demo data) never see each other's rows. Registered for every test
+ * context in {@code META-INF/spring.factories}: tests need no annotation.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final AtomicInteger DATABASES = new AtomicInteger();
+
+	private static Server server;
+
+	/** Where the server listens and how to sign in as its superuser. */
+	public record Server(String host, int port, String username, String password) {
+
+		String url(String database) {
+			return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+		}
+
+	}
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Server server = server();
+		String database = "meizhi_test_" + DATABASES.incrementAndGet();
+		try (Connection connection = DriverManager.getConnection(server.url("postgres"), server.username(),
+				server.password()); Statement statement = connection.createStatement()) {
+			statement.execute("create database " + database);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test database " + database, ex);
+		}
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testDatabase",
+					Map.of("spring.datasource.url", server.url(database), "spring.datasource.username",
+							server.username(), "spring.datasource.password", server.password(),
+							"spring.datasource.hikari.maximum-pool-size", "8")));
+	}
+
+	/** The per-JVM server, started on first use. */
+	public static synchronized Server server() {
+		if (server == null) {
+			server = start();
+		}
+		return server;
+	}
+
+	private static Server start() {
+		String choice = System.getenv().getOrDefault("TEST_DB", "auto");
+		boolean docker = choice.equals("docker") || (choice.equals("auto") && dockerAvailable());
+		if (docker) {
+			var container = new PostgreSQLContainer("postgres:18-alpine").withCommand("postgres", "-c",
+					"max_connections=300", "-c", "fsync=off");
+			container.start();
+			return new Server(container.getHost(), container.getMappedPort(5432), container.getUsername(),
+					container.getPassword());
+		}
+		try {
+			Path dir = Files.createTempDirectory("meizhi-test-pg");
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(dir)
+				.setCleanDataDirectory(true)
+				.setServerConfig("max_connections", "300")
+				.setServerConfig("fsync", "off")
+				.setServerConfig("synchronous_commit", "off")
+				.setServerConfig("full_page_writes", "off")
+				.setLocaleConfig("encoding", "UTF8")
+				.setLocaleConfig("locale", "C.UTF-8")
+				.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					postgres.close();
+				}
+				catch (Exception ignored) {
+					// the JVM is going away
+				}
+			}));
+			return new Server("localhost", postgres.getPort(), "postgres", "");
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not start the embedded test PostgreSQL", ex);
+		}
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (Throwable ex) {
+			return false;
+		}
+	}
+
+}

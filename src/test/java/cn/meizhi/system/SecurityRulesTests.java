@@ -1,0 +1,172 @@
+package cn.meizhi.system;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.meizhi.support.Fixtures;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every endpoint of the portal, and which roles may reach it. A new endpoint without a row here fails
+ * {@link #everyEndpointHasARule()}: access rules are decided deliberately, never by accident.
+ * Object-level rules (own institution, own jurisdiction) are tested per feature.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SecurityRulesTests {
+
+	/** Anyone, signed in or not. */
+	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+	private static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
+
+	private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+	/** Who may reach an endpoint; {@code anonymous} says whether the public may too. */
+	record Rule(boolean anonymous, Set<Role> roles) {
+	}
+
+	static {
+		publicEndpoint("GET /");
+		publicEndpoint("GET /login");
+		publicEndpoint("GET /error");
+		signedIn("GET /home");
+		signedIn("GET /account/password");
+		signedIn("POST /account/password");
+		only(Role.REGULATOR, "GET /regulator", "GET /regulator/institutions", "GET /regulator/institutions/export.csv",
+				"GET /regulator/institutions/new", "POST /regulator/institutions/new",
+				"GET /regulator/institutions/{id}", "GET /regulator/institutions/{id}/edit",
+				"POST /regulator/institutions/{id}/edit", "POST /regulator/institutions/{id}/status",
+				"GET /regulator/institutions/import", "POST /regulator/institutions/import",
+				"GET /regulator/institutions/import/template.csv", "GET /regulator/audit");
+		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
+				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
+				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit");
+		only(Role.ASSESSOR, "GET /assessor");
+		only(Role.CLINIC, "GET /clinic", "GET /clinic/institutions/{id}", "GET /clinic/institutions/{id}/contact",
+				"POST /clinic/institutions/{id}/contact");
+	}
+
+	private static void publicEndpoint(String endpoint) {
+		RULES.put(endpoint, new Rule(true, EVERYONE));
+	}
+
+	private static void signedIn(String endpoint) {
+		RULES.put(endpoint, new Rule(false, SIGNED_IN));
+	}
+
+	private static void only(Role role, String... endpoints) {
+		for (String endpoint : endpoints) {
+			RULES.put(endpoint, new Rule(false, EnumSet.of(role)));
+		}
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping handlerMapping;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Test
+	void everyEndpointHasARule() {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
+			Set<String> methods = new TreeSet<>();
+			info.getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
+			if (methods.isEmpty()) {
+				methods.add("GET");
+			}
+			for (String pattern : info.getPatternValues()) {
+				for (String method : methods) {
+					endpoints.add(method + " " + pattern);
+				}
+			}
+		}
+		assertThat(endpoints).as("endpoints without a rule in SecurityRulesTests").isSubsetOf(RULES.keySet());
+		assertThat(RULES.keySet()).as("rules for endpoints that no longer exist").isSubsetOf(endpoints);
+	}
+
+	@Test
+	void everyEndpointAdmitsExactlyTheRolesOfItsRule() throws Exception {
+		long institutionId = fixtures.institution("330102").getId();
+		Map<Role, CurrentUser> users = Map.of(Role.ADMIN, Fixtures.admin(), Role.REGULATOR,
+				Fixtures.regulator("330100"), Role.ASSESSOR, Fixtures.assessor(), Role.CLINIC,
+				Fixtures.clinic(institutionId));
+		List<String> wrong = new ArrayList<>();
+		for (var entry : RULES.entrySet()) {
+			String[] parts = entry.getKey().split(" ");
+			HttpMethod method = HttpMethod.valueOf(parts[0]);
+			String path = parts[1].replace("{id}", String.valueOf(institutionId));
+			Rule rule = entry.getValue();
+
+			MockHttpServletResponse anonymous = mvc.perform(build(method, path)).andReturn().getResponse();
+			boolean anonymousAdmitted = admitted(anonymous);
+			if (anonymousAdmitted != rule.anonymous()) {
+				wrong.add(entry.getKey() + " anonymous: " + anonymous.getStatus() + " " + anonymous.getRedirectedUrl());
+			}
+			for (Role role : Role.values()) {
+				MockHttpServletResponse response = mvc
+					.perform(build(method, path).with(user(Fixtures.principal(users.get(role)))))
+					.andReturn()
+					.getResponse();
+				if (admitted(response) != rule.roles().contains(role)) {
+					wrong.add(entry.getKey() + " " + role + ": " + response.getStatus());
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void everythingElseIsDenied() throws Exception {
+		for (String path : List.of("/internal", "/actuator/env", "/actuator/beans", "/actuator", "/regulator-x")) {
+			assertThat(mvc.perform(build(HttpMethod.GET, path).with(user(Fixtures.principal(Fixtures.admin()))))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(path).isIn(403, 404);
+			assertThat(admitted(mvc.perform(build(HttpMethod.GET, path)).andReturn().getResponse())).as(path).isFalse();
+		}
+	}
+
+	private static MockHttpServletRequestBuilder build(HttpMethod method, String path) {
+		MockHttpServletRequestBuilder builder = request(method, path);
+		return method == HttpMethod.GET ? builder : builder.with(csrf());
+	}
+
+	/** Security let the request through: it was neither refused nor sent to the sign-in page. */
+	private static boolean admitted(MockHttpServletResponse response) {
+		if (response.getStatus() == 401 || response.getStatus() == 403) {
+			return false;
+		}
+		String redirect = response.getRedirectedUrl();
+		return !(response.getStatus() == 302 && redirect != null && redirect.endsWith("/login"));
+	}
+
+}
