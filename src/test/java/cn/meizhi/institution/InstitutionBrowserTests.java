@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -89,7 +90,10 @@ class InstitutionBrowserTests {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,900", "--user-data-dir=" + this.profile.toAbsolutePath());
+				"--window-size=1280,900", "--user-data-dir=" + this.profile.toAbsolutePath(),
+				// Bootstrap scrolls smoothly unless reduced motion is asked for; a click on an element
+				// being scrolled to would then land on whatever was under the pointer before.
+				"--force-prefers-reduced-motion");
 		this.driver = new ChromeDriver(service, options);
 		this.wait = new WebDriverWait(this.driver, WAIT);
 	}
@@ -130,7 +134,7 @@ class InstitutionBrowserTests {
 			type("address", "杭州市上城区解放路 100 号");
 			WebElement dermatology = this.driver
 				.findElement(By.cssSelector("input[name='departments'][value='AESTHETIC_DERMATOLOGY']"));
-			dermatology.click();
+			click(dermatology);
 			assertThat(dermatology.isSelected()).isTrue();
 			new Select(this.driver.findElement(By.id("surgeryLevel"))).selectByValue("1");
 			assertThat(this.driver.findElement(By.id("beds")).getDomProperty("value")).isEqualTo("0");
@@ -187,9 +191,16 @@ class InstitutionBrowserTests {
 		input.sendKeys(text);
 	}
 
+	/** Scrolls the element to the middle of the window at once, then clicks it when it can be clicked. */
+	private void click(WebElement element) {
+		((JavascriptExecutor) this.driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
 	/** Clicks the form's submit button and waits until the browser has left the page. */
 	private void submit(WebElement form) {
-		form.findElement(By.cssSelector("button[type='submit']")).click();
+		click(form.findElement(By.cssSelector("button[type='submit']")));
 		this.wait.until(ExpectedConditions.stalenessOf(form));
 	}
 

@@ -1,0 +1,75 @@
+package cn.meizhi.demo;
+
+import java.util.List;
+import java.util.Map;
+
+import cn.meizhi.institution.UnifiedSocialCreditCode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@ActiveProfiles("demo")
+class DemoDataTests {
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	DemoData demoData;
+
+	@Test
+	void seedsAtLeastSixtyRealisticInstitutionsAcrossHangzhouAndOtherCities() {
+		assertThat(count("select count(*) from institution")).isGreaterThanOrEqualTo(60);
+		assertThat(count("select count(distinct region_code) from institution where region_code like '3301%'"))
+			.isGreaterThanOrEqualTo(3);
+		assertThat(count("select count(distinct substr(region_code, 1, 4)) from institution where region_code not like '3301%'"))
+			.isGreaterThanOrEqualTo(2);
+		assertThat(count("select count(distinct type) from institution")).isEqualTo(4);
+		assertThat(count("select count(distinct surgery_level) from institution")).isGreaterThanOrEqualTo(3);
+		assertThat(count("select count(distinct status) from institution")).isEqualTo(3);
+		assertThat(count("select count(distinct department) from institution_department")).isGreaterThanOrEqualTo(5);
+		List<String> codes = jdbc.queryForList("select credit_code from institution", String.class);
+		assertThat(codes).allMatch(UnifiedSocialCreditCode::isValid);
+	}
+
+	@Test
+	void seedsTheDemoAccountsWithTheDemoPassword() {
+		Map<String, String> roles = Map.of("admin", "ADMIN", "regulator", "REGULATOR", "regulator-sc", "REGULATOR",
+				"assessor", "ASSESSOR", "assessor2", "ASSESSOR", "clinic", "CLINIC", "clinic2", "CLINIC");
+		roles.forEach((username, role) -> {
+			var row = jdbc.queryForMap("select * from user_account where username = ?", username);
+			assertThat(row.get("role")).isEqualTo(role);
+			assertThat(passwordEncoder.matches("meizhi-demo", (String) row.get("password_hash"))).isTrue();
+			assertThat(row.get("password_change_required")).isEqualTo(false);
+		});
+		assertThat(jdbc.queryForObject("select jurisdiction_code from user_account where username = 'regulator'",
+				String.class)).isEqualTo("330100");
+		assertThat(jdbc.queryForObject("select jurisdiction_code from user_account where username = 'regulator-sc'",
+				String.class)).isEqualTo("330102");
+		Long clinic = jdbc.queryForObject("select institution_id from user_account where username = 'clinic'", Long.class);
+		Long clinic2 = jdbc.queryForObject("select institution_id from user_account where username = 'clinic2'", Long.class);
+		assertThat(clinic).isNotNull().isNotEqualTo(clinic2);
+	}
+
+	@Test
+	void loadsOnlyOnce() throws Exception {
+		long before = count("select count(*) from institution");
+		demoData.run(null);
+		assertThat(count("select count(*) from institution")).isEqualTo(before);
+	}
+
+	private long count(String sql) {
+		return jdbc.queryForObject(sql, Long.class);
+	}
+
+}
