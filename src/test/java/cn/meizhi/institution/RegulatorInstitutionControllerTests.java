@@ -99,6 +99,18 @@ class RegulatorInstitutionControllerTests {
 	}
 
 	@Test
+	void theFormDrawsEachFieldOnce() throws Exception {
+		String html = mvc.perform(get("/regulator/institutions/new").with(as(HANGZHOU)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (String field : new String[] { "name=\"type\"", "name=\"hospitalGrade\"", "name=\"regionCode\"",
+				"name=\"name\"", "name=\"address\"" }) {
+			assertThat(html.split(field, -1)).as(field).hasSize(2);
+		}
+	}
+
+	@Test
 	void errorsSpeakEnglishOnRequest() throws Exception {
 		mvc.perform(fill(post("/regulator/institutions/new").param("lang", "en"), "X", "123", "330102").with(as(HANGZHOU)))
 			.andExpect(content().string(containsString("A unified social credit code has 18 characters.")));
