@@ -1,5 +1,8 @@
 package cn.meizhi.demo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,12 +13,14 @@ import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
+import cn.meizhi.standard.StandardManagement;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +40,12 @@ class DemoData implements ApplicationRunner {
 
 	private final InstitutionManagement institutions;
 
-	DemoData(AccountManagement accounts, InstitutionManagement institutions) {
+	private final StandardManagement standards;
+
+	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards) {
 		this.accounts = accounts;
 		this.institutions = institutions;
+		this.standards = standards;
 	}
 
 	@Override
@@ -67,7 +75,28 @@ class DemoData implements ApplicationRunner {
 		accounts.createDemoAccount("assessor2", "评审专家 周主任", Role.ASSESSOR, null, null, PASSWORD);
 		accounts.createDemoAccount("clinic", "机构质控专员 赵女士", Role.CLINIC, null, clinicInstitution.getId(), PASSWORD);
 		accounts.createDemoAccount("clinic2", "机构质控专员 孙先生", Role.CLINIC, null, clinic2Institution.getId(), PASSWORD);
-		log.info("Demo mode: {} institutions and 7 accounts loaded", registered.size());
+		loadExampleStandard();
+		log.info("Demo mode: {} institutions, 7 accounts and the example standard loaded", registered.size());
+	}
+
+	/**
+	 * The example standard: imported from its JSON export like any other, published, and a revision
+	 * draft derived from it.
+	 */
+	private void loadExampleStandard() {
+		CurrentUser author = new CurrentUser(0, "demo-loader", "demo-loader", Role.ADMIN, null, null);
+		try (InputStream json = new ClassPathResource("demo/example-standard.json").getInputStream()) {
+			var result = standards.importJson(author, json);
+			if (!result.succeeded()) {
+				throw new IllegalStateException("The example standard does not import: " + result.problems());
+			}
+			long published = result.version().getId();
+			standards.publish(author, published);
+			standards.newDraft(author, published, "2024 修订征求意见稿");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Institution firstActive(List<Institution> institutions, String regionCode) {

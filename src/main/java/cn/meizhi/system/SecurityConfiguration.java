@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
 	/** Pages and files anyone may fetch without signing in. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico" };
+			"/favicon.ico", "/standards", "/standards/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -47,6 +47,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
 			.permitAll()
+			.requestMatchers("/regulator/standards", "/regulator/standards/**")
+			.hasAnyRole("REGULATOR", "ADMIN")
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/regulator/**")

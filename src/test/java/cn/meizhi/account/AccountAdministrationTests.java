@@ -161,6 +161,15 @@ class AccountAdministrationTests {
 	}
 
 	@Test
+	void theEditFormNeitherAsksForAPasswordNorLetsTheUsernameChange() throws Exception {
+		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
+		String html = mvc.perform(get("/admin/users/" + account.getId() + "/edit")
+			.with(user(Fixtures.principal(Fixtures.admin())))).andReturn().getResponse().getContentAsString();
+		assertThat(html).doesNotContain("initialPassword").contains(account.getUsername());
+		assertThat(html.split("name=\"username\"", -1)).hasSize(2);
+	}
+
+	@Test
 	void nonAdminsCannotReachAccountsEvenByGuessingIds() throws Exception {
 		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
 		mvc.perform(get("/admin/users/" + account.getId()).with(user(Fixtures.principal(Fixtures.regulator("330100")))))

@@ -62,6 +62,22 @@ class DemoDataTests {
 	}
 
 	@Test
+	void publishesTheExampleStandardAndADraftDerivedFromIt() {
+		var published = jdbc.queryForMap("select v.id, s.example from standard_version v join evaluation_standard s"
+				+ " on s.id = v.standard_id where v.status = 'PUBLISHED'");
+		assertThat(published.get("example")).isEqualTo(true);
+		Long id = (Long) published.get("id");
+		assertThat(jdbc.queryForObject("select count(*) from standard_section where version_id = ?", Long.class, id))
+			.isGreaterThanOrEqualTo(8);
+		assertThat(jdbc.queryForObject("select count(*) from indicator where version_id = ?", Long.class, id))
+			.isGreaterThanOrEqualTo(40);
+		assertThat(jdbc.queryForObject("select count(*) from indicator where version_id = ? and core", Long.class, id))
+			.isGreaterThanOrEqualTo(5);
+		assertThat(jdbc.queryForObject("select count(*) from standard_version where status = 'DRAFT' and derived_from_id = ?",
+				Long.class, id)).isOne();
+	}
+
+	@Test
 	void loadsOnlyOnce() throws Exception {
 		long before = count("select count(*) from institution");
 		demoData.run(null);

@@ -53,6 +53,20 @@ class SecurityRulesTests {
 		publicEndpoint("GET /");
 		publicEndpoint("GET /login");
 		publicEndpoint("GET /error");
+		publicEndpoint("GET /standards");
+		publicEndpoint("GET /standards/{id}");
+		publicEndpoint("GET /standards/{id}/export.json");
+		authors("GET /regulator/standards", "POST /regulator/standards", "GET /regulator/standards/versions/{id}",
+				"GET /regulator/standards/versions/{id}/preview", "POST /regulator/standards/versions/{id}/rules",
+				"POST /regulator/standards/versions/{id}/sections", "GET /regulator/standards/sections/{id}/edit",
+				"POST /regulator/standards/sections/{id}/edit", "POST /regulator/standards/sections/{id}/delete",
+				"GET /regulator/standards/versions/{id}/indicators/new",
+				"POST /regulator/standards/versions/{id}/indicators/new", "GET /regulator/standards/indicators/{id}/edit",
+				"POST /regulator/standards/indicators/{id}/edit", "POST /regulator/standards/indicators/{id}/delete",
+				"POST /regulator/standards/versions/{id}/publish", "POST /regulator/standards/versions/{id}/retire",
+				"POST /regulator/standards/versions/{id}/drafts", "GET /regulator/standards/versions/{id}/export.json",
+				"GET /regulator/standards/versions/{id}/export.csv", "GET /regulator/standards/import",
+				"POST /regulator/standards/import");
 		signedIn("GET /home");
 		signedIn("GET /account/password");
 		signedIn("POST /account/password");
@@ -76,6 +90,12 @@ class SecurityRulesTests {
 
 	private static void signedIn(String endpoint) {
 		RULES.put(endpoint, new Rule(false, SIGNED_IN));
+	}
+
+	private static void authors(String... endpoints) {
+		for (String endpoint : endpoints) {
+			RULES.put(endpoint, new Rule(false, EnumSet.of(Role.REGULATOR, Role.ADMIN)));
+		}
 	}
 
 	private static void only(Role role, String... endpoints) {
