@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
@@ -42,10 +44,17 @@ class DemoData implements ApplicationRunner {
 
 	private final StandardManagement standards;
 
-	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards) {
+	private final CycleManagement cycles;
+
+	private final SelfAssessments selfAssessments;
+
+	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
+			CycleManagement cycles, SelfAssessments selfAssessments) {
 		this.accounts = accounts;
 		this.institutions = institutions;
 		this.standards = standards;
+		this.cycles = cycles;
+		this.selfAssessments = selfAssessments;
 	}
 
 	@Override
@@ -75,15 +84,17 @@ class DemoData implements ApplicationRunner {
 		accounts.createDemoAccount("assessor2", "评审专家 周主任", Role.ASSESSOR, null, null, PASSWORD);
 		accounts.createDemoAccount("clinic", "机构质控专员 赵女士", Role.CLINIC, null, clinicInstitution.getId(), PASSWORD);
 		accounts.createDemoAccount("clinic2", "机构质控专员 孙先生", Role.CLINIC, null, clinic2Institution.getId(), PASSWORD);
-		loadExampleStandard();
-		log.info("Demo mode: {} institutions, 7 accounts and the example standard loaded", registered.size());
+		long exampleVersion = loadExampleStandard();
+		new DemoCycles(cycles, selfAssessments).load(exampleVersion, clinicInstitution.getId());
+		log.info("Demo mode: {} institutions, 7 accounts, the example standard and two cycles loaded",
+				registered.size());
 	}
 
 	/**
 	 * The example standard: imported from its JSON export like any other, published, and a revision
 	 * draft derived from it.
 	 */
-	private void loadExampleStandard() {
+	private long loadExampleStandard() {
 		CurrentUser author = new CurrentUser(0, "demo-loader", "demo-loader", Role.ADMIN, null, null);
 		try (InputStream json = new ClassPathResource("demo/example-standard.json").getInputStream()) {
 			var result = standards.importJson(author, json);
@@ -93,6 +104,7 @@ class DemoData implements ApplicationRunner {
 			long published = result.version().getId();
 			standards.publish(author, published);
 			standards.newDraft(author, published, "2024 修订征求意见稿");
+			return published;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -3,6 +3,7 @@ package cn.meizhi.home;
 import cn.meizhi.account.AccountManagement;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.region.Regions;
+import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.shared.CurrentUser;
 
 import org.springframework.stereotype.Controller;
@@ -21,10 +22,14 @@ class HomeController {
 
 	private final Regions regions;
 
-	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions) {
+	private final SelfAssessments selfAssessments;
+
+	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
+			SelfAssessments selfAssessments) {
 		this.institutions = institutions;
 		this.accounts = accounts;
 		this.regions = regions;
+		this.selfAssessments = selfAssessments;
 	}
 
 	@GetMapping("/regulator")
@@ -52,6 +57,7 @@ class HomeController {
 	@GetMapping("/clinic")
 	String clinic(CurrentUser user, Model model) {
 		model.addAttribute("institution", institutions.get(user, user.institutionId()));
+		model.addAttribute("tasks", selfAssessments.tasksOf(user));
 		return "home/clinic";
 	}
 

@@ -93,6 +93,30 @@ public class InstitutionManagement {
 		return institutions.findByCreditCode(UnifiedSocialCreditCode.normalize(creditCode)).map(InstitutionSummary::of);
 	}
 
+	/** The ids of the active institutions inside a jurisdiction, for enrolling them in a cycle. */
+	public List<Long> activeInstitutionIds(Jurisdiction jurisdiction) {
+		return institutions.findActiveIdsWithinPrefix(jurisdiction.prefix());
+	}
+
+	/** Summaries of several institutions by id, in one query. */
+	public java.util.Map<Long, InstitutionSummary> summaries(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		var result = new java.util.HashMap<Long, InstitutionSummary>();
+		institutions.findByIdIn(ids).forEach(i -> result.put(i.getId(), InstitutionSummary.of(i)));
+		return result;
+	}
+
+	/** Summaries of the institutions with these credit codes (unknown codes are simply absent). */
+	public List<InstitutionSummary> findByCreditCodes(java.util.Collection<String> codes) {
+		return institutions
+			.findByCreditCodeIn(codes.stream().map(UnifiedSocialCreditCode::normalize).toList())
+			.stream()
+			.map(InstitutionSummary::of)
+			.toList();
+	}
+
 	public Optional<InstitutionSummary> findSummary(long id) {
 		return institutions.findById(id).map(InstitutionSummary::of);
 	}

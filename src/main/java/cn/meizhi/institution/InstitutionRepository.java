@@ -35,6 +35,13 @@ interface InstitutionRepository extends JpaRepository<Institution, Long>, JpaSpe
 	@EntityGraph(attributePaths = "departments")
 	Optional<Institution> findWithDepartmentsById(Long id);
 
+	@Query("select i.id from Institution i where i.regionCode like concat(:prefix, '%') and i.status = cn.meizhi.institution.InstitutionStatus.ACTIVE order by i.id")
+	List<Long> findActiveIdsWithinPrefix(String prefix);
+
+	List<Institution> findByIdIn(java.util.Collection<Long> ids);
+
+	List<Institution> findByCreditCodeIn(java.util.Collection<String> codes);
+
 	/** Every match with its departments in one query, for export. */
 	@Override
 	@EntityGraph(attributePaths = "departments")

@@ -4,11 +4,12 @@ package cn.meizhi.institution;
  * The few facts other modules need to name an institution.
  */
 public record InstitutionSummary(long id, String name, String creditCode, String regionCode,
-		InstitutionStatus status) {
+		InstitutionStatus status, InstitutionType type, int surgeryLevel) {
 
 	static InstitutionSummary of(Institution institution) {
 		return new InstitutionSummary(institution.getId(), institution.getName(), institution.getCreditCode(),
-				institution.getRegionCode(), institution.getStatus());
+				institution.getRegionCode(), institution.getStatus(), institution.getType(),
+				institution.getSurgeryLevel());
 	}
 
 }

@@ -75,13 +75,23 @@ class SecurityRulesTests {
 				"GET /regulator/institutions/{id}", "GET /regulator/institutions/{id}/edit",
 				"POST /regulator/institutions/{id}/edit", "POST /regulator/institutions/{id}/status",
 				"GET /regulator/institutions/import", "POST /regulator/institutions/import",
-				"GET /regulator/institutions/import/template.csv", "GET /regulator/audit");
+				"GET /regulator/institutions/import/template.csv", "GET /regulator/audit", "GET /regulator/cycles",
+				"GET /regulator/cycles/new", "POST /regulator/cycles/new", "POST /regulator/cycles/{id}/status",
+				"POST /regulator/cycles/{id}/window", "POST /regulator/cycles/{id}/enrolments",
+				"POST /regulator/cycles/{id}/enrolments/{institutionId}/withdraw", "GET /regulator/cycles/{id}",
+				"GET /regulator/cycles/{id}/self-assessments.csv", "GET /regulator/cycles/{id}/scores.csv",
+				"GET /regulator/self-assessments/{id}", "POST /regulator/self-assessments/{id}/return",
+				"GET /regulator/self-assessments/{id}/evidence/{fileId}");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit");
 		only(Role.ASSESSOR, "GET /assessor");
 		only(Role.CLINIC, "GET /clinic", "GET /clinic/institutions/{id}", "GET /clinic/institutions/{id}/contact",
-				"POST /clinic/institutions/{id}/contact");
+				"POST /clinic/institutions/{id}/contact", "GET /clinic/cycles/{cycleId}/self-assessment",
+				"GET /clinic/self-assessments/{id}", "GET /clinic/self-assessments/{id}/sections/{code}",
+				"POST /clinic/self-assessments/{id}/sections/{code}", "POST /clinic/self-assessments/{id}/submit",
+				"POST /clinic/self-assessments/{id}/evidence/{fileId}/delete",
+				"GET /clinic/self-assessments/{id}/evidence/{fileId}");
 	}
 
 	private static void publicEndpoint(String endpoint) {
@@ -143,7 +153,11 @@ class SecurityRulesTests {
 		for (var entry : RULES.entrySet()) {
 			String[] parts = entry.getKey().split(" ");
 			HttpMethod method = HttpMethod.valueOf(parts[0]);
-			String path = parts[1].replace("{id}", String.valueOf(institutionId));
+			String path = parts[1].replace("{id}", String.valueOf(institutionId))
+				.replace("{institutionId}", String.valueOf(institutionId))
+				.replace("{cycleId}", "1")
+				.replace("{fileId}", "1")
+				.replace("{code}", "S1");
 			Rule rule = entry.getValue();
 
 			MockHttpServletResponse anonymous = mvc.perform(build(method, path)).andReturn().getResponse();

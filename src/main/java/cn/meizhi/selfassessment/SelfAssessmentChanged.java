@@ -1,0 +1,26 @@
+package cn.meizhi.selfassessment;
+
+import java.time.Instant;
+import java.util.List;
+
+import cn.meizhi.shared.Actor;
+import cn.meizhi.shared.AuditableEvent;
+import cn.meizhi.shared.FieldChange;
+
+/**
+ * Something happened to a self-assessment: saved, evidence added or removed, submitted, returned.
+ */
+public record SelfAssessmentChanged(String action, long selfAssessmentId, String summary, String regionCode,
+		List<FieldChange> changes, Actor actor, Instant occurredAt) implements AuditableEvent {
+
+	@Override
+	public String objectType() {
+		return "SelfAssessment";
+	}
+
+	@Override
+	public String objectId() {
+		return String.valueOf(selfAssessmentId);
+	}
+
+}
