@@ -93,8 +93,9 @@ class ClinicSelfAssessmentController {
 			throw new cn.meizhi.shared.NotFoundException("Section", code);
 		}
 		Map<Long, List<Upload>> uploads = new HashMap<>();
-		Map<String, List<MultipartFile>> files = request instanceof MultipartHttpServletRequest multipart
-				? multipart.getMultiFileMap() : Map.of();
+		MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+				MultipartHttpServletRequest.class);
+		Map<String, List<MultipartFile>> files = multipart == null ? Map.of() : multipart.getMultiFileMap();
 		for (Map.Entry<String, List<MultipartFile>> entry : files.entrySet()) {
 			if (!entry.getKey().startsWith("evidence-")) {
 				continue;

@@ -78,6 +78,28 @@ class DemoDataTests {
 	}
 
 	@Test
+	void seedsAnOpenCycleWithEveryKindOfSelfAssessmentAndLastYearsClosedOne() {
+		Long open = jdbc.queryForObject("select id from evaluation_cycle where status = 'OPEN' and jurisdiction_code = '330102'",
+				Long.class);
+		assertThat(jdbc.queryForList("select distinct status from self_assessment where cycle_id = ?", String.class, open))
+			.contains("DRAFT", "SUBMITTED", "RETURNED");
+		long enrolled = jdbc.queryForObject("select count(*) from enrolment where cycle_id = ? and withdrawn_at is null",
+				Long.class, open);
+		long started = jdbc.queryForObject("select count(*) from self_assessment where cycle_id = ?", Long.class, open);
+		assertThat(started).as("some institutions have not started").isLessThan(enrolled);
+		var clinicDraft = jdbc.queryForMap("select s.status, count(a.id) as answers from self_assessment s"
+				+ " join user_account u on u.institution_id = s.institution_id and u.username = 'clinic'"
+				+ " left join self_assessment_answer a on a.self_assessment_id = s.id where s.cycle_id = ? group by s.status", open);
+		assertThat(clinicDraft.get("status")).isEqualTo("DRAFT");
+		assertThat((Long) clinicDraft.get("answers")).isBetween(10L, 39L);
+		var closed = jdbc.queryForMap("select id, self_assessment_closes from evaluation_cycle where status = 'CLOSED'");
+		assertThat(((java.sql.Date) closed.get("self_assessment_closes")).toLocalDate())
+			.isBefore(java.time.LocalDate.now().minusMonths(6));
+		assertThat(jdbc.queryForList("select distinct status from self_assessment where cycle_id = ?", String.class,
+				closed.get("id"))).containsExactly("SUBMITTED");
+	}
+
+	@Test
 	void loadsOnlyOnce() throws Exception {
 		long before = count("select count(*) from institution");
 		demoData.run(null);
