@@ -2,6 +2,7 @@ package cn.meizhi.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import cn.meizhi.account.AccountEvents.AccountCreated;
@@ -237,6 +238,18 @@ public class AccountManagement {
 			counts.put(role, accounts.countByRoleAndEnabledTrue(role));
 		}
 		return counts;
+	}
+
+	/** An assessor as other modules name one. */
+	public record AssessorSummary(long id, String username, String displayName) {
+	}
+
+	/** Enabled assessor accounts, by name, to build inspection teams from. */
+	public List<AssessorSummary> activeAssessors() {
+		return accounts.findByRoleAndEnabledTrueOrderByDisplayName(Role.ASSESSOR)
+			.stream()
+			.map(a -> new AssessorSummary(a.getId(), a.getUsername(), a.getDisplayName()))
+			.toList();
 	}
 
 	public boolean isLocked(UserAccount account) {

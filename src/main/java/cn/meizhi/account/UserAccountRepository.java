@@ -17,6 +17,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	boolean existsByRole(Role role);
 
+	java.util.List<UserAccount> findByRoleAndEnabledTrueOrderByDisplayName(Role role);
+
 	long countByRoleAndEnabledTrue(Role role);
 
 	@Query("""

@@ -1,5 +1,6 @@
 package cn.meizhi.selfassessment;
 
+import cn.meizhi.shared.EvidenceFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -388,6 +389,21 @@ public class SelfAssessments {
 		});
 	}
 
+	/**
+	 * The answers an institution submitted in a cycle, by indicator id (empty until submitted), for the
+	 * assessors who score it on site. Access is checked by the caller's own module.
+	 */
+	public Map<Long, Answer> submittedAnswers(long cycleId, long institutionId) {
+		return assessments.findByCycleIdAndInstitutionId(cycleId, institutionId)
+			.filter(a -> a.getStatus() == SelfAssessmentStatus.SUBMITTED)
+			.map(a -> {
+				Map<Long, Answer> answers = new HashMap<>();
+				a.getAnswers().forEach(answer -> answers.put(answer.getIndicatorId(), answer));
+				return answers;
+			})
+			.orElse(Map.of());
+	}
+
 	// ---- both -----------------------------------------------------------------------------------
 
 	/** The page of a self-assessment for the clinic that owns it or a regulator who reaches it. */
@@ -463,22 +479,22 @@ public class SelfAssessments {
 			problems.add(new FileProblem(indicator.getId(), name, "evidence.empty"));
 			return Optional.empty();
 		}
-		if (bytes.length > EvidenceInspector.MAX_BYTES) {
+		if (bytes.length > EvidenceFiles.MAX_BYTES) {
 			problems.add(new FileProblem(indicator.getId(), name, "evidence.tooLarge", 10));
 			return Optional.empty();
 		}
-		Optional<EvidenceInspector.Kind> kind = EvidenceInspector.kindOf(bytes);
+		Optional<EvidenceFiles.Kind> kind = EvidenceFiles.kindOf(bytes);
 		if (kind.isEmpty()) {
 			problems.add(new FileProblem(indicator.getId(), name, "evidence.typeRefused"));
 			return Optional.empty();
 		}
 		long count = evidenceFiles.countBySelfAssessmentIdAndIndicatorId(assessment.getId(), indicator.getId());
-		if (count >= EvidenceInspector.MAX_FILES_PER_INDICATOR) {
+		if (count >= EvidenceFiles.MAX_FILES_PER_INDICATOR) {
 			problems.add(new FileProblem(indicator.getId(), name, "evidence.tooMany",
-					EvidenceInspector.MAX_FILES_PER_INDICATOR));
+					EvidenceFiles.MAX_FILES_PER_INDICATOR));
 			return Optional.empty();
 		}
-		String safeName = EvidenceInspector.safeName(name, kind.get());
+		String safeName = EvidenceFiles.safeName(name, kind.get());
 		EvidenceFile file = evidenceFiles.saveAndFlush(new EvidenceFile(assessment.getId(), indicator.getId(), safeName,
 				kind.get().contentType, bytes.length, sha256(bytes), clinic.username(), now));
 		evidenceContents.save(new EvidenceContent(file.getId(), bytes));

@@ -1,5 +1,6 @@
 package cn.meizhi.selfassessment;
 
+import cn.meizhi.shared.EvidenceFiles;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -219,7 +220,7 @@ class SelfAssessmentTests {
 	}
 
 	private static byte[] huge() {
-		byte[] bytes = new byte[(int) EvidenceInspector.MAX_BYTES + 1];
+		byte[] bytes = new byte[(int) EvidenceFiles.MAX_BYTES + 1];
 		System.arraycopy(SelfAssessmentFixtures.PDF, 0, bytes, 0, SelfAssessmentFixtures.PDF.length);
 		return bytes;
 	}

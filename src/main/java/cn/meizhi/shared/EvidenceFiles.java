@@ -1,4 +1,4 @@
-package cn.meizhi.selfassessment;
+package cn.meizhi.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,18 +11,18 @@ import java.util.zip.ZipInputStream;
  * — and accepts only the kinds of evidence regulators read: PDF, JPEG, PNG, Word (DOCX) and Excel
  * (XLSX).
  */
-final class EvidenceInspector {
+public final class EvidenceFiles {
 
 	/** A kind of evidence file: its content type and the extension a download gets. */
-	enum Kind {
+	public enum Kind {
 
 		PDF("application/pdf", "pdf"), JPEG("image/jpeg", "jpg"), PNG("image/png", "png"),
 		DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
 		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
 
-		final String contentType;
+		public final String contentType;
 
-		final String extension;
+		public final String extension;
 
 		Kind(String contentType, String extension) {
 			this.contentType = contentType;
@@ -31,9 +31,9 @@ final class EvidenceInspector {
 
 	}
 
-	static final long MAX_BYTES = 10L * 1024 * 1024;
+	public static final long MAX_BYTES = 10L * 1024 * 1024;
 
-	static final int MAX_FILES_PER_INDICATOR = 10;
+	public static final int MAX_FILES_PER_INDICATOR = 10;
 
 	private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
 
@@ -43,10 +43,10 @@ final class EvidenceInspector {
 
 	private static final byte[] ZIP = { 'P', 'K', 3, 4 };
 
-	private EvidenceInspector() {
+	private EvidenceFiles() {
 	}
 
-	static Optional<Kind> kindOf(byte[] content) {
+	public static Optional<Kind> kindOf(byte[] content) {
 		if (startsWith(content, PDF)) {
 			return Optional.of(Kind.PDF);
 		}
@@ -92,7 +92,7 @@ final class EvidenceInspector {
 	}
 
 	/** A safe file name for a download: no path, no control characters, the extension of what it is. */
-	static String safeName(String original, Kind kind) {
+	public static String safeName(String original, Kind kind) {
 		String name = original == null ? "" : original.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();
 		int dot = name.lastIndexOf('.');
@@ -104,6 +104,16 @@ final class EvidenceInspector {
 			base = base.substring(0, 200);
 		}
 		return base + "." + kind.extension;
+	}
+
+	/** The hex SHA-256 of some bytes, to identify a file in snapshots. */
+	public static String sha256(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static boolean startsWith(byte[] content, byte[] prefix) {

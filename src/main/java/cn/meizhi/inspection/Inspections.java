@@ -1,0 +1,603 @@
+package cn.meizhi.inspection;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.meizhi.account.AccountManagement;
+import cn.meizhi.account.AccountManagement.AssessorSummary;
+import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.cycle.EvaluationCycle;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionSummary;
+import cn.meizhi.selfassessment.Answer;
+import cn.meizhi.selfassessment.SelfAssessments;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.EditConflictException;
+import cn.meizhi.shared.EvidenceFiles;
+import cn.meizhi.shared.FieldChange;
+import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.shared.Role;
+import cn.meizhi.standard.EvaluationMethod;
+import cn.meizhi.standard.Indicator;
+import cn.meizhi.standard.RatingEngine;
+import cn.meizhi.standard.RatingOutcome;
+import cn.meizhi.standard.Score;
+import cn.meizhi.standard.ScoringModel;
+import cn.meizhi.standard.StandardManagement;
+import cn.meizhi.standard.StandardVersion;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * On-site inspections and corrective actions, with their object-level rules in one place: regulators
+ * act inside their jurisdiction; an assessor sees only inspections whose team they are on, and nothing
+ * of one before declaring no conflict of interest; only the lead submits and verifies; a clinic sees
+ * only its own institution's inspections (results once submitted) and corrective actions. Anything
+ * else answers 404.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Inspections {
+
+	/** What an assessor enters for one indicator. */
+	public record ScoreInput(String value, Set<EvaluationMethod> methods, String finding, Severity severity,
+			Long expectedVersion) {
+	}
+
+	/** An uploaded file as received. */
+	public record Upload(String originalName, byte[] bytes) {
+	}
+
+	/** A file to download. */
+	public record Download(String fileName, String contentType, byte[] content) {
+	}
+
+	/** Thrown when an assessor must first declare (no) conflict of interest. */
+	public static class DeclarationRequired extends RuntimeException {
+
+		private final long inspectionId;
+
+		DeclarationRequired(long inspectionId) {
+			super("Declare conflicts of interest first");
+			this.inspectionId = inspectionId;
+		}
+
+		public long inspectionId() {
+			return inspectionId;
+		}
+
+	}
+
+	private final InspectionRepository inspections;
+
+	private final InspectionScoreRepository scores;
+
+	private final CorrectiveActionRepository actions;
+
+	private final InspectionFileRepository files;
+
+	private final InspectionFileContentRepository contents;
+
+	private final CycleManagement cycles;
+
+	private final InstitutionManagement institutions;
+
+	private final StandardManagement standards;
+
+	private final SelfAssessments selfAssessments;
+
+	private final AccountManagement accounts;
+
+	private final RatingEngine engine;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Inspections(InspectionRepository inspections, InspectionScoreRepository scores, CorrectiveActionRepository actions,
+			InspectionFileRepository files, InspectionFileContentRepository contents, CycleManagement cycles,
+			InstitutionManagement institutions, StandardManagement standards, SelfAssessments selfAssessments,
+			AccountManagement accounts, RatingEngine engine, ApplicationEventPublisher events, Clock clock) {
+		this.inspections = inspections;
+		this.scores = scores;
+		this.actions = actions;
+		this.files = files;
+		this.contents = contents;
+		this.cycles = cycles;
+		this.institutions = institutions;
+		this.standards = standards;
+		this.selfAssessments = selfAssessments;
+		this.accounts = accounts;
+		this.engine = engine;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	// ---- regulator: scheduling -----------------------------------------------------------------
+
+	@Transactional
+	public Inspection schedule(CurrentUser regulator, long cycleId, long institutionId, LocalDate date, Long leadId,
+			List<Long> memberIds) {
+		EvaluationCycle cycle = cycles.get(regulator, cycleId);
+		var reasons = new FormRejectedException.Collector();
+		if (!cycle.enrolls(institutionId)) {
+			reasons.reject("institutionId", "inspection.institution.notEnrolled");
+		}
+		if (date == null) {
+			reasons.reject("scheduledOn", "NotNull");
+		}
+		Map<Long, AssessorSummary> assessors = assessorsById();
+		Set<Long> team = new LinkedHashSet<>();
+		if (leadId != null) {
+			team.add(leadId);
+		}
+		if (memberIds != null) {
+			team.addAll(memberIds);
+		}
+		if (leadId == null) {
+			reasons.reject("leadId", "inspection.lead.required");
+		}
+		if (!assessors.keySet().containsAll(team)) {
+			reasons.reject("memberIds", "inspection.member.notAssessor");
+		}
+		boolean busy = inspections.findByCycleIdOrderByScheduledOn(cycleId)
+			.stream()
+			.anyMatch(i -> i.getInstitutionId() == institutionId && i.getStatus() != InspectionStatus.CANCELLED);
+		if (busy) {
+			reasons.reject("institutionId", "inspection.institution.alreadyScheduled");
+		}
+		reasons.throwIfAny();
+		Instant now = clock.instant();
+		Inspection inspection = new Inspection(cycleId, institutionId, date, regulator.username(), now);
+		for (Long assessorId : team) {
+			inspection.addMember(assessorId, assessorId.equals(leadId));
+		}
+		inspections.saveAndFlush(inspection);
+		publish(regulator, "INSPECTION_SCHEDULED", inspection, new FieldChange.Diff().add("scheduledOn", null, date)
+			.add("team", null, team.stream().map(id -> assessors.get(id).displayName()).collect(Collectors.joining("、")))
+			.changes());
+		return inspection;
+	}
+
+	@Transactional
+	public void reschedule(CurrentUser regulator, long id, LocalDate date, String reason) {
+		Inspection inspection = forRegulator(regulator, id);
+		if (date == null) {
+			throw FormRejectedException.of("scheduledOn", "NotNull");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw FormRejectedException.of("reason", "inspection.reschedule.reasonRequired");
+		}
+		LocalDate before = inspection.getScheduledOn();
+		inspection.reschedule(date);
+		inspections.flush();
+		publish(regulator, "INSPECTION_RESCHEDULED", inspection,
+				new FieldChange.Diff().add("scheduledOn", before, date).add("reason", null, reason.strip()).changes());
+	}
+
+	@Transactional
+	public void cancel(CurrentUser regulator, long id, String reason) {
+		Inspection inspection = forRegulator(regulator, id);
+		inspection.cancel(reason);
+		inspections.flush();
+		publish(regulator, "INSPECTION_CANCELLED", inspection,
+				new FieldChange.Diff().add("reason", null, reason.strip()).changes());
+	}
+
+	@Transactional
+	public void addMember(CurrentUser regulator, long id, long assessorId, boolean lead) {
+		Inspection inspection = forRegulator(regulator, id);
+		AssessorSummary assessor = Optional.ofNullable(assessorsById().get(assessorId))
+			.orElseThrow(() -> FormRejectedException.of("assessorId", "inspection.member.notAssessor"));
+		inspection.addMember(assessorId, lead);
+		inspections.flush();
+		publish(regulator, "INSPECTION_MEMBER_ADDED", inspection,
+				new FieldChange.Diff().add("member", null, assessor.displayName()).add("lead", null, lead).changes());
+	}
+
+	@Transactional
+	public void makeLead(CurrentUser regulator, long id, long assessorId) {
+		Inspection inspection = forRegulator(regulator, id);
+		inspection.makeLead(assessorId);
+		inspections.flush();
+		publish(regulator, "INSPECTION_LEAD_CHANGED", inspection,
+				new FieldChange.Diff().add("lead", null, assessorsById().get(assessorId).displayName()).changes());
+	}
+
+	/** Inspections of a cycle of the regulator's, or of all its cycles. */
+	public List<Inspection> forCycle(CurrentUser regulator, long cycleId) {
+		cycles.get(regulator, cycleId);
+		return inspections.findByCycleIdOrderByScheduledOn(cycleId);
+	}
+
+	public List<Inspection> forJurisdiction(CurrentUser regulator) {
+		List<Long> cycleIds = cycles.list(regulator).stream().map(EvaluationCycle::getId).toList();
+		return cycleIds.isEmpty() ? List.of() : inspections.findByCycleIdIn(cycleIds);
+	}
+
+	public InspectionView regulatorView(CurrentUser regulator, long id) {
+		return view(forRegulator(regulator, id), null);
+	}
+
+	public List<AssessorSummary> assessors() {
+		return accounts.activeAssessors();
+	}
+
+	public Map<Long, AssessorSummary> assessorsById() {
+		return accounts.activeAssessors().stream().collect(Collectors.toMap(AssessorSummary::id, a -> a));
+	}
+
+	public Map<Long, InstitutionSummary> institutionsOf(List<Inspection> list) {
+		return institutions.summaries(list.stream().map(Inspection::getInstitutionId).collect(Collectors.toSet()));
+	}
+
+	// ---- assessor ------------------------------------------------------------------------------
+
+	/** The inspections the assessor is on (declared or not). */
+	public List<Inspection> mine(CurrentUser assessor) {
+		requireRole(assessor, Role.ASSESSOR);
+		return inspections.findForAssessor(assessor.id());
+	}
+
+	/** What an assessor may know before declaring: which institution and when. */
+	public Inspection forDeclaration(CurrentUser assessor, long id) {
+		requireRole(assessor, Role.ASSESSOR);
+		return inspections.findWithMembersById(id)
+			.filter(i -> i.activeMember(assessor.id()).isPresent())
+			.orElseThrow(() -> new NotFoundException("Inspection", id));
+	}
+
+	public InstitutionSummary institutionOf(Inspection inspection) {
+		return institutions.findSummary(inspection.getInstitutionId()).orElseThrow();
+	}
+
+	@Transactional
+	public void declare(CurrentUser assessor, long id, boolean conflict, String note) {
+		Inspection inspection = forDeclaration(assessor, id);
+		InspectionMember member = inspection.activeMember(assessor.id()).orElseThrow();
+		if (member.getDeclaredAt() != null) {
+			throw FormRejectedException.of(null, "inspection.declaration.already");
+		}
+		member.declare(conflict, note, clock.instant());
+		inspections.flush();
+		publish(assessor, conflict ? "INSPECTION_CONFLICT_DECLARED" : "INSPECTION_NO_CONFLICT_DECLARED", inspection,
+				new FieldChange.Diff().add("note", null, note == null || note.isBlank() ? null : note.strip()).changes());
+	}
+
+	/** The scoring view for a cleared team member. */
+	public InspectionView assessorView(CurrentUser assessor, long id) {
+		return view(cleared(assessor, id), assessor);
+	}
+
+	/** Saves one indicator's score; returns the refreshed view (for the running totals). */
+	@Transactional
+	public InspectionView saveScore(CurrentUser assessor, long id, long indicatorId, ScoreInput input) {
+		Inspection inspection = cleared(assessor, id);
+		inspection.requireScorable();
+		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
+		StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
+		Indicator indicator = version.indicators()
+			.filter(i -> i.getId() == indicatorId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Indicator", indicatorId));
+		InstitutionSummary institution = institutionOf(inspection);
+		if (!indicator.appliesTo(institution.type(), institution.surgeryLevel())) {
+			throw FormRejectedException.of(null, "inspection.score.notApplicableToInstitution");
+		}
+		InspectionScore row = scores.findByInspectionIdAndIndicatorId(id, indicatorId)
+			.orElseGet(() -> new InspectionScore(id, indicatorId));
+		long expected = input.expectedVersion() == null ? -1 : input.expectedVersion();
+		if (row.getId() != null && expected != row.getVersion()) {
+			throw new EditConflictException("InspectionScore", indicatorId);
+		}
+		var reasons = new FormRejectedException.Collector();
+		Score score = parse(indicator, input.value(), reasons);
+		boolean belowMax = score != null && !score.notApplicable() && score.value().compareTo(indicator.getMaxScore()) < 0;
+		if (belowMax && (input.finding() == null || input.finding().isBlank())) {
+			reasons.reject("finding", "inspection.finding.required");
+		}
+		if (input.finding() != null && !input.finding().isBlank() && input.severity() == null) {
+			reasons.reject("severity", "inspection.severity.required");
+		}
+		if (input.finding() != null && input.finding().length() > 2000) {
+			reasons.reject("finding", "standard.text.tooLong", 2000);
+		}
+		reasons.throwIfAny();
+		Instant now = clock.instant();
+		row.set(score, input.methods() == null ? EnumSet.noneOf(EvaluationMethod.class) : input.methods(),
+				belowMax ? input.finding() : input.finding(), input.severity(), assessor.username(), now);
+		scores.saveAndFlush(row);
+		inspection.started();
+		inspections.flush();
+		publish(assessor, "INSPECTION_SCORED", inspection, new FieldChange.Diff().add(indicator.getCode(), null,
+				row.getValue() + (row.getFinding() == null ? "" : "｜" + row.getSeverity() + "｜" + row.getFinding()))
+			.changes());
+		return view(inspection, assessor);
+	}
+
+	/** The lead submits a complete inspection; each finding becomes a corrective action. */
+	@Transactional
+	public void submit(CurrentUser assessor, long id) {
+		Inspection inspection = cleared(assessor, id);
+		if (!inspection.isLead(assessor.id())) {
+			throw FormRejectedException.of(null, "inspection.submit.leadOnly");
+		}
+		InspectionView view = view(inspection, assessor);
+		if (!view.missing().isEmpty()) {
+			var reasons = new FormRejectedException.Collector();
+			view.missing().forEach(i -> reasons.reject(null, "inspection.submit.missing", i.getCode()));
+			reasons.throwIfAny();
+		}
+		Instant now = clock.instant();
+		inspection.submit(assessor.username(), now);
+		LocalDate due = cycles.today().plusDays(view.version().getRules().getCorrectiveActionDueDays());
+		int created = 0;
+		for (InspectionScore score : view.scores().values()) {
+			if (score.getFinding() != null && view.applies(view.indicator(score.getIndicatorId()))) {
+				actions.save(new CorrectiveAction(id, inspection.getInstitutionId(), score.getIndicatorId(),
+						score.getFinding(), score.getSeverity() == null ? Severity.GENERAL : score.getSeverity(), due, now));
+				created++;
+			}
+		}
+		inspections.flush();
+		publish(assessor, "INSPECTION_SUBMITTED", inspection, new FieldChange.Diff()
+			.add("total", null, view.outcome().total())
+			.add("stars", null, view.outcome().stars())
+			.add("correctiveActions", null, created)
+			.changes());
+	}
+
+	// ---- corrective actions --------------------------------------------------------------------
+
+	/** The clinic answers a corrective action of its own institution. */
+	@Transactional
+	public void respond(CurrentUser clinic, long actionId, String text, List<Upload> uploads) {
+		requireRole(clinic, Role.CLINIC);
+		CorrectiveAction action = actions.findById(actionId)
+			.filter(a -> a.getInstitutionId().equals(clinic.institutionId()))
+			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
+		Instant now = clock.instant();
+		action.respond(text, clinic.username(), now);
+		for (Upload upload : uploads) {
+			store(action.getInspectionId(), null, action.getId(), upload, clinic.username(), now);
+		}
+		actions.flush();
+		publishAction(clinic, "CORRECTIVE_ACTION_ANSWERED", action);
+	}
+
+	@Transactional
+	public void verify(CurrentUser assessor, long actionId) {
+		CorrectiveAction action = leadsAction(assessor, actionId);
+		action.verify(assessor.username(), clock.instant());
+		actions.flush();
+		publishAction(assessor, "CORRECTIVE_ACTION_CLOSED", action);
+	}
+
+	@Transactional
+	public void reopen(CurrentUser assessor, long actionId, String comment) {
+		CorrectiveAction action = leadsAction(assessor, actionId);
+		action.reopen(comment);
+		actions.flush();
+		publishAction(assessor, "CORRECTIVE_ACTION_REOPENED", action);
+	}
+
+	@Transactional
+	public void changeDue(CurrentUser assessor, long actionId, LocalDate due) {
+		CorrectiveAction action = leadsAction(assessor, actionId);
+		LocalDate before = action.getDueOn();
+		action.changeDue(due);
+		actions.flush();
+		events.publishEvent(new InspectionChanged("CORRECTIVE_ACTION_DUE_CHANGED", "CorrectiveAction", action.getId(),
+				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
+				new FieldChange.Diff().add("dueOn", before, due).changes(), assessor.actor(), clock.instant()));
+	}
+
+	/** The clinic's corrective actions, oldest due first. */
+	public List<CorrectiveAction> actionsOf(CurrentUser clinic) {
+		requireRole(clinic, Role.CLINIC);
+		return actions.findByInstitutionIdOrderByDueOn(clinic.institutionId());
+	}
+
+	/** The clinic's inspections: the scheduled ones (date only) and the submitted ones (results). */
+	public List<Inspection> inspectionsOf(CurrentUser clinic) {
+		requireRole(clinic, Role.CLINIC);
+		return inspections.findByInstitutionIdOrderByScheduledOnDesc(clinic.institutionId())
+			.stream()
+			.filter(i -> i.getStatus() != InspectionStatus.CANCELLED)
+			.toList();
+	}
+
+	/** A submitted inspection's results, for the institution inspected. */
+	public InspectionView clinicView(CurrentUser clinic, long id) {
+		requireRole(clinic, Role.CLINIC);
+		Inspection inspection = inspections.findWithMembersById(id)
+			.filter(i -> i.getInstitutionId().equals(clinic.institutionId()))
+			.filter(i -> i.getStatus() == InspectionStatus.SUBMITTED)
+			.orElseThrow(() -> new NotFoundException("Inspection", id));
+		return view(inspection, null);
+	}
+
+	public LocalDate today() {
+		return cycles.today();
+	}
+
+	public Download file(CurrentUser user, long inspectionId, long fileId) {
+		switch (user.role()) {
+			case REGULATOR -> forRegulator(user, inspectionId);
+			case ASSESSOR -> cleared(user, inspectionId);
+			case CLINIC -> inspections.findById(inspectionId)
+				.filter(i -> i.getInstitutionId().equals(user.institutionId()))
+				.orElseThrow(() -> new NotFoundException("Inspection", inspectionId));
+			default -> throw new NotFoundException("Inspection", inspectionId);
+		}
+		InspectionFile file = files.findById(fileId)
+			.filter(f -> f.getInspectionId() == inspectionId)
+			.orElseThrow(() -> new NotFoundException("File", fileId));
+		return new Download(file.getFileName(), file.getContentType(),
+				contents.findById(fileId).orElseThrow().getContent());
+	}
+
+	// ---- helpers -------------------------------------------------------------------------------
+
+	private InspectionView view(Inspection inspection, CurrentUser assessor) {
+		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
+		InstitutionSummary institution = institutionOf(inspection);
+		StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
+		Map<Long, InspectionScore> byIndicator = new HashMap<>();
+		scores.findByInspectionId(inspection.getId()).forEach(s -> byIndicator.put(s.getIndicatorId(), s));
+		Map<Long, Answer> selfAnswers = selfAssessments.submittedAnswers(cycle.getId(), institution.id());
+		Map<Long, List<InspectionFile>> byFile = files.findByInspectionIdOrderByUploadedAt(inspection.getId())
+			.stream()
+			.filter(f -> f.getIndicatorId() != null)
+			.collect(Collectors.groupingBy(InspectionFile::getIndicatorId));
+		Map<Long, Boolean> applicable = new HashMap<>();
+		Map<String, Score> engineScores = new HashMap<>();
+		List<Indicator> missing = new ArrayList<>();
+		version.indicators().forEach(i -> {
+			boolean relevant = i.appliesTo(institution.type(), institution.surgeryLevel());
+			applicable.put(i.getId(), relevant);
+			InspectionScore s = byIndicator.get(i.getId());
+			if (relevant && s != null && s.isScored()) {
+				engineScores.put(i.getCode(), s.toScore());
+			}
+			else if (relevant) {
+				missing.add(i);
+			}
+		});
+		RatingOutcome outcome = engine.evaluate(ScoringModel.of(version, institution.type(), institution.surgeryLevel()),
+				engineScores);
+		boolean scorable = assessor != null && inspection.getStatus().scorable();
+		boolean lead = assessor != null && inspection.isLead(assessor.id());
+		return new InspectionView(inspection, cycle, institution, version, assessorsById(), byIndicator, selfAnswers,
+				byFile, applicable, outcome, missing, actions.findByInspectionIdOrderById(inspection.getId()), scorable,
+				lead, cycles.today());
+	}
+
+	private Inspection forRegulator(CurrentUser regulator, long id) {
+		requireRole(regulator, Role.REGULATOR);
+		Inspection inspection = inspections.findWithMembersById(id)
+			.orElseThrow(() -> new NotFoundException("Inspection", id));
+		InstitutionSummary institution = institutionOf(inspection);
+		if (!regulator.reaches(institution.regionCode())) {
+			throw new NotFoundException("Inspection", id);
+		}
+		return inspection;
+	}
+
+	private Inspection cleared(CurrentUser assessor, long id) {
+		Inspection inspection = forDeclaration(assessor, id);
+		InspectionMember member = inspection.activeMember(assessor.id()).orElseThrow();
+		if (!member.isCleared()) {
+			throw new DeclarationRequired(id);
+		}
+		return inspection;
+	}
+
+	private CorrectiveAction leadsAction(CurrentUser assessor, long actionId) {
+		requireRole(assessor, Role.ASSESSOR);
+		CorrectiveAction action = actions.findById(actionId)
+			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
+		Inspection inspection;
+		try {
+			inspection = cleared(assessor, action.getInspectionId());
+		}
+		catch (NotFoundException | DeclarationRequired ex) {
+			throw new NotFoundException("CorrectiveAction", actionId);
+		}
+		if (!inspection.isLead(assessor.id())) {
+			throw FormRejectedException.of(null, "action.leadOnly");
+		}
+		return action;
+	}
+
+	private void store(long inspectionId, Long indicatorId, Long actionId, Upload upload, String by, Instant now) {
+		byte[] bytes = upload.bytes();
+		if (bytes.length == 0) {
+			return;
+		}
+		if (bytes.length > EvidenceFiles.MAX_BYTES) {
+			throw FormRejectedException.of("files", "evidence.tooLarge", 10);
+		}
+		EvidenceFiles.Kind kind = EvidenceFiles.kindOf(bytes)
+			.orElseThrow(() -> FormRejectedException.of("files", "evidence.typeRefused"));
+		InspectionFile file = files.saveAndFlush(new InspectionFile(inspectionId, indicatorId, actionId,
+				EvidenceFiles.safeName(upload.originalName(), kind), kind.contentType, bytes.length,
+				EvidenceFiles.sha256(bytes), by, now));
+		contents.save(new InspectionFileContent(file.getId(), bytes));
+	}
+
+	private static Score parse(Indicator indicator, String value, FormRejectedException.Collector reasons) {
+		String text = value == null ? "" : value.strip();
+		if (text.isEmpty()) {
+			reasons.reject("value", "inspection.score.required");
+			return null;
+		}
+		if ("NA".equals(text)) {
+			if (!indicator.isNotApplicableAllowed()) {
+				reasons.reject("value", "selfAssessment.value.naNotAllowed", indicator.getCode());
+				return null;
+			}
+			return Score.NOT_APPLICABLE;
+		}
+		BigDecimal score;
+		try {
+			score = new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			reasons.reject("value", "selfAssessment.value.notANumber", indicator.getCode());
+			return null;
+		}
+		if (score.signum() < 0 || score.compareTo(indicator.getMaxScore()) > 0) {
+			reasons.reject("value", "selfAssessment.value.range", indicator.getCode(),
+					indicator.getMaxScore().stripTrailingZeros().toPlainString());
+			return null;
+		}
+		if (score.remainder(indicator.getScoreStep()).signum() != 0) {
+			reasons.reject("value", "selfAssessment.value.offStep", indicator.getCode(),
+					indicator.getScoreStep().stripTrailingZeros().toPlainString());
+			return null;
+		}
+		return Score.of(score);
+	}
+
+	private static void requireRole(CurrentUser user, Role role) {
+		if (!user.is(role)) {
+			throw new NotFoundException("Inspection", user.username());
+		}
+	}
+
+	private void publish(CurrentUser user, String action, Inspection inspection, List<FieldChange> changes) {
+		events.publishEvent(new InspectionChanged(action, "Inspection", inspection.getId(),
+				institutionName(inspection.getInstitutionId()), regionOf(inspection.getInstitutionId()), changes,
+				user.actor(), clock.instant()));
+	}
+
+	private void publishAction(CurrentUser user, String actionName, CorrectiveAction action) {
+		events.publishEvent(new InspectionChanged(actionName, "CorrectiveAction", action.getId(),
+				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
+				new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(), clock.instant()));
+	}
+
+	private String institutionName(long institutionId) {
+		return institutions.findSummary(institutionId).map(InstitutionSummary::name).orElse("#" + institutionId);
+	}
+
+	private String regionOf(long institutionId) {
+		return institutions.findSummary(institutionId).map(InstitutionSummary::regionCode).orElse(null);
+	}
+
+}

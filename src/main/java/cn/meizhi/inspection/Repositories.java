@@ -1,0 +1,57 @@
+package cn.meizhi.inspection;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface InspectionRepository extends JpaRepository<Inspection, Long> {
+
+	@EntityGraph(attributePaths = "members")
+	Optional<Inspection> findWithMembersById(Long id);
+
+	@EntityGraph(attributePaths = "members")
+	List<Inspection> findByCycleIdOrderByScheduledOn(long cycleId);
+
+	@EntityGraph(attributePaths = "members")
+	List<Inspection> findByInstitutionIdOrderByScheduledOnDesc(long institutionId);
+
+	@EntityGraph(attributePaths = "members")
+	@Query("select distinct i from Inspection i join i.members m where m.assessorId = :assessorId and m.removedAt is null order by i.scheduledOn")
+	List<Inspection> findForAssessor(long assessorId);
+
+	@EntityGraph(attributePaths = "members")
+	List<Inspection> findByCycleIdIn(Collection<Long> cycleIds);
+
+}
+
+interface InspectionScoreRepository extends JpaRepository<InspectionScore, Long> {
+
+	List<InspectionScore> findByInspectionId(long inspectionId);
+
+	Optional<InspectionScore> findByInspectionIdAndIndicatorId(long inspectionId, long indicatorId);
+
+}
+
+interface CorrectiveActionRepository extends JpaRepository<CorrectiveAction, Long> {
+
+	List<CorrectiveAction> findByInspectionIdOrderById(long inspectionId);
+
+	List<CorrectiveAction> findByInstitutionIdOrderByDueOn(long institutionId);
+
+}
+
+interface InspectionFileRepository extends JpaRepository<InspectionFile, Long> {
+
+	List<InspectionFile> findByInspectionIdOrderByUploadedAt(long inspectionId);
+
+	long countByInspectionIdAndIndicatorId(long inspectionId, long indicatorId);
+
+}
+
+interface InspectionFileContentRepository extends JpaRepository<InspectionFileContent, Long> {
+
+}
