@@ -39,10 +39,11 @@ final class DemoCycles {
 		this.selfAssessments = selfAssessments;
 	}
 
-	void load(long standardVersionId, long clinicInstitutionId) {
+	/** Loads both cycles; returns the id of the open one. */
+	long load(long standardVersionId, long clinicInstitutionId) {
 		LocalDate today = cycles.today();
 		loadLastYear(standardVersionId, today);
-		loadCurrent(standardVersionId, clinicInstitutionId, today);
+		return loadCurrent(standardVersionId, clinicInstitutionId, today);
 	}
 
 	private void loadLastYear(long versionId, LocalDate today) {
@@ -61,7 +62,7 @@ final class DemoCycles {
 		cycles.advance(REGULATOR, cycle.getId(), CycleStatus.CLOSED);
 	}
 
-	private void loadCurrent(long versionId, long clinicInstitutionId, LocalDate today) {
+	private long loadCurrent(long versionId, long clinicInstitutionId, LocalDate today) {
 		EvaluationCycle cycle = cycles.create(REGULATOR, form(today.getYear() + " 年度上城区医疗美容机构星级评价", versionId,
 				today.minusDays(14), today.plusDays(21), today.plusDays(30), today.plusDays(75)));
 		cycles.advance(REGULATOR, cycle.getId(), CycleStatus.OPEN);
@@ -89,6 +90,7 @@ final class DemoCycles {
 						"条款 6.1 未上传注射用透明质酸钠的购进发票与随货同行单，请补充佐证材料后重新提交。");
 			}
 		}
+		return cycle.getId();
 	}
 
 	/** Answers a share of the applicable indicators, section by section, with plausible self-scores. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import cn.meizhi.account.AccountManagement;
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.inspection.Inspections;
 import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
@@ -48,8 +49,11 @@ class DemoData implements ApplicationRunner {
 
 	private final SelfAssessments selfAssessments;
 
+	private final Inspections inspections;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
-			CycleManagement cycles, SelfAssessments selfAssessments) {
+			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections) {
+		this.inspections = inspections;
 		this.accounts = accounts;
 		this.institutions = institutions;
 		this.standards = standards;
@@ -85,7 +89,8 @@ class DemoData implements ApplicationRunner {
 		accounts.createDemoAccount("clinic", "机构质控专员 赵女士", Role.CLINIC, null, clinicInstitution.getId(), PASSWORD);
 		accounts.createDemoAccount("clinic2", "机构质控专员 孙先生", Role.CLINIC, null, clinic2Institution.getId(), PASSWORD);
 		long exampleVersion = loadExampleStandard();
-		new DemoCycles(cycles, selfAssessments).load(exampleVersion, clinicInstitution.getId());
+		long openCycle = new DemoCycles(cycles, selfAssessments).load(exampleVersion, clinicInstitution.getId());
+		new DemoInspections(inspections, cycles).load(openCycle, clinicInstitution.getId());
 		log.info("Demo mode: {} institutions, 7 accounts, the example standard and two cycles loaded",
 				registered.size());
 	}

@@ -1,6 +1,8 @@
 package cn.meizhi.home;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.inspection.InspectionStatus;
+import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.region.Regions;
 import cn.meizhi.selfassessment.SelfAssessments;
@@ -24,8 +26,11 @@ class HomeController {
 
 	private final SelfAssessments selfAssessments;
 
+	private final Inspections inspections;
+
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
-			SelfAssessments selfAssessments) {
+			SelfAssessments selfAssessments, Inspections inspections) {
+		this.inspections = inspections;
 		this.institutions = institutions;
 		this.accounts = accounts;
 		this.regions = regions;
@@ -50,7 +55,11 @@ class HomeController {
 	}
 
 	@GetMapping("/assessor")
-	String assessor() {
+	String assessor(CurrentUser user, Model model) {
+		var mine = inspections.mine(user).stream().filter(i -> i.getStatus() != InspectionStatus.CANCELLED).toList();
+		model.addAttribute("inspections", mine);
+		model.addAttribute("institutions", inspections.institutionsOf(mine));
+		model.addAttribute("me", user.id());
 		return "home/assessor";
 	}
 
@@ -58,6 +67,12 @@ class HomeController {
 	String clinic(CurrentUser user, Model model) {
 		model.addAttribute("institution", institutions.get(user, user.institutionId()));
 		model.addAttribute("tasks", selfAssessments.tasksOf(user));
+		model.addAttribute("inspections", inspections.inspectionsOf(user));
+		var actions = inspections.actionsOf(user);
+		var today = inspections.today();
+		model.addAttribute("openActions",
+				actions.stream().filter(a -> a.getStatus() != cn.meizhi.inspection.ActionStatus.CLOSED).count());
+		model.addAttribute("overdueActions", actions.stream().filter(a -> a.isOverdue(today)).count());
 		return "home/clinic";
 	}
 

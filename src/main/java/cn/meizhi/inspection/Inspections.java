@@ -169,6 +169,7 @@ public class Inspections {
 		inspections.saveAndFlush(inspection);
 		publish(regulator, "INSPECTION_SCHEDULED", inspection, new FieldChange.Diff().add("scheduledOn", null, date)
 			.add("team", null, team.stream().map(id -> assessors.get(id).displayName()).collect(Collectors.joining("、")))
+
 			.changes());
 		return inspection;
 	}
@@ -214,8 +215,11 @@ public class Inspections {
 		Inspection inspection = forRegulator(regulator, id);
 		inspection.makeLead(assessorId);
 		inspections.flush();
+		String name = Optional.ofNullable(assessorsById().get(assessorId))
+			.map(AssessorSummary::displayName)
+			.orElse("#" + assessorId);
 		publish(regulator, "INSPECTION_LEAD_CHANGED", inspection,
-				new FieldChange.Diff().add("lead", null, assessorsById().get(assessorId).displayName()).changes());
+				new FieldChange.Diff().add("lead", null, name).changes());
 	}
 
 	/** Inspections of a cycle of the regulator's, or of all its cycles. */
@@ -239,6 +243,10 @@ public class Inspections {
 
 	public Map<Long, AssessorSummary> assessorsById() {
 		return accounts.activeAssessors().stream().collect(Collectors.toMap(AssessorSummary::id, a -> a));
+	}
+
+	public InstitutionSummary institution(long institutionId) {
+		return institutions.findSummary(institutionId).orElseThrow(() -> new NotFoundException("Institution", institutionId));
 	}
 
 	public Map<Long, InstitutionSummary> institutionsOf(List<Inspection> list) {

@@ -81,17 +81,28 @@ class SecurityRulesTests {
 				"POST /regulator/cycles/{id}/enrolments/{institutionId}/withdraw", "GET /regulator/cycles/{id}",
 				"GET /regulator/cycles/{id}/self-assessments.csv", "GET /regulator/cycles/{id}/scores.csv",
 				"GET /regulator/self-assessments/{id}", "POST /regulator/self-assessments/{id}/return",
-				"GET /regulator/self-assessments/{id}/evidence/{fileId}");
+				"GET /regulator/self-assessments/{id}/evidence/{fileId}", "GET /regulator/inspections",
+				"GET /regulator/inspections/new", "POST /regulator/inspections/new", "GET /regulator/inspections/{id}",
+				"POST /regulator/inspections/{id}/reschedule", "POST /regulator/inspections/{id}/cancel",
+				"POST /regulator/inspections/{id}/members", "POST /regulator/inspections/{id}/lead",
+				"GET /regulator/inspections/{id}/files/{fileId}");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit");
-		only(Role.ASSESSOR, "GET /assessor");
+		only(Role.ASSESSOR, "GET /assessor", "GET /assessor/inspections/{id}/declaration",
+				"POST /assessor/inspections/{id}/declaration", "GET /assessor/inspections/{id}",
+				"GET /assessor/inspections/{id}/sections/{code}", "POST /assessor/inspections/{id}/scores/{indicatorId}",
+				"POST /assessor/inspections/{id}/submit", "POST /assessor/actions/{actionId}/verify",
+				"POST /assessor/actions/{actionId}/reopen", "POST /assessor/actions/{actionId}/due",
+				"GET /assessor/inspections/{id}/files/{fileId}");
 		only(Role.CLINIC, "GET /clinic", "GET /clinic/institutions/{id}", "GET /clinic/institutions/{id}/contact",
 				"POST /clinic/institutions/{id}/contact", "GET /clinic/cycles/{cycleId}/self-assessment",
 				"GET /clinic/self-assessments/{id}", "GET /clinic/self-assessments/{id}/sections/{code}",
 				"POST /clinic/self-assessments/{id}/sections/{code}", "POST /clinic/self-assessments/{id}/submit",
 				"POST /clinic/self-assessments/{id}/evidence/{fileId}/delete",
-				"GET /clinic/self-assessments/{id}/evidence/{fileId}");
+				"GET /clinic/self-assessments/{id}/evidence/{fileId}", "GET /clinic/inspections/{id}",
+				"GET /clinic/corrective-actions", "POST /clinic/corrective-actions/{id}/respond",
+				"GET /clinic/inspections/{id}/files/{fileId}");
 	}
 
 	private static void publicEndpoint(String endpoint) {
@@ -156,6 +167,8 @@ class SecurityRulesTests {
 			String path = parts[1].replace("{id}", String.valueOf(institutionId))
 				.replace("{institutionId}", String.valueOf(institutionId))
 				.replace("{cycleId}", "1")
+				.replace("{indicatorId}", "1")
+				.replace("{actionId}", "1")
 				.replace("{fileId}", "1")
 				.replace("{code}", "S1");
 			Rule rule = entry.getValue();
