@@ -100,6 +100,27 @@ class DemoDataTests {
 	}
 
 	@Test
+	void seedsInspectionsInEveryStatusAndCorrectiveActionsInEveryState() {
+		Long open = jdbc.queryForObject("select id from evaluation_cycle where status = 'OPEN' and jurisdiction_code = '330102'",
+				Long.class);
+		assertThat(jdbc.queryForList("select distinct status from inspection where cycle_id = ?", String.class, open))
+			.containsExactlyInAnyOrder("SCHEDULED", "IN_PROGRESS", "SUBMITTED", "CANCELLED");
+		var halfScored = jdbc.queryForMap("select i.id, count(s.id) as scored from inspection i"
+				+ " join inspection_member m on m.inspection_id = i.id and m.lead"
+				+ " join user_account u on u.id = m.assessor_id and u.username = 'assessor'"
+				+ " left join inspection_score s on s.inspection_id = i.id where i.status = 'IN_PROGRESS' group by i.id");
+		assertThat((Long) halfScored.get("scored")).isBetween(10L, 40L);
+		Long clinicInstitution = jdbc.queryForObject("select institution_id from user_account where username = 'clinic'",
+				Long.class);
+		assertThat(jdbc.queryForObject("select status from inspection where institution_id = ? and cycle_id = ?",
+				String.class, clinicInstitution, open)).isEqualTo("SUBMITTED");
+		assertThat(jdbc.queryForList("select distinct status from corrective_action where institution_id = ?", String.class,
+				clinicInstitution)).containsExactlyInAnyOrder("OPEN", "ANSWERED", "CLOSED");
+		assertThat(jdbc.queryForObject("select count(*) from corrective_action where institution_id = ? and status <> 'CLOSED'"
+				+ " and due_on < current_date", Long.class, clinicInstitution)).isPositive();
+	}
+
+	@Test
 	void loadsOnlyOnce() throws Exception {
 		long before = count("select count(*) from institution");
 		demoData.run(null);
