@@ -42,6 +42,7 @@ class HomeController {
 		model.addAttribute("statusCounts", institutions.countByStatus(user));
 		var regionCounts = institutions.countOpenByRegion(user);
 		model.addAttribute("regionCounts", regionCounts);
+		model.addAttribute("overdueActions", inspections.overdueActions(user));
 		model.addAttribute("maxRegionCount", regionCounts.values().stream().mapToLong(Long::longValue).max().orElse(1));
 		model.addAttribute("jurisdictionName", regions.path(user.jurisdiction().regionCode(),
 				org.springframework.context.i18n.LocaleContextHolder.getLocale()));

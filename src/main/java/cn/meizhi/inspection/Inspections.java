@@ -439,6 +439,12 @@ public class Inspections {
 		return view(inspection, null);
 	}
 
+	/** Corrective actions past due and not closed, inside the regulator's jurisdiction. */
+	public long overdueActions(CurrentUser regulator) {
+		requireRole(regulator, Role.REGULATOR);
+		return actions.countOverdueWithin(regulator.jurisdiction().prefix(), cycles.today());
+	}
+
 	public LocalDate today() {
 		return cycles.today();
 	}

@@ -42,6 +42,12 @@ interface CorrectiveActionRepository extends JpaRepository<CorrectiveAction, Lon
 
 	List<CorrectiveAction> findByInstitutionIdOrderByDueOn(long institutionId);
 
+	@Query(value = """
+			select count(*) from corrective_action a join institution i on i.id = a.institution_id
+			where i.region_code like concat(:prefix, '%') and a.status <> 'CLOSED' and a.due_on < :today
+			""", nativeQuery = true)
+	long countOverdueWithin(String prefix, java.time.LocalDate today);
+
 }
 
 interface InspectionFileRepository extends JpaRepository<InspectionFile, Long> {

@@ -188,6 +188,23 @@ class InspectionControllerTests {
 	}
 
 	@Test
+	void overdueCorrectiveActionsAreFlaggedForClinicAssessorAndRegulator() throws Exception {
+		Team team = fixtures.submitted();
+		long actionId = inspections.actionsOf(team.clinic()).get(0).getId();
+		inspections.changeDue(team.lead(), actionId, java.time.LocalDate.now().minusDays(2));
+		mvc.perform(get("/clinic/corrective-actions").with(as(team.clinic())))
+			.andExpect(content().string(containsString("已逾期")));
+		mvc.perform(get("/clinic").with(as(team.clinic())))
+			.andExpect(content().string(containsString("其中已逾期 1 项")));
+		mvc.perform(get("/assessor/inspections/" + team.id()).with(as(team.lead())))
+			.andExpect(content().string(containsString("已逾期")));
+		mvc.perform(get("/regulator/inspections/" + team.id()).with(as(InspectionFixtures.REGULATOR)))
+			.andExpect(content().string(containsString("已逾期")));
+		mvc.perform(get("/regulator").with(as(Fixtures.regulator("330102"))))
+			.andExpect(content().string(containsString("项整改事项已逾期未关闭")));
+	}
+
+	@Test
 	void theAssessorHomeListsOnlyMyInspections() throws Exception {
 		Team team = fixtures.team();
 		mvc.perform(get("/assessor").with(as(team.lead())))
