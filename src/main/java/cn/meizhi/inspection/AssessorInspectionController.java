@@ -112,18 +112,29 @@ class AssessorInspectionController {
 			@RequestParam(required = false) Set<EvaluationMethod> methods,
 			@RequestParam(defaultValue = "") String finding, @RequestParam(required = false) Severity severity,
 			@RequestParam(required = false) Long version,
+			@RequestParam(name = "files", required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect) throws java.io.IOException {
 		InspectionView view = inspections.assessorView(user, id);
 		Indicator indicator = view.indicator(indicatorId);
 		if (indicator == null) {
 			throw new NotFoundException("Indicator", indicatorId);
 		}
+		java.util.List<Inspections.Upload> uploads = new java.util.ArrayList<>();
+		for (var file : files == null ? java.util.List.<org.springframework.web.multipart.MultipartFile>of() : files) {
+			if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
+				uploads.add(new Inspections.Upload(file.getOriginalFilename(), file.getBytes()));
+			}
+		}
 		var input = new ScoreInput(value, methods == null ? EnumSet.noneOf(EvaluationMethod.class) : methods, finding,
-				severity, version);
+				severity, version, uploads);
+		java.util.List<Inspections.FileProblem> fileProblems = new java.util.ArrayList<>();
 		try {
-			view = inspections.saveScore(user, id, indicatorId, input);
+			view = inspections.saveScore(user, id, indicatorId, input, fileProblems);
 			model.addAttribute("saved", true);
+			if (!fileProblems.isEmpty()) {
+				model.addAttribute("fileProblems", fileProblems);
+			}
 		}
 		catch (FormRejectedException ex) {
 			model.addAttribute("problems", ex.reasons());
@@ -181,6 +192,11 @@ class AssessorInspectionController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			RedirectAttributes redirect) {
 		return act(redirect, inspectionId, "action.dueChanged", () -> inspections.changeDue(user, actionId, dueOn));
+	}
+
+	@GetMapping("/assessor/inspections/{id}/self-evidence/{fileId}")
+	ResponseEntity<byte[]> selfEvidence(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
+		return InspectionDownloads.response(inspections.selfEvidence(user, id, fileId));
 	}
 
 	@GetMapping("/assessor/inspections/{id}/files/{fileId}")

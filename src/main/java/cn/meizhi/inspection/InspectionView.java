@@ -7,6 +7,7 @@ import cn.meizhi.account.AccountManagement.AssessorSummary;
 import cn.meizhi.cycle.EvaluationCycle;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.selfassessment.Answer;
+import cn.meizhi.selfassessment.EvidenceFile;
 import cn.meizhi.standard.Indicator;
 import cn.meizhi.standard.RatingOutcome;
 import cn.meizhi.standard.StandardSection;
@@ -19,7 +20,8 @@ import cn.meizhi.standard.StandardVersion;
  */
 public record InspectionView(Inspection inspection, EvaluationCycle cycle, InstitutionSummary institution,
 		StandardVersion version, Map<Long, AssessorSummary> assessors, Map<Long, InspectionScore> scores,
-		Map<Long, Answer> selfAnswers, Map<Long, List<InspectionFile>> files, Map<Long, Boolean> applicable,
+		Map<Long, Answer> selfAnswers, Map<Long, List<EvidenceFile>> selfEvidence,
+		Map<Long, List<InspectionFile>> files, Map<Long, Boolean> applicable,
 		RatingOutcome outcome, List<Indicator> missing, List<CorrectiveAction> actions, boolean scorable,
 		boolean lead, java.time.LocalDate today) {
 
@@ -33,6 +35,10 @@ public record InspectionView(Inspection inspection, EvaluationCycle cycle, Insti
 
 	public Answer selfAnswerOf(Indicator indicator) {
 		return selfAnswers.get(indicator.getId());
+	}
+
+	public List<EvidenceFile> selfEvidenceOf(Indicator indicator) {
+		return selfEvidence.getOrDefault(indicator.getId(), List.of());
 	}
 
 	public List<InspectionFile> filesOf(Indicator indicator) {

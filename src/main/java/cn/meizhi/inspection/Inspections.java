@@ -55,7 +55,17 @@ public class Inspections {
 
 	/** What an assessor enters for one indicator. */
 	public record ScoreInput(String value, Set<EvaluationMethod> methods, String finding, Severity severity,
-			Long expectedVersion) {
+			Long expectedVersion, List<Upload> uploads) {
+
+		public ScoreInput(String value, Set<EvaluationMethod> methods, String finding, Severity severity,
+				Long expectedVersion) {
+			this(value, methods, finding, severity, expectedVersion, List.of());
+		}
+
+	}
+
+	/** A file that was not kept, and why. */
+	public record FileProblem(String fileName, String code, Object... arguments) {
 	}
 
 	/** An uploaded file as received. */
@@ -294,6 +304,16 @@ public class Inspections {
 	/** Saves one indicator's score; returns the refreshed view (for the running totals). */
 	@Transactional
 	public InspectionView saveScore(CurrentUser assessor, long id, long indicatorId, ScoreInput input) {
+		return saveScore(assessor, id, indicatorId, input, new ArrayList<>());
+	}
+
+	/**
+	 * Saves one indicator's score and its photos or documents; files that break the upload rules are
+	 * listed in {@code fileProblems} while the score and the other files are kept.
+	 */
+	@Transactional
+	public InspectionView saveScore(CurrentUser assessor, long id, long indicatorId, ScoreInput input,
+			List<FileProblem> fileProblems) {
 		Inspection inspection = cleared(assessor, id);
 		inspection.requireScorable();
 		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
@@ -329,6 +349,9 @@ public class Inspections {
 		row.set(score, input.methods() == null ? EnumSet.noneOf(EvaluationMethod.class) : input.methods(),
 				belowMax ? input.finding() : input.finding(), input.severity(), assessor.username(), now);
 		scores.saveAndFlush(row);
+		for (Upload upload : input.uploads() == null ? List.<Upload>of() : input.uploads()) {
+			storeChecked(id, indicatorId, upload, assessor.username(), now, fileProblems);
+		}
 		inspection.started();
 		inspections.flush();
 		publish(assessor, "INSPECTION_SCORED", inspection, new FieldChange.Diff().add(indicator.getCode(), null,
@@ -474,6 +497,7 @@ public class Inspections {
 		Map<Long, InspectionScore> byIndicator = new HashMap<>();
 		scores.findByInspectionId(inspection.getId()).forEach(s -> byIndicator.put(s.getIndicatorId(), s));
 		Map<Long, Answer> selfAnswers = selfAssessments.submittedAnswers(cycle.getId(), institution.id());
+		var selfEvidence = selfAssessments.submittedEvidence(cycle.getId(), institution.id());
 		Map<Long, List<InspectionFile>> byFile = files.findByInspectionIdOrderByUploadedAt(inspection.getId())
 			.stream()
 			.filter(f -> f.getIndicatorId() != null)
@@ -497,7 +521,7 @@ public class Inspections {
 		boolean scorable = assessor != null && inspection.getStatus().scorable();
 		boolean lead = assessor != null && inspection.isLead(assessor.id());
 		return new InspectionView(inspection, cycle, institution, version, assessorsById(), byIndicator, selfAnswers,
-				byFile, applicable, outcome, missing, actions.findByInspectionIdOrderById(inspection.getId()), scorable,
+				selfEvidence, byFile, applicable, outcome, missing, actions.findByInspectionIdOrderById(inspection.getId()), scorable,
 				lead, cycles.today());
 	}
 
@@ -536,6 +560,41 @@ public class Inspections {
 			throw FormRejectedException.of(null, "action.leadOnly");
 		}
 		return action;
+	}
+
+	private void storeChecked(long inspectionId, long indicatorId, Upload upload, String by, Instant now,
+			List<FileProblem> problems) {
+		String name = upload.originalName() == null ? "" : upload.originalName();
+		byte[] bytes = upload.bytes();
+		if (bytes.length == 0) {
+			problems.add(new FileProblem(name, "evidence.empty"));
+			return;
+		}
+		if (bytes.length > EvidenceFiles.MAX_BYTES) {
+			problems.add(new FileProblem(name, "evidence.tooLarge", 10));
+			return;
+		}
+		Optional<EvidenceFiles.Kind> kind = EvidenceFiles.kindOf(bytes);
+		if (kind.isEmpty()) {
+			problems.add(new FileProblem(name, "evidence.typeRefused"));
+			return;
+		}
+		if (files.countByInspectionIdAndIndicatorId(inspectionId, indicatorId) >= EvidenceFiles.MAX_FILES_PER_INDICATOR) {
+			problems.add(new FileProblem(name, "evidence.tooMany", EvidenceFiles.MAX_FILES_PER_INDICATOR));
+			return;
+		}
+		InspectionFile file = files.saveAndFlush(new InspectionFile(inspectionId, indicatorId, null,
+				EvidenceFiles.safeName(name, kind.get()), kind.get().contentType, bytes.length,
+				EvidenceFiles.sha256(bytes), by, now));
+		contents.save(new InspectionFileContent(file.getId(), bytes));
+	}
+
+	/** A file of the institution's submitted self-assessment, for a cleared member of the team. */
+	public Download selfEvidence(CurrentUser assessor, long id, long fileId) {
+		Inspection inspection = cleared(assessor, id);
+		var download = selfAssessments.submittedEvidenceFile(inspection.getCycleId(), inspection.getInstitutionId(),
+				fileId);
+		return new Download(download.fileName(), download.contentType(), download.content());
 	}
 
 	private void store(long inspectionId, Long indicatorId, Long actionId, Upload upload, String by, Instant now) {

@@ -404,6 +404,28 @@ public class SelfAssessments {
 			.orElse(Map.of());
 	}
 
+	/** The evidence of an institution's submitted self-assessment in a cycle, by indicator id. */
+	public Map<Long, List<EvidenceFile>> submittedEvidence(long cycleId, long institutionId) {
+		return assessments.findByCycleIdAndInstitutionId(cycleId, institutionId)
+			.filter(a -> a.getStatus() == SelfAssessmentStatus.SUBMITTED)
+			.map(a -> evidenceFiles.findBySelfAssessmentIdOrderByUploadedAt(a.getId())
+				.stream()
+				.collect(Collectors.groupingBy(EvidenceFile::getIndicatorId)))
+			.orElse(Map.of());
+	}
+
+	/** One evidence file of an institution's submitted self-assessment; access is checked by the caller. */
+	public Download submittedEvidenceFile(long cycleId, long institutionId, long fileId) {
+		SelfAssessment assessment = assessments.findByCycleIdAndInstitutionId(cycleId, institutionId)
+			.filter(a -> a.getStatus() == SelfAssessmentStatus.SUBMITTED)
+			.orElseThrow(() -> new NotFoundException("Evidence", fileId));
+		EvidenceFile file = evidenceFiles.findById(fileId)
+			.filter(f -> f.getSelfAssessmentId().equals(assessment.getId()))
+			.orElseThrow(() -> new NotFoundException("Evidence", fileId));
+		return new Download(file.getFileName(), file.getContentType(),
+				evidenceContents.findById(fileId).map(EvidenceContent::getContent).orElseThrow());
+	}
+
 	// ---- both -----------------------------------------------------------------------------------
 
 	/** The page of a self-assessment for the clinic that owns it or a regulator who reaches it. */

@@ -205,6 +205,32 @@ class InspectionControllerTests {
 	}
 
 	@Test
+	void assessorsAttachSitePhotosWithTheSameRulesAndSeeTheClinicsEvidence() throws Exception {
+		Team team = fixtures.cleared();
+		String url = "/assessor/inspections/" + team.id() + "/scores/" + fixtures.indicator("2.1");
+		mvc.perform(multipart(url).file(new MockMultipartFile("files", "现场.png", "image/png",
+				new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 }))
+			.file(new MockMultipartFile("files", "fake.jpg", "image/jpeg", "<script>".getBytes()))
+			.with(csrf())
+			.with(as(team.lead()))
+			.header("HX-Request", "true")
+			.param("value", "10"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已保存")))
+			.andExpect(content().string(containsString("现场.png")))
+			.andExpect(content().string(containsString("fake.jpg")))
+			.andExpect(content().string(containsString("已拒收")));
+		long fileId = jdbc.queryForObject("select id from inspection_file where inspection_id = ?", Long.class, team.id());
+		mvc.perform(get("/assessor/inspections/" + team.id() + "/files/" + fileId).with(as(team.member())))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "image/png"));
+		mvc.perform(get("/assessor/inspections/" + team.id() + "/files/" + fileId).with(as(team.outsider())))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/assessor/inspections/" + team.id() + "/self-evidence/" + fileId).with(as(team.lead())))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void theAssessorHomeListsOnlyMyInspections() throws Exception {
 		Team team = fixtures.team();
 		mvc.perform(get("/assessor").with(as(team.lead())))

@@ -94,7 +94,7 @@ class SecurityRulesTests {
 				"GET /assessor/inspections/{id}/sections/{code}", "POST /assessor/inspections/{id}/scores/{indicatorId}",
 				"POST /assessor/inspections/{id}/submit", "POST /assessor/actions/{actionId}/verify",
 				"POST /assessor/actions/{actionId}/reopen", "POST /assessor/actions/{actionId}/due",
-				"GET /assessor/inspections/{id}/files/{fileId}");
+				"GET /assessor/inspections/{id}/files/{fileId}", "GET /assessor/inspections/{id}/self-evidence/{fileId}");
 		only(Role.CLINIC, "GET /clinic", "GET /clinic/institutions/{id}", "GET /clinic/institutions/{id}/contact",
 				"POST /clinic/institutions/{id}/contact", "GET /clinic/cycles/{cycleId}/self-assessment",
 				"GET /clinic/self-assessments/{id}", "GET /clinic/self-assessments/{id}/sections/{code}",
