@@ -146,6 +146,16 @@ public class Inspection {
 		this.submittedBy = by;
 	}
 
+	/** An upheld appeal sends the inspection back to the team for a re-inspection. */
+	void reopen() {
+		if (status != InspectionStatus.SUBMITTED) {
+			throw FormRejectedException.of(null, "inspection.reopen.notSubmitted");
+		}
+		this.status = InspectionStatus.IN_PROGRESS;
+		this.submittedAt = null;
+		this.submittedBy = null;
+	}
+
 	void requireScorable() {
 		if (!status.scorable()) {
 			throw FormRejectedException.of(null, "inspection.notScorable");

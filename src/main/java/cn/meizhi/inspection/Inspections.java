@@ -392,6 +392,41 @@ public class Inspections {
 			.changes());
 	}
 
+	// ---- for ratings ---------------------------------------------------------------------------
+
+	/** The submitted inspection a lead proposes a rating from; only its lead may. */
+	public InspectionView submittedForLead(CurrentUser assessor, long id) {
+		Inspection inspection = cleared(assessor, id);
+		if (!inspection.isLead(assessor.id())) {
+			throw FormRejectedException.of(null, "rating.propose.leadOnly");
+		}
+		if (inspection.getStatus() != InspectionStatus.SUBMITTED) {
+			throw FormRejectedException.of(null, "rating.propose.notSubmitted");
+		}
+		return view(inspection, assessor);
+	}
+
+	/** How long a rating judged by this standard version stays valid. */
+	public int submittedValidityMonths(long standardVersionId) {
+		return standards.publicVersion(standardVersionId).getRules().getValidityMonths();
+	}
+
+	/** Everyone who was ever on the inspection's team: none of them may approve its rating. */
+	public Set<Long> teamOf(long inspectionId) {
+		return inspections.findWithMembersById(inspectionId)
+			.map(i -> i.getMembers().stream().map(InspectionMember::getAssessorId).collect(Collectors.toSet()))
+			.orElse(Set.of());
+	}
+
+	/** An upheld appeal reopens a submitted inspection for the team (a re-inspection). */
+	@Transactional
+	public void reopenForReinspection(CurrentUser regulator, long id, String reason) {
+		Inspection inspection = forRegulator(regulator, id);
+		inspection.reopen();
+		inspections.flush();
+		publish(regulator, "INSPECTION_REOPENED", inspection, new FieldChange.Diff().add("reason", null, reason).changes());
+	}
+
 	// ---- corrective actions --------------------------------------------------------------------
 
 	/** The clinic answers a corrective action of its own institution. */

@@ -25,18 +25,18 @@ import org.springframework.stereotype.Component;
  * An inspection in a fresh cycle with a lead, a member and an assessor who is not on the team.
  */
 @Component
-class InspectionFixtures {
+public class InspectionFixtures {
 
-	static final CurrentUser REGULATOR = Fixtures.regulator("330100");
+	public static final CurrentUser REGULATOR = Fixtures.regulator("330100");
 
-	record Team(Inspection inspection, CurrentUser lead, CurrentUser member, CurrentUser outsider,
+	public record Team(Inspection inspection, CurrentUser lead, CurrentUser member, CurrentUser outsider,
 			Institution institution) {
 
-		long id() {
+		public long id() {
 			return inspection.getId();
 		}
 
-		CurrentUser clinic() {
+		public CurrentUser clinic() {
 			return Fixtures.clinic(institution.getId());
 		}
 
@@ -61,7 +61,23 @@ class InspectionFixtures {
 		this.cycles = cycles;
 	}
 
-	Team team() {
+	public Team team() {
+		return team(fixtures.institution("330102"));
+	}
+
+	/** A submitted inspection of a given institution, in a new cycle. */
+	public Team submittedFor(Institution institution) {
+		Team team = team(institution);
+		inspections.declare(team.lead(), team.id(), false, null);
+		inspections.declare(team.member(), team.id(), false, null);
+		score(team.lead(), team.id(), "1.1", "5", null, null);
+		score(team.lead(), team.id(), "1.2", "4", null, null);
+		score(team.lead(), team.id(), "2.1", "10", null, null);
+		inspections.submit(team.lead(), team.id());
+		return team;
+	}
+
+	private Team team(Institution institution) {
 		var form = new CycleForm();
 		form.setName(Fixtures.unique("评审网页测试周期"));
 		form.setJurisdictionCode("330102");
@@ -72,7 +88,6 @@ class InspectionFixtures {
 		form.setInspectionEnds(LocalDate.now().plusDays(30));
 		form.setEnrolAll(false);
 		EvaluationCycle cycle = cycles.create(REGULATOR, form);
-		Institution institution = fixtures.institution("330102");
 		cycles.enrol(REGULATOR, cycle.getId(), institution.getCreditCode());
 		cycles.advance(REGULATOR, cycle.getId(), CycleStatus.OPEN);
 		CurrentUser lead = assessor();
@@ -83,14 +98,14 @@ class InspectionFixtures {
 		return new Team(inspection, lead, member, outsider, institution);
 	}
 
-	Team cleared() {
+	public Team cleared() {
 		Team team = team();
 		inspections.declare(team.lead(), team.id(), false, null);
 		inspections.declare(team.member(), team.id(), false, null);
 		return team;
 	}
 
-	Team submitted() {
+	public Team submitted() {
 		Team team = cleared();
 		score(team.lead(), team.id(), "1.1", "4", "急救药品过期", Severity.MAJOR);
 		score(team.lead(), team.id(), "1.2", "4", null, null);
@@ -99,7 +114,7 @@ class InspectionFixtures {
 		return team;
 	}
 
-	void score(CurrentUser assessor, long id, String code, String value, String finding, Severity severity) {
+	public void score(CurrentUser assessor, long id, String code, String value, String finding, Severity severity) {
 		Long version = inspections.assessorView(assessor, id)
 			.scores()
 			.values()
@@ -112,7 +127,7 @@ class InspectionFixtures {
 				new ScoreInput(value, EnumSet.of(EvaluationMethod.DOCUMENT_REVIEW), finding, severity, version));
 	}
 
-	long indicator(String code) {
+	public long indicator(String code) {
 		return standards.publicVersion(standardFixtures.publishedVersionId())
 			.indicators()
 			.filter(i -> i.getCode().equals(code))

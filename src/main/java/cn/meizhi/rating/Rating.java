@@ -1,0 +1,232 @@
+package cn.meizhi.rating;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import cn.meizhi.shared.FormRejectedException;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/**
+ * A star rating of one institution from one inspection. Each method is one legal transition and
+ * refuses anything else; the service records every transition.
+ */
+@Entity
+@Table(name = "rating")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+public class Rating {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Version
+	private long lockVersion;
+
+	private Long institutionId;
+
+	private Long inspectionId;
+
+	private Long cycleId;
+
+	private Long standardVersionId;
+
+	private String regionCode;
+
+	private BigDecimal total;
+
+	private int computedStars;
+
+	private int stars;
+
+	private String overrideReason;
+
+	@Enumerated(EnumType.STRING)
+	private RatingStatus status;
+
+	private Long proposerId;
+
+	private String proposedBy;
+
+	private Instant proposedAt;
+
+	private LocalDate appealDeadline;
+
+	private Instant acceptedAt;
+
+	private String acceptedBy;
+
+	private String approvedBy;
+
+	private Instant approvedAt;
+
+	private String certificateNo;
+
+	private LocalDate validFrom;
+
+	private LocalDate validUntil;
+
+	private String statusReason;
+
+	Rating(long institutionId, long inspectionId, long cycleId, long standardVersionId, String regionCode,
+			BigDecimal total, int computedStars, int stars, String overrideReason, long proposerId, String proposedBy,
+			Instant now, LocalDate appealDeadline) {
+		if (stars != computedStars && (overrideReason == null || overrideReason.isBlank())) {
+			throw FormRejectedException.of("overrideReason", "rating.override.reasonRequired");
+		}
+		this.institutionId = institutionId;
+		this.inspectionId = inspectionId;
+		this.cycleId = cycleId;
+		this.standardVersionId = standardVersionId;
+		this.regionCode = regionCode;
+		this.total = total;
+		this.computedStars = computedStars;
+		this.stars = stars;
+		this.overrideReason = stars == computedStars ? null : overrideReason.strip();
+		this.status = RatingStatus.PROPOSED;
+		this.proposerId = proposerId;
+		this.proposedBy = proposedBy;
+		this.proposedAt = now;
+		this.appealDeadline = appealDeadline;
+	}
+
+	public boolean isOverride() {
+		return stars != computedStars;
+	}
+
+	/** The institution accepts the proposal inside the appeal window. */
+	void accept(String by, Instant now, LocalDate today) {
+		require(RatingStatus.PROPOSED, "rating.accept.notProposed");
+		if (acceptedAt != null) {
+			throw FormRejectedException.of(null, "rating.accept.already");
+		}
+		if (today.isAfter(appealDeadline)) {
+			throw FormRejectedException.of(null, "rating.window.closed", appealDeadline);
+		}
+		this.acceptedAt = now;
+		this.acceptedBy = by;
+	}
+
+	/** The institution appeals inside the window (and only if it has not accepted). */
+	void appeal(LocalDate today) {
+		require(RatingStatus.PROPOSED, "rating.appeal.notProposed");
+		if (acceptedAt != null) {
+			throw FormRejectedException.of(null, "rating.appeal.accepted");
+		}
+		if (today.isAfter(appealDeadline)) {
+			throw FormRejectedException.of(null, "rating.window.closed", appealDeadline);
+		}
+		this.status = RatingStatus.APPEALED;
+	}
+
+	/** The appeal was decided and the proposal stands (dismissed) or stands with other stars (adjusted). */
+	void appealDecided(Integer adjustedStars, String reason, LocalDate today) {
+		require(RatingStatus.APPEALED, "rating.appeal.notAppealed");
+		if (adjustedStars != null) {
+			this.stars = adjustedStars;
+			this.overrideReason = stars == computedStars ? null : reason;
+		}
+		this.status = RatingStatus.PROPOSED;
+		this.acceptedAt = null;
+		// the institution has had its appeal: the window is over
+		this.appealDeadline = today.minusDays(1);
+	}
+
+	/** The appeal was upheld with a re-inspection: this proposal ends. */
+	void withdrawForReinspection(String reason) {
+		require(RatingStatus.APPEALED, "rating.appeal.notAppealed");
+		this.status = RatingStatus.WITHDRAWN;
+		this.statusReason = reason;
+	}
+
+	/** Approval needs the clinic's acceptance, or a closed window with no appeal pending. */
+	boolean approvable(LocalDate today) {
+		return status == RatingStatus.PROPOSED && (acceptedAt != null || today.isAfter(appealDeadline));
+	}
+
+	void approve(String by, Instant now, LocalDate today, String certificateNo, int validityMonths) {
+		if (!approvable(today)) {
+			throw FormRejectedException.of(null, status == RatingStatus.APPEALED ? "rating.approve.appealPending"
+					: status == RatingStatus.PROPOSED ? "rating.approve.windowOpen" : "rating.approve.notProposed",
+					appealDeadline);
+		}
+		this.status = RatingStatus.PUBLISHED;
+		this.approvedBy = by;
+		this.approvedAt = now;
+		this.certificateNo = certificateNo;
+		this.validFrom = today;
+		this.validUntil = today.plusMonths(validityMonths).minusDays(1);
+	}
+
+	void reject(String reason) {
+		if (!status.pending()) {
+			throw FormRejectedException.of(null, "rating.reject.notPending");
+		}
+		requireReason(reason);
+		this.status = RatingStatus.REJECTED;
+		this.statusReason = reason.strip();
+	}
+
+	void supersede() {
+		if (status != RatingStatus.PUBLISHED && status != RatingStatus.SUSPENDED) {
+			throw FormRejectedException.of(null, "rating.lifecycle.notAllowed", status);
+		}
+		this.status = RatingStatus.SUPERSEDED;
+	}
+
+	/** Expires a published rating whose validity has ended; false when there is nothing to do. */
+	boolean expireIfDue(LocalDate today) {
+		if ((status == RatingStatus.PUBLISHED || status == RatingStatus.SUSPENDED) && today.isAfter(validUntil)) {
+			this.status = RatingStatus.EXPIRED;
+			return true;
+		}
+		return false;
+	}
+
+	void suspend(String reason) {
+		require(RatingStatus.PUBLISHED, "rating.lifecycle.notAllowed");
+		requireReason(reason);
+		this.status = RatingStatus.SUSPENDED;
+		this.statusReason = reason.strip();
+	}
+
+	void reinstate(String reason) {
+		require(RatingStatus.SUSPENDED, "rating.lifecycle.notAllowed");
+		requireReason(reason);
+		this.status = RatingStatus.PUBLISHED;
+		this.statusReason = reason.strip();
+	}
+
+	void revoke(String reason) {
+		if (status != RatingStatus.PUBLISHED && status != RatingStatus.SUSPENDED) {
+			throw FormRejectedException.of(null, "rating.lifecycle.notAllowed", status);
+		}
+		requireReason(reason);
+		this.status = RatingStatus.REVOKED;
+		this.statusReason = reason.strip();
+	}
+
+	private void require(RatingStatus expected, String code) {
+		if (status != expected) {
+			throw FormRejectedException.of(null, code, status);
+		}
+	}
+
+	private static void requireReason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw FormRejectedException.of("reason", "rating.reason.required");
+		}
+	}
+
+}

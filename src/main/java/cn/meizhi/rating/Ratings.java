@@ -1,0 +1,301 @@
+package cn.meizhi.rating;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.inspection.InspectionView;
+import cn.meizhi.inspection.Inspections;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionSummary;
+import cn.meizhi.rating.Appeal.Outcome;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.FieldChange;
+import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.shared.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Star ratings and their life, with their rules in one place: only the inspection's lead proposes; only
+ * the rated institution accepts or appeals, inside the window; a regulator of the jurisdiction decides
+ * appeals and approves or rejects, never one who proposed or was on the team (four eyes); approval
+ * publishes at once with a certificate number and supersedes the previous rating.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Ratings {
+
+	private static final Set<RatingStatus> LIVE = EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED,
+			RatingStatus.PUBLISHED, RatingStatus.SUSPENDED);
+
+	private final RatingRepository ratings;
+
+	private final RatingTransitionRepository transitions;
+
+	private final AppealRepository appeals;
+
+	private final Inspections inspections;
+
+	private final InstitutionManagement institutions;
+
+	private final CycleManagement cycles;
+
+	private final JdbcTemplate jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Ratings(RatingRepository ratings, RatingTransitionRepository transitions, AppealRepository appeals,
+			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles, JdbcTemplate jdbc,
+			ApplicationEventPublisher events, Clock clock) {
+		this.ratings = ratings;
+		this.transitions = transitions;
+		this.appeals = appeals;
+		this.inspections = inspections;
+		this.institutions = institutions;
+		this.cycles = cycles;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The lead proposes a rating from a submitted inspection: the engine's stars, or others with a reason. */
+	@Transactional
+	public Rating propose(CurrentUser lead, long inspectionId, Integer stars, String overrideReason) {
+		InspectionView view = inspections.submittedForLead(lead, inspectionId);
+		boolean live = !ratings.findByInspectionIdAndStatusIn(inspectionId, LIVE).isEmpty();
+		if (live) {
+			throw FormRejectedException.of(null, "rating.propose.exists");
+		}
+		int computed = view.outcome().stars();
+		int chosen = stars == null ? computed : stars;
+		if (chosen < 0 || chosen > 5) {
+			throw FormRejectedException.of("stars", "rating.stars.range");
+		}
+		LocalDate today = cycles.today();
+		Rating rating = ratings.saveAndFlush(new Rating(view.institution().id(), inspectionId, view.cycle().getId(),
+				view.version().getId(), view.institution().regionCode(), view.outcome().total(), computed, chosen,
+				overrideReason, lead.id(), lead.username(), clock.instant(),
+				today.plusDays(view.version().getRules().getAppealWindowDays())));
+		record(rating, null, lead, rating.isOverride() ? rating.getOverrideReason() : null, "RATING_PROPOSED");
+		return rating;
+	}
+
+	@Transactional
+	public void accept(CurrentUser clinic, long ratingId) {
+		Rating rating = ownRating(clinic, ratingId);
+		rating.accept(clinic.username(), clock.instant(), cycles.today());
+		ratings.flush();
+		record(rating, RatingStatus.PROPOSED, clinic, null, "RATING_ACCEPTED");
+	}
+
+	@Transactional
+	public Appeal appeal(CurrentUser clinic, long ratingId, String grounds) {
+		Rating rating = ownRating(clinic, ratingId);
+		Appeal appeal = new Appeal(ratingId, grounds, clinic.username(), clock.instant());
+		rating.appeal(cycles.today());
+		appeals.save(appeal);
+		ratings.flush();
+		record(rating, RatingStatus.PROPOSED, clinic, appeal.getGrounds(), "RATING_APPEALED");
+		return appeal;
+	}
+
+	/** A regulator decides the pending appeal: dismissed, upheld with adjusted stars, or upheld with a re-inspection. */
+	@Transactional
+	public void decideAppeal(CurrentUser regulator, long ratingId, Outcome outcome, String decision, Integer stars) {
+		Rating rating = reachable(regulator, ratingId);
+		Appeal appeal = appeals.findFirstByRatingIdAndOutcome(ratingId, Outcome.PENDING)
+			.orElseThrow(() -> FormRejectedException.of(null, "rating.appeal.notAppealed"));
+		appeal.decide(outcome, decision, stars, regulator.username(), clock.instant());
+		if (outcome == Outcome.REINSPECTION) {
+			rating.withdrawForReinspection(decision.strip());
+			inspections.reopenForReinspection(regulator, rating.getInspectionId(), decision.strip());
+		}
+		else {
+			rating.appealDecided(outcome == Outcome.ADJUSTED ? stars : null, decision.strip(), cycles.today());
+		}
+		ratings.flush();
+		record(rating, RatingStatus.APPEALED, regulator, decision.strip(), "RATING_APPEAL_" + outcome);
+	}
+
+	/**
+	 * Approves and publishes a proposal. The approver must not have proposed it nor have been on the
+	 * inspection team; the clinic must have accepted or the window passed with no appeal pending.
+	 */
+	@Transactional
+	public Rating approve(CurrentUser regulator, long ratingId) {
+		Rating rating = reachable(regulator, ratingId);
+		if (!mayDecide(regulator, rating)) {
+			throw FormRejectedException.of(null, "rating.approve.fourEyes");
+		}
+		LocalDate today = cycles.today();
+		RatingStatus from = rating.getStatus();
+		String certificate = certificateNumber(rating.getRegionCode(), today.getYear());
+		int validity = inspections.submittedValidityMonths(rating.getStandardVersionId());
+		rating.approve(regulator.username(), clock.instant(), today, certificate, validity);
+		for (Rating previous : ratings.findByInstitutionIdAndStatusIn(rating.getInstitutionId(),
+				EnumSet.of(RatingStatus.PUBLISHED, RatingStatus.SUSPENDED))) {
+			if (!previous.getId().equals(rating.getId())) {
+				RatingStatus before = previous.getStatus();
+				previous.supersede();
+				record(previous, before, regulator, certificate, "RATING_SUPERSEDED");
+			}
+		}
+		ratings.flush();
+		record(rating, from, regulator, certificate, "RATING_PUBLISHED");
+		return rating;
+	}
+
+	@Transactional
+	public void reject(CurrentUser regulator, long ratingId, String reason) {
+		Rating rating = reachable(regulator, ratingId);
+		if (!mayDecide(regulator, rating)) {
+			throw FormRejectedException.of(null, "rating.approve.fourEyes");
+		}
+		RatingStatus from = rating.getStatus();
+		rating.reject(reason);
+		ratings.flush();
+		record(rating, from, regulator, reason.strip(), "RATING_REJECTED");
+	}
+
+	@Transactional
+	public void suspend(CurrentUser regulator, long ratingId, String reason) {
+		lifecycle(regulator, ratingId, reason, "RATING_SUSPENDED", r -> r.suspend(reason));
+	}
+
+	@Transactional
+	public void reinstate(CurrentUser regulator, long ratingId, String reason) {
+		lifecycle(regulator, ratingId, reason, "RATING_REINSTATED", r -> r.reinstate(reason));
+	}
+
+	@Transactional
+	public void revoke(CurrentUser regulator, long ratingId, String reason) {
+		lifecycle(regulator, ratingId, reason, "RATING_REVOKED", r -> r.revoke(reason));
+	}
+
+	/**
+	 * Marks published and suspended ratings past their validity EXPIRED. One SQL statement moves them, so
+	 * running it twice, or on several nodes at once, expires each rating exactly once.
+	 */
+	@Transactional
+	public int expireDue(CurrentUser actor) {
+		LocalDate today = cycles.today();
+		List<java.util.Map<String, Object>> expired = jdbc.queryForList("""
+				with due as (
+				    select id, status from rating
+				    where status in ('PUBLISHED', 'SUSPENDED') and valid_until < ? for update
+				)
+				update rating r set status = 'EXPIRED', lock_version = r.lock_version + 1
+				from due where r.id = due.id
+				returning r.id, due.status as previous, r.region_code, r.institution_id
+				""", today);
+		Instant now = clock.instant();
+		for (var row : expired) {
+			long id = ((Number) row.get("id")).longValue();
+			transitions.save(new RatingTransition(id, RatingStatus.valueOf((String) row.get("previous")),
+					RatingStatus.EXPIRED, actor.username(), null, now));
+			String name = institutions.findSummary(((Number) row.get("institution_id")).longValue())
+				.map(InstitutionSummary::name)
+				.orElse("");
+			events.publishEvent(new RatingChanged("RATING_EXPIRED", id, name, (String) row.get("region_code"),
+					List.of(), actor.actor(), now));
+		}
+		return expired.size();
+	}
+
+	/** Whether this regulator may approve or reject the rating (four eyes). */
+	public boolean mayDecide(CurrentUser regulator, Rating rating) {
+		return regulator.id() != rating.getProposerId() && !inspections.teamOf(rating.getInspectionId()).contains(regulator.id());
+	}
+
+	public List<Rating> approvalQueue(CurrentUser regulator) {
+		requireRegulator(regulator);
+		return ratings.findWithin(regulator.jurisdiction().prefix(), EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
+	}
+
+	public List<Rating> ofInstitution(long institutionId) {
+		return ratings.findByInstitutionIdOrderByProposedAtDesc(institutionId);
+	}
+
+	public List<RatingTransition> history(long ratingId) {
+		return transitions.findByRatingIdOrderByOccurredAtAscIdAsc(ratingId);
+	}
+
+	public List<Appeal> appealsOf(long ratingId) {
+		return appeals.findByRatingIdOrderByFiledAt(ratingId);
+	}
+
+	public Rating get(CurrentUser user, long ratingId) {
+		return switch (user.role()) {
+			case REGULATOR -> reachable(user, ratingId);
+			case CLINIC -> ownRating(user, ratingId);
+			default -> throw new NotFoundException("Rating", ratingId);
+		};
+	}
+
+	// ---- helpers -------------------------------------------------------------------------------
+
+	private String certificateNumber(String region, int year) {
+		Integer sequence = jdbc.queryForObject("""
+				insert into certificate_sequence (region_code, year, last_value) values (?, ?, 1)
+				on conflict (region_code, year) do update set last_value = certificate_sequence.last_value + 1
+				returning last_value
+				""", Integer.class, region, year);
+		return String.format("MZ-%s-%d-%06d", region, year, sequence);
+	}
+
+	private void lifecycle(CurrentUser regulator, long ratingId, String reason, String action,
+			java.util.function.Consumer<Rating> step) {
+		Rating rating = reachable(regulator, ratingId);
+		RatingStatus from = rating.getStatus();
+		step.accept(rating);
+		ratings.flush();
+		record(rating, from, regulator, reason.strip(), action);
+	}
+
+	private Rating reachable(CurrentUser regulator, long ratingId) {
+		requireRegulator(regulator);
+		return ratings.findById(ratingId)
+			.filter(r -> regulator.reaches(r.getRegionCode()))
+			.orElseThrow(() -> new NotFoundException("Rating", ratingId));
+	}
+
+	private Rating ownRating(CurrentUser clinic, long ratingId) {
+		if (!clinic.is(Role.CLINIC)) {
+			throw new NotFoundException("Rating", ratingId);
+		}
+		return ratings.findById(ratingId)
+			.filter(r -> r.getInstitutionId().equals(clinic.institutionId()))
+			.orElseThrow(() -> new NotFoundException("Rating", ratingId));
+	}
+
+	private static void requireRegulator(CurrentUser user) {
+		if (!user.is(Role.REGULATOR)) {
+			throw new NotFoundException("Rating", user.username());
+		}
+	}
+
+	private void record(Rating rating, RatingStatus from, CurrentUser actor, String reason, String action) {
+		Instant now = clock.instant();
+		transitions.save(new RatingTransition(rating.getId(), from, rating.getStatus(), actor.username(), reason, now));
+		String name = institutions.findSummary(rating.getInstitutionId()).map(InstitutionSummary::name).orElse("");
+		List<FieldChange> changes = new ArrayList<>(new FieldChange.Diff().add("status", from, rating.getStatus())
+			.add("stars", null, rating.getStars())
+			.add("reason", null, reason)
+			.changes());
+		events.publishEvent(new RatingChanged(action, rating.getId(), name, rating.getRegionCode(), changes,
+				actor.actor(), now));
+	}
+
+}

@@ -1,0 +1,55 @@
+package cn.meizhi.rating;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface RatingRepository extends JpaRepository<Rating, Long> {
+
+	List<Rating> findByInstitutionIdOrderByProposedAtDesc(long institutionId);
+
+	List<Rating> findByInstitutionIdAndStatusIn(long institutionId, Collection<RatingStatus> statuses);
+
+	List<Rating> findByInspectionIdAndStatusIn(long inspectionId, Collection<RatingStatus> statuses);
+
+	@Query("select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status in :statuses order by r.proposedAt")
+	List<Rating> findWithin(String prefix, Collection<RatingStatus> statuses);
+
+	Optional<Rating> findByCertificateNo(String certificateNo);
+
+	@Query("select r from Rating r where r.status in (cn.meizhi.rating.RatingStatus.PUBLISHED, cn.meizhi.rating.RatingStatus.SUSPENDED) and r.validUntil < :today")
+	List<Rating> findDueForExpiry(LocalDate today);
+
+}
+
+interface RatingTransitionRepository extends JpaRepository<RatingTransition, Long> {
+
+	List<RatingTransition> findByRatingIdOrderByOccurredAtAscIdAsc(long ratingId);
+
+}
+
+interface AppealRepository extends JpaRepository<Appeal, Long> {
+
+	List<Appeal> findByRatingIdOrderByFiledAt(long ratingId);
+
+	Optional<Appeal> findFirstByRatingIdAndOutcome(long ratingId, Appeal.Outcome outcome);
+
+}
+
+interface CertificateSequence extends org.springframework.data.repository.Repository<Rating, Long> {
+
+	/** Advances the region's counter for the year atomically (safe under concurrent approvals). */
+	@Modifying
+	@Query(value = """
+			insert into certificate_sequence (region_code, year, last_value) values (:region, :year, 1)
+			on conflict (region_code, year) do update set last_value = certificate_sequence.last_value + 1
+			returning last_value
+			""", nativeQuery = true)
+	int next(String region, int year);
+
+}

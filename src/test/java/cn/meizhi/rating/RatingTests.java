@@ -1,0 +1,297 @@
+package cn.meizhi.rating;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import cn.meizhi.account.UserAccount;
+import cn.meizhi.inspection.InspectionFixtures;
+import cn.meizhi.inspection.InspectionFixtures.Team;
+import cn.meizhi.inspection.InspectionStatus;
+import cn.meizhi.inspection.Inspections;
+import cn.meizhi.rating.Appeal.Outcome;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.shared.Role;
+import cn.meizhi.support.Fixtures;
+import cn.meizhi.support.MutableClock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class RatingTests {
+
+	@TestConfiguration
+	static class Clocks {
+
+		@Bean
+		@Primary
+		MutableClock ratingClock() {
+			return new MutableClock(LocalDate.now().atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(10).toInstant());
+		}
+
+	}
+
+	@Autowired
+	Ratings ratings;
+
+	@Autowired
+	Inspections inspections;
+
+	@Autowired
+	InspectionFixtures fixtures;
+
+	@Autowired
+	Fixtures accounts;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void theLeadProposesTheEnginesStarsOrOthersWithAReason() {
+		Team team = fixtures.submitted();
+		assertThat(reasons(() -> ratings.propose(team.member(), team.id(), null, null))).containsExactly("rating.propose.leadOnly");
+		assertThat(reasons(() -> ratings.propose(team.lead(), team.id(), 5, " "))).containsExactly("rating.override.reasonRequired");
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		assertThat(rating.getStatus()).isEqualTo(RatingStatus.PROPOSED);
+		assertThat(rating.getStars()).isEqualTo(rating.getComputedStars());
+		assertThat(rating.isOverride()).isFalse();
+		assertThat(reasons(() -> ratings.propose(team.lead(), team.id(), null, null))).containsExactly("rating.propose.exists");
+		Team other = fixtures.submitted();
+		Rating overridden = ratings.propose(other.lead(), other.id(), 1, "现场发现严重隐患，降级处理");
+		assertThat(overridden.isOverride()).isTrue();
+		assertThat(overridden.getOverrideReason()).isEqualTo("现场发现严重隐患，降级处理");
+	}
+
+	@Test
+	void approvalNeedsAcceptanceOrAClosedWindowAndFourEyes() {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		CurrentUser approver = regulator();
+		assertThat(reasons(() -> ratings.approve(approver, rating.getId()))).containsExactly("rating.approve.windowOpen");
+		CurrentUser proposerAsRegulator = new CurrentUser(team.lead().id(), "x", "x", Role.REGULATOR,
+				cn.meizhi.shared.Jurisdiction.of("330100"), null);
+		assertThat(reasons(() -> ratings.approve(proposerAsRegulator, rating.getId()))).containsExactly("rating.approve.fourEyes");
+		CurrentUser teamMemberAsRegulator = new CurrentUser(team.member().id(), "y", "y", Role.REGULATOR,
+				cn.meizhi.shared.Jurisdiction.of("330100"), null);
+		assertThat(ratings.mayDecide(teamMemberAsRegulator, rating)).isFalse();
+		ratings.accept(team.clinic(), rating.getId());
+		Rating published = ratings.approve(approver, rating.getId());
+		assertThat(published.getStatus()).isEqualTo(RatingStatus.PUBLISHED);
+		assertThat(published.getCertificateNo()).matches("MZ-330102-\\d{4}-\\d{6}");
+		assertThat(published.getValidFrom()).isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")));
+		assertThat(published.getValidUntil()).isEqualTo(published.getValidFrom().plusMonths(36).minusDays(1));
+		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
+			.containsExactly(RatingStatus.PROPOSED, RatingStatus.PROPOSED, RatingStatus.PUBLISHED);
+	}
+
+	@Test
+	void theAppealWindowCloses() {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		clock.advance(Duration.ofDays(16));
+		assertThat(reasons(() -> ratings.appeal(team.clinic(), rating.getId(), "不服"))).containsExactly("rating.window.closed");
+		assertThat(reasons(() -> ratings.accept(team.clinic(), rating.getId()))).containsExactly("rating.window.closed");
+		assertThat(ratings.approve(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.PUBLISHED);
+	}
+
+	@Test
+	void anAppealIsDismissedAdjustedOrSendsTheTeamBack() {
+		Team dismissed = fixtures.submitted();
+		Rating first = ratings.propose(dismissed.lead(), dismissed.id(), null, null);
+		assertThat(reasons(() -> ratings.appeal(dismissed.clinic(), first.getId(), " "))).containsExactly("rating.appeal.groundsRequired");
+		ratings.appeal(dismissed.clinic(), first.getId(), "急救药品已在评审当日更换，请复核");
+		assertThat(reasons(() -> ratings.approve(regulator(), first.getId()))).containsExactly("rating.approve.appealPending");
+		assertThat(reasons(() -> ratings.decideAppeal(regulator(), first.getId(), Outcome.DISMISSED, "", null)))
+			.containsExactly("rating.appeal.decisionRequired");
+		ratings.decideAppeal(regulator(), first.getId(), Outcome.DISMISSED, "评审当日现场确有过期药品，维持原评定", null);
+		assertThat(ratings.approve(regulator(), first.getId()).getStatus()).isEqualTo(RatingStatus.PUBLISHED);
+
+		Team adjusted = fixtures.submitted();
+		Rating second = ratings.propose(adjusted.lead(), adjusted.id(), null, null);
+		ratings.appeal(adjusted.clinic(), second.getId(), "评分有误");
+		assertThat(reasons(() -> ratings.decideAppeal(regulator(), second.getId(), Outcome.ADJUSTED, "复核后调整", null)))
+			.containsExactly("rating.appeal.starsRequired");
+		ratings.decideAppeal(regulator(), second.getId(), Outcome.ADJUSTED, "复核后调整", 4);
+		Rating afterAdjust = ratings.get(regulator(), second.getId());
+		assertThat(afterAdjust.getStars()).isEqualTo(4);
+		assertThat(afterAdjust.isOverride()).isEqualTo(afterAdjust.getComputedStars() != 4);
+
+		Team reinspect = fixtures.submitted();
+		Rating third = ratings.propose(reinspect.lead(), reinspect.id(), null, null);
+		ratings.appeal(reinspect.clinic(), third.getId(), "请求重新评审");
+		ratings.decideAppeal(regulator(), third.getId(), Outcome.REINSPECTION, "同意重新现场评审", null);
+		assertThat(ratings.get(regulator(), third.getId()).getStatus()).isEqualTo(RatingStatus.WITHDRAWN);
+		assertThat(inspections.regulatorView(regulator(), reinspect.id()).inspection().getStatus())
+			.isEqualTo(InspectionStatus.IN_PROGRESS);
+		assertThat(ratings.appealsOf(third.getId())).singleElement()
+			.satisfies(a -> assertThat(a.getOutcome()).isEqualTo(Outcome.REINSPECTION));
+	}
+
+	@Test
+	void aRejectedProposalGoesBackToTheLeadAndANewPublicationSupersedesTheOld() {
+		Team team = fixtures.submitted();
+		Rating rejected = ratings.propose(team.lead(), team.id(), null, null);
+		assertThat(reasons(() -> ratings.reject(regulator(), rejected.getId(), ""))).containsExactly("rating.reason.required");
+		ratings.reject(regulator(), rejected.getId(), "请补充核心条款说明");
+		Rating again = ratings.propose(team.lead(), team.id(), null, null);
+		ratings.accept(team.clinic(), again.getId());
+		Rating published = ratings.approve(regulator(), again.getId());
+
+		Team next = fixtures.submittedFor(team.institution());
+		Rating newer = ratings.propose(next.lead(), next.id(), null, null);
+		ratings.accept(next.clinic(), newer.getId());
+		ratings.approve(regulator(), newer.getId());
+		assertThat(ratings.get(regulator(), published.getId()).getStatus()).isEqualTo(RatingStatus.SUPERSEDED);
+		assertThat(ratings.ofInstitution(team.institution().getId())).extracting(Rating::getStatus)
+			.contains(RatingStatus.REJECTED, RatingStatus.SUPERSEDED, RatingStatus.PUBLISHED);
+	}
+
+	@Test
+	void suspendReinstateAndRevokeNeedReasonsAndRefuseIllegalMoves() {
+		Rating rating = published();
+		assertThat(reasons(() -> ratings.reinstate(regulator(), rating.getId(), "x"))).containsExactly("rating.lifecycle.notAllowed");
+		assertThat(reasons(() -> ratings.suspend(regulator(), rating.getId(), ""))).containsExactly("rating.reason.required");
+		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
+		ratings.reinstate(regulator(), rating.getId(), "调查结束，未发现问题");
+		ratings.revoke(regulator(), rating.getId(), "伪造病历");
+		assertThat(reasons(() -> ratings.suspend(regulator(), rating.getId(), "x"))).containsExactly("rating.lifecycle.notAllowed");
+		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
+			.endsWith(RatingStatus.SUSPENDED, RatingStatus.PUBLISHED, RatingStatus.REVOKED);
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> ratings.suspend(Fixtures.regulator("330106"), rating.getId(), "越权"));
+	}
+
+	@Test
+	void theExpiryJobIsIdempotent() {
+		Rating rating = published();
+		assertThat(ratings.expireDue(regulator())).isZero();
+		clock.advance(Duration.ofDays(365 * 3 + 2));
+		int first = ratings.expireDue(regulator());
+		assertThat(first).isGreaterThanOrEqualTo(1);
+		assertThat(ratings.expireDue(regulator())).isZero();
+		assertThat(ratings.get(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.EXPIRED);
+		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus).last()
+			.isEqualTo(RatingStatus.EXPIRED);
+		clock.advance(Duration.ofDays(-(365 * 3 + 2)));
+	}
+
+	@Test
+	void twoRegulatorsApprovingAtOnceGetOneWinner() throws Exception {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		ratings.accept(team.clinic(), rating.getId());
+		CurrentUser a = regulator();
+		CurrentUser b = regulator();
+		List<Object> outcomes = race(List.of(() -> ratings.approve(a, rating.getId()), () -> ratings.approve(b, rating.getId())));
+		assertThat(outcomes).filteredOn(o -> o instanceof Rating).hasSize(1);
+		assertThat(outcomes).filteredOn(o -> o instanceof Exception).hasSize(1);
+		assertThat(jdbc.queryForObject("select count(*) from rating_transition where rating_id = ? and to_status = 'PUBLISHED'",
+				Long.class, rating.getId())).isOne();
+	}
+
+	@Test
+	void certificateNumbersStayUniqueUnderConcurrentApprovals() throws Exception {
+		List<Rating> proposals = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			Team team = fixtures.submitted();
+			Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+			ratings.accept(team.clinic(), rating.getId());
+			proposals.add(rating);
+		}
+		List<Callable<Object>> approvals = new ArrayList<>();
+		for (Rating rating : proposals) {
+			CurrentUser approver = regulator();
+			approvals.add(() -> ratings.approve(approver, rating.getId()));
+		}
+		List<Object> outcomes = race(approvals);
+		Set<String> numbers = ConcurrentHashMap.newKeySet();
+		outcomes.forEach(o -> numbers.add(((Rating) o).getCertificateNo()));
+		assertThat(numbers).hasSize(6);
+	}
+
+	@Test
+	void clinicsActOnlyOnTheirOwnRatings() {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		CurrentUser other = Fixtures.clinic(accounts.institution("330102").getId());
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> ratings.accept(other, rating.getId()));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> ratings.appeal(other, rating.getId(), "x"));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> ratings.get(other, rating.getId()));
+	}
+
+	private Rating published() {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		ratings.accept(team.clinic(), rating.getId());
+		return ratings.approve(regulator(), rating.getId());
+	}
+
+	private CurrentUser regulator() {
+		UserAccount account = accounts.account(Role.REGULATOR, "330100", null);
+		return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), Role.REGULATOR,
+				cn.meizhi.shared.Jurisdiction.of("330100"), null);
+	}
+
+	private static List<Object> race(List<Callable<Object>> tasks) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<Object>> futures = new ArrayList<>();
+			for (Callable<Object> task : tasks) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					try {
+						return task.call();
+					}
+					catch (Exception ex) {
+						return ex;
+					}
+				}));
+			}
+			start.countDown();
+			List<Object> results = new ArrayList<>();
+			for (Future<Object> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static List<String> reasons(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (FormRejectedException ex) {
+			return ex.reasons().stream().map(FormRejectedException.Reason::code).toList();
+		}
+		return List.of();
+	}
+
+
+}
