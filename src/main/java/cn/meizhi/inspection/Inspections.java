@@ -487,6 +487,19 @@ public class Inspections {
 			.toList();
 	}
 
+	/**
+	 * An inspection's results for the institution inspected, also when it was reopened after an upheld
+	 * appeal (the rating page still shows what the proposal was based on).
+	 */
+	public InspectionView clinicResultsOrReopened(CurrentUser clinic, long id) {
+		requireRole(clinic, Role.CLINIC);
+		Inspection inspection = inspections.findWithMembersById(id)
+			.filter(i -> i.getInstitutionId().equals(clinic.institutionId()))
+			.filter(i -> i.getStatus() != InspectionStatus.SCHEDULED && i.getStatus() != InspectionStatus.CANCELLED)
+			.orElseThrow(() -> new NotFoundException("Inspection", id));
+		return view(inspection, null);
+	}
+
 	/** A submitted inspection's results, for the institution inspected. */
 	public InspectionView clinicView(CurrentUser clinic, long id) {
 		requireRole(clinic, Role.CLINIC);

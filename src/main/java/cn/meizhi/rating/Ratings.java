@@ -224,6 +224,40 @@ public class Ratings {
 		return ratings.findWithin(regulator.jurisdiction().prefix(), EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
 	}
 
+	/** The ratings proposed from an inspection, newest first. */
+	public List<Rating> ofInspection(long inspectionId) {
+		return ratings.findByInspectionIdAndStatusIn(inspectionId, EnumSet.allOf(RatingStatus.class))
+			.stream()
+			.sorted(java.util.Comparator.comparing(Rating::getProposedAt).reversed())
+			.toList();
+	}
+
+	/** The clinic's ratings, newest first. */
+	public List<Rating> ofClinic(CurrentUser clinic) {
+		if (!clinic.is(Role.CLINIC)) {
+			throw new NotFoundException("Rating", clinic.username());
+		}
+		return ratings.findByInstitutionIdOrderByProposedAtDesc(clinic.institutionId());
+	}
+
+	/** The inspection a rating was proposed from, as the regulator or the rated clinic sees it. */
+	public InspectionView basis(CurrentUser user, Rating rating) {
+		return user.is(Role.CLINIC) ? inspections.clinicResultsOrReopened(user, rating.getInspectionId())
+				: inspections.regulatorView(user, rating.getInspectionId());
+	}
+
+	public LocalDate today() {
+		return cycles.today();
+	}
+
+	/** Institution names by id, for lists of ratings. */
+	public java.util.Map<Long, String> institutionNames(List<Rating> list) {
+		var names = new java.util.HashMap<Long, String>();
+		institutions.summaries(list.stream().map(Rating::getInstitutionId).collect(java.util.stream.Collectors.toSet()))
+			.forEach((id, summary) -> names.put(id, summary.name()));
+		return names;
+	}
+
 	public List<Rating> ofInstitution(long institutionId) {
 		return ratings.findByInstitutionIdOrderByProposedAtDesc(institutionId);
 	}

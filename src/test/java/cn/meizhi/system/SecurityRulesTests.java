@@ -85,7 +85,11 @@ class SecurityRulesTests {
 				"GET /regulator/inspections/new", "POST /regulator/inspections/new", "GET /regulator/inspections/{id}",
 				"POST /regulator/inspections/{id}/reschedule", "POST /regulator/inspections/{id}/cancel",
 				"POST /regulator/inspections/{id}/members", "POST /regulator/inspections/{id}/lead",
-				"GET /regulator/inspections/{id}/files/{fileId}");
+				"GET /regulator/inspections/{id}/files/{fileId}", "GET /regulator/ratings", "GET /regulator/ratings/{id}",
+				"POST /regulator/ratings/{id}/approve", "POST /regulator/ratings/{id}/reject",
+				"POST /regulator/ratings/{id}/appeal", "POST /regulator/ratings/{id}/suspend",
+				"POST /regulator/ratings/{id}/reinstate", "POST /regulator/ratings/{id}/revoke",
+				"POST /regulator/ratings/expire");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit");
@@ -94,7 +98,8 @@ class SecurityRulesTests {
 				"GET /assessor/inspections/{id}/sections/{code}", "POST /assessor/inspections/{id}/scores/{indicatorId}",
 				"POST /assessor/inspections/{id}/submit", "POST /assessor/actions/{actionId}/verify",
 				"POST /assessor/actions/{actionId}/reopen", "POST /assessor/actions/{actionId}/due",
-				"GET /assessor/inspections/{id}/files/{fileId}", "GET /assessor/inspections/{id}/self-evidence/{fileId}");
+				"GET /assessor/inspections/{id}/files/{fileId}", "GET /assessor/inspections/{id}/self-evidence/{fileId}",
+				"GET /assessor/inspections/{id}/rating", "POST /assessor/inspections/{id}/rating");
 		only(Role.CLINIC, "GET /clinic", "GET /clinic/institutions/{id}", "GET /clinic/institutions/{id}/contact",
 				"POST /clinic/institutions/{id}/contact", "GET /clinic/cycles/{cycleId}/self-assessment",
 				"GET /clinic/self-assessments/{id}", "GET /clinic/self-assessments/{id}/sections/{code}",
@@ -102,7 +107,8 @@ class SecurityRulesTests {
 				"POST /clinic/self-assessments/{id}/evidence/{fileId}/delete",
 				"GET /clinic/self-assessments/{id}/evidence/{fileId}", "GET /clinic/inspections/{id}",
 				"GET /clinic/corrective-actions", "POST /clinic/corrective-actions/{id}/respond",
-				"GET /clinic/inspections/{id}/files/{fileId}");
+				"GET /clinic/inspections/{id}/files/{fileId}", "GET /clinic/ratings", "GET /clinic/ratings/{id}",
+				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal");
 	}
 
 	private static void publicEndpoint(String endpoint) {

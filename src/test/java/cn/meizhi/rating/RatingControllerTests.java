@@ -1,0 +1,121 @@
+package cn.meizhi.rating;
+
+import cn.meizhi.account.UserAccount;
+import cn.meizhi.inspection.InspectionFixtures;
+import cn.meizhi.inspection.InspectionFixtures.Team;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.Jurisdiction;
+import cn.meizhi.shared.Role;
+import cn.meizhi.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class RatingControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	InspectionFixtures fixtures;
+
+	@Autowired
+	Ratings ratings;
+
+	@Autowired
+	Fixtures accounts;
+
+	@Test
+	void proposalAcceptanceAndFourEyesApprovalThroughThePages() throws Exception {
+		Team team = fixtures.submitted();
+		String propose = "/assessor/inspections/" + team.id() + "/rating";
+		mvc.perform(get(propose).with(as(team.lead()))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("提出评定建议")));
+		mvc.perform(get(propose).with(as(team.member()))).andExpect(redirectedUrl("/assessor/inspections/" + team.id()));
+		mvc.perform(get(propose).with(as(team.outsider()))).andExpect(status().isNotFound());
+		mvc.perform(post(propose).with(csrf()).with(as(team.lead())).param("stars", "5").param("overrideReason", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("必须写明理由")));
+		mvc.perform(post(propose).with(csrf()).with(as(team.lead())).param("stars", "5").param("overrideReason", "现场整改到位"))
+			.andExpect(redirectedUrl(propose));
+		Rating rating = ratings.ofInspection(team.id()).get(0);
+		assertThat(rating.isOverride()).isEqualTo(rating.getComputedStars() != 5);
+
+		mvc.perform(get("/clinic/ratings").with(as(team.clinic()))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("请在")));
+		mvc.perform(get("/clinic/ratings/" + rating.getId()).with(as(team.clinic()))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("接受评定建议")))
+			.andExpect(content().string(containsString("急救药品过期")));
+		CurrentUser otherClinic = Fixtures.clinic(accounts.institution("330102").getId());
+		mvc.perform(get("/clinic/ratings/" + rating.getId()).with(as(otherClinic))).andExpect(status().isNotFound());
+		mvc.perform(post("/clinic/ratings/" + rating.getId() + "/accept").with(csrf()).with(as(otherClinic)))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/clinic/ratings/" + rating.getId() + "/accept").with(csrf()).with(as(team.clinic())))
+			.andExpect(redirectedUrl("/clinic/ratings/" + rating.getId()));
+
+		CurrentUser approver = regulator();
+		mvc.perform(get("/regulator/ratings").with(as(approver))).andExpect(status().isOk())
+			.andExpect(content().string(containsString(team.institution().getName())));
+		CurrentUser proposerAsRegulator = new CurrentUser(team.lead().id(), "x", "x", Role.REGULATOR,
+				Jurisdiction.of("330100"), null);
+		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(proposerAsRegulator))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("不能审批")))
+			.andExpect(content().string(not(containsString("审批通过并发布"))));
+		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/approve").with(csrf()).with(as(proposerAsRegulator)))
+			.andExpect(redirectedUrl("/regulator/ratings/" + rating.getId()));
+		assertThat(ratings.get(approver, rating.getId()).getStatus()).isEqualTo(RatingStatus.PROPOSED);
+		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(Fixtures.regulator("330106"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/approve").with(csrf()).with(as(approver)))
+			.andExpect(redirectedUrl("/regulator/ratings/" + rating.getId()));
+		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(approver))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("MZ-330102-")))
+			.andExpect(content().string(containsString("已发布")));
+	}
+
+	@Test
+	void anAppealIsFiledAndDecidedInWritingThatTheClinicSees() throws Exception {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		mvc.perform(post("/clinic/ratings/" + rating.getId() + "/appeal").with(csrf()).with(as(team.clinic()))
+			.param("grounds", "急救药品已于当日更换")).andExpect(redirectedUrl("/clinic/ratings/" + rating.getId()));
+		CurrentUser regulator = regulator();
+		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(regulator)))
+			.andExpect(content().string(containsString("处理申诉")))
+			.andExpect(content().string(containsString("急救药品已于当日更换")));
+		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/appeal").with(csrf()).with(as(regulator))
+			.param("outcome", "DISMISSED").param("decision", "现场记录显示药品确已过期，维持原评定"))
+			.andExpect(redirectedUrl("/regulator/ratings/" + rating.getId()));
+		mvc.perform(get("/clinic/ratings/" + rating.getId()).with(as(team.clinic())))
+			.andExpect(content().string(containsString("现场记录显示药品确已过期，维持原评定")))
+			.andExpect(content().string(containsString("驳回申诉")));
+	}
+
+	private CurrentUser regulator() {
+		UserAccount account = accounts.account(Role.REGULATOR, "330100", null);
+		return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), Role.REGULATOR,
+				Jurisdiction.of("330100"), null);
+	}
+
+	private static RequestPostProcessor as(CurrentUser user) {
+		return user(Fixtures.principal(user));
+	}
+
+}
