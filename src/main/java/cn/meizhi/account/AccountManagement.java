@@ -135,6 +135,9 @@ public class AccountManagement {
 			.changes();
 		account.rename(form.getDisplayName().strip());
 		account.assign(form.getRole(), form.getJurisdictionCode(), institutionId);
+		if (!changes.isEmpty()) {
+			account.renewSecurityStamp();
+		}
 		accounts.saveAndFlush(account);
 		if (!changes.isEmpty()) {
 			events.publishEvent(new AccountUpdated(id, account.getUsername(), changes, admin.actor(), clock.instant()));
@@ -152,6 +155,7 @@ public class AccountManagement {
 			return;
 		}
 		account.setEnabled(enabled);
+		account.renewSecurityStamp();
 		if (enabled) {
 			account.unlock();
 		}
@@ -167,12 +171,13 @@ public class AccountManagement {
 		checkPassword(account.getUsername(), temporaryPassword, "temporaryPassword", reasons);
 		reasons.throwIfAny();
 		account.resetPassword(passwordEncoder.encode(temporaryPassword));
+		account.renewSecurityStamp();
 		events.publishEvent(new PasswordReset(id, account.getUsername(), admin.actor(), clock.instant()));
 	}
 
-	/** A signed-in user replaces their own password. */
+	/** A signed-in user replaces their own password; returns the new security stamp of the account. */
 	@Transactional
-	public void changeOwnPassword(CurrentUser user, PasswordChangeForm form) {
+	public String changeOwnPassword(CurrentUser user, PasswordChangeForm form) {
 		UserAccount account = accounts.findById(user.id()).orElseThrow(() -> new NotFoundException("UserAccount", user.id()));
 		var reasons = new FormRejectedException.Collector();
 		if (!passwordEncoder.matches(form.getCurrentPassword(), account.getPasswordHash())) {
@@ -187,7 +192,14 @@ public class AccountManagement {
 		}
 		reasons.throwIfAny();
 		account.changePassword(passwordEncoder.encode(form.getNewPassword()));
+		account.renewSecurityStamp();
 		events.publishEvent(new PasswordChanged(account.getId(), account.getUsername(), user.actor(), clock.instant()));
+		return account.getSecurityStamp();
+	}
+
+	/** Whether a session signed in with this stamp may go on: the account is enabled and unchanged. */
+	public boolean sessionStillValid(long accountId, String stamp) {
+		return accounts.findById(accountId).map(a -> a.isEnabled() && a.getSecurityStamp().equals(stamp)).orElse(false);
 	}
 
 	/**

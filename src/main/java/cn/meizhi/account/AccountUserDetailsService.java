@@ -26,7 +26,7 @@ class AccountUserDetailsService implements UserDetailsService {
 		UserAccount account = accounts.findByUsername(username)
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
 		return new MeizhiUserDetails(account.toCurrentUser(), account.getPasswordHash(), account.isEnabled(),
-				account.isLocked(clock.instant()), account.isPasswordChangeRequired());
+				account.isLocked(clock.instant()), account.isPasswordChangeRequired(), account.getSecurityStamp());
 	}
 
 }

@@ -26,22 +26,30 @@ public final class MeizhiUserDetails implements UserDetails, CredentialsContaine
 
 	private final boolean passwordChangeRequired;
 
+	/** The account's security stamp at sign-in; null only for principals built in tests. */
+	private final String securityStamp;
+
 	MeizhiUserDetails(CurrentUser user, String passwordHash, boolean enabled, boolean locked,
-			boolean passwordChangeRequired) {
+			boolean passwordChangeRequired, String securityStamp) {
 		this.user = user;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
 		this.passwordChangeRequired = passwordChangeRequired;
+		this.securityStamp = securityStamp;
 	}
 
-	/** A signed-in principal for a user (used by tests and after a password change). */
+	/** A principal for a user that no stored account backs (used by tests). */
 	public static MeizhiUserDetails of(CurrentUser user) {
-		return new MeizhiUserDetails(user, null, true, false, false);
+		return new MeizhiUserDetails(user, null, true, false, false, null);
 	}
 
-	MeizhiUserDetails withPasswordChanged() {
-		return new MeizhiUserDetails(user, null, enabled, locked, false);
+	MeizhiUserDetails withPasswordChanged(String newStamp) {
+		return new MeizhiUserDetails(user, null, enabled, locked, false, newStamp);
+	}
+
+	String securityStamp() {
+		return securityStamp;
 	}
 
 	@Override

@@ -54,9 +54,10 @@ class PasswordController {
 	String processChangeForm(CurrentUser user, @Valid @ModelAttribute("form") PasswordChangeForm form,
 			BindingResult result, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		String newStamp = null;
 		if (!result.hasErrors()) {
 			try {
-				accounts.changeOwnPassword(user, form);
+				newStamp = accounts.changeOwnPassword(user, form);
 			}
 			catch (FormRejectedException ex) {
 				ex.rejectInto(result);
@@ -70,7 +71,7 @@ class PasswordController {
 		}
 		Authentication current = SecurityContextHolder.getContext().getAuthentication();
 		if (current.getPrincipal() instanceof MeizhiUserDetails principal) {
-			var updated = principal.withPasswordChanged();
+			var updated = principal.withPasswordChanged(newStamp);
 			var authentication = UsernamePasswordAuthenticationToken.authenticated(updated, null,
 					updated.getAuthorities());
 			SecurityContext context = SecurityContextHolder.createEmptyContext();

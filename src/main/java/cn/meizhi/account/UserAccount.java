@@ -60,6 +60,9 @@ public class UserAccount {
 
 	private Instant createdAt;
 
+	/** Changes whenever access-relevant facts change; older sessions end (see SessionStampFilter). */
+	private String securityStamp;
+
 	UserAccount(String username, String displayName, Role role, String jurisdictionCode, Long institutionId,
 			String passwordHash, boolean passwordChangeRequired, Instant now) {
 		this.username = username;
@@ -68,7 +71,13 @@ public class UserAccount {
 		this.passwordChangeRequired = passwordChangeRequired;
 		this.enabled = true;
 		this.createdAt = now;
+		this.securityStamp = java.util.UUID.randomUUID().toString();
 		assign(role, jurisdictionCode, institutionId);
+	}
+
+	/** Ends every session signed in before now. */
+	void renewSecurityStamp() {
+		this.securityStamp = java.util.UUID.randomUUID().toString();
 	}
 
 	/** Sets the role and what it is bound to; bindings that do not belong to the role are dropped. */

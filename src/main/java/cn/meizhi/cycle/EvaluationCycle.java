@@ -125,6 +125,7 @@ public class EvaluationCycle {
 		if (reason == null || reason.isBlank()) {
 			throw FormRejectedException.of("reason", "cycle.withdraw.reasonRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(reason, 500, "reason");
 		Enrolment enrolment = enrolment(institutionId).filter(Enrolment::isActive)
 			.orElseThrow(() -> FormRejectedException.of(null, "cycle.withdraw.notEnrolled"));
 		enrolment.withdraw(reason.strip(), now);

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
-import cn.meizhi.inspection.Inspections.DeclarationRequired;
 import cn.meizhi.inspection.Inspections.ScoreInput;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
@@ -18,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,11 +41,6 @@ class AssessorInspectionController {
 	@org.springframework.web.bind.annotation.ModelAttribute("severities")
 	Severity[] severities() {
 		return Severity.values();
-	}
-
-	@ExceptionHandler(DeclarationRequired.class)
-	String declarationFirst(DeclarationRequired ex) {
-		return "redirect:/assessor/inspections/" + ex.inspectionId() + "/declaration";
 	}
 
 	@GetMapping("/assessor/inspections/{id}/declaration")

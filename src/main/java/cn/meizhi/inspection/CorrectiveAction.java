@@ -86,6 +86,7 @@ public class CorrectiveAction {
 		if (text == null || text.isBlank()) {
 			throw FormRejectedException.of("response", "action.respond.textRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(text, 4000, "response");
 		this.response = text.strip();
 		this.respondedAt = now;
 		this.respondedBy = by;
@@ -108,6 +109,7 @@ public class CorrectiveAction {
 		if (comment == null || comment.isBlank()) {
 			throw FormRejectedException.of("comment", "action.reopen.commentRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(comment, 2000, "comment");
 		this.reopenComment = comment.strip();
 		this.status = ActionStatus.OPEN;
 	}

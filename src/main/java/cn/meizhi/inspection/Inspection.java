@@ -127,6 +127,7 @@ public class Inspection {
 		if (reason == null || reason.isBlank()) {
 			throw FormRejectedException.of("reason", "inspection.cancel.reasonRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(reason, 1000, "reason");
 		this.status = InspectionStatus.CANCELLED;
 		this.cancelReason = reason.strip();
 	}

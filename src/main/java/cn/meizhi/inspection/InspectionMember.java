@@ -60,6 +60,7 @@ public class InspectionMember {
 	}
 
 	void declare(boolean conflict, String note, Instant now) {
+		cn.meizhi.shared.Texts.requireMax(note, 1000, "note");
 		this.declaredAt = now;
 		this.conflict = conflict;
 		this.declarationNote = note == null || note.isBlank() ? null : note.strip();

@@ -193,6 +193,7 @@ public class Inspections {
 		if (reason == null || reason.isBlank()) {
 			throw FormRejectedException.of("reason", "inspection.reschedule.reasonRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(reason, 1000, "reason");
 		LocalDate before = inspection.getScheduledOn();
 		inspection.reschedule(date);
 		inspections.flush();
@@ -314,6 +315,7 @@ public class Inspections {
 	@Transactional
 	public InspectionView saveScore(CurrentUser assessor, long id, long indicatorId, ScoreInput input,
 			List<FileProblem> fileProblems) {
+		inspections.lockShared(id);
 		Inspection inspection = cleared(assessor, id);
 		inspection.requireScorable();
 		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
@@ -363,6 +365,7 @@ public class Inspections {
 	/** The lead submits a complete inspection; each finding becomes a corrective action. */
 	@Transactional
 	public void submit(CurrentUser assessor, long id) {
+		inspections.lockExclusive(id);
 		Inspection inspection = cleared(assessor, id);
 		if (!inspection.isLead(assessor.id())) {
 			throw FormRejectedException.of(null, "inspection.submit.leadOnly");
@@ -377,8 +380,13 @@ public class Inspections {
 		inspection.submit(assessor.username(), now);
 		LocalDate due = cycles.today().plusDays(view.version().getRules().getCorrectiveActionDueDays());
 		int created = 0;
+		Set<Long> haveActions = actions.findByInspectionIdOrderById(id)
+			.stream()
+			.map(CorrectiveAction::getIndicatorId)
+			.collect(Collectors.toSet());
 		for (InspectionScore score : view.scores().values()) {
-			if (score.getFinding() != null && view.applies(view.indicator(score.getIndicatorId()))) {
+			if (score.getFinding() != null && view.applies(view.indicator(score.getIndicatorId()))
+					&& !haveActions.contains(score.getIndicatorId())) {
 				actions.save(new CorrectiveAction(id, inspection.getInstitutionId(), score.getIndicatorId(),
 						score.getFinding(), score.getSeverity() == null ? Severity.GENERAL : score.getSeverity(), due, now));
 				created++;
@@ -488,16 +496,15 @@ public class Inspections {
 	}
 
 	/**
-	 * An inspection's results for the institution inspected, also when it was reopened after an upheld
-	 * appeal (the rating page still shows what the proposal was based on).
+	 * An inspection's submitted results for the institution inspected, or null while the team is working
+	 * on it (e.g. after an appeal reopened it): the clinic never sees scores in progress.
 	 */
 	public InspectionView clinicResultsOrReopened(CurrentUser clinic, long id) {
 		requireRole(clinic, Role.CLINIC);
 		Inspection inspection = inspections.findWithMembersById(id)
 			.filter(i -> i.getInstitutionId().equals(clinic.institutionId()))
-			.filter(i -> i.getStatus() != InspectionStatus.SCHEDULED && i.getStatus() != InspectionStatus.CANCELLED)
 			.orElseThrow(() -> new NotFoundException("Inspection", id));
-		return view(inspection, null);
+		return inspection.getStatus() == InspectionStatus.SUBMITTED ? view(inspection, null) : null;
 	}
 
 	/** A submitted inspection's results, for the institution inspected. */
@@ -521,17 +528,22 @@ public class Inspections {
 	}
 
 	public Download file(CurrentUser user, long inspectionId, long fileId) {
-		switch (user.role()) {
+		Inspection inspection = switch (user.role()) {
 			case REGULATOR -> forRegulator(user, inspectionId);
 			case ASSESSOR -> cleared(user, inspectionId);
 			case CLINIC -> inspections.findById(inspectionId)
 				.filter(i -> i.getInstitutionId().equals(user.institutionId()))
 				.orElseThrow(() -> new NotFoundException("Inspection", inspectionId));
 			default -> throw new NotFoundException("Inspection", inspectionId);
-		}
+		};
 		InspectionFile file = files.findById(fileId)
 			.filter(f -> f.getInspectionId() == inspectionId)
 			.orElseThrow(() -> new NotFoundException("File", fileId));
+		// a clinic sees the team's files only with the submitted result; its own answers' files always
+		if (user.is(Role.CLINIC) && file.getCorrectiveActionId() == null
+				&& inspection.getStatus() != InspectionStatus.SUBMITTED) {
+			throw new NotFoundException("File", fileId);
+		}
 		return new Download(file.getFileName(), file.getContentType(),
 				contents.findById(fileId).orElseThrow().getContent());
 	}

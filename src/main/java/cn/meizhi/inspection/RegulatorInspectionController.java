@@ -56,6 +56,9 @@ class RegulatorInspectionController {
 	String initScheduleForm(CurrentUser user, @RequestParam long cycleId, @RequestParam long institutionId,
 			Model model) {
 		EvaluationCycle cycle = cycles.get(user, cycleId);
+		if (!cycle.enrolls(institutionId)) {
+			throw new cn.meizhi.shared.NotFoundException("Institution", institutionId);
+		}
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("institutionId", institutionId);
 		model.addAttribute("institution", inspections.institution(institutionId));
@@ -75,6 +78,11 @@ class RegulatorInspectionController {
 			Inspection inspection = inspections.schedule(user, cycleId, institutionId, scheduledOn, leadId, memberIds);
 			redirect.addFlashAttribute("message", "inspection.scheduled");
 			return "redirect:/regulator/inspections/" + inspection.getId();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			model.addAttribute("problems", List.of(new FormRejectedException.Reason(null,
+					"inspection.institution.alreadyScheduled")));
+			return initScheduleForm(user, cycleId, institutionId, model);
 		}
 		catch (FormRejectedException ex) {
 			model.addAttribute("problems", ex.reasons());

@@ -61,6 +61,7 @@ public class Appeal {
 		if (grounds == null || grounds.isBlank()) {
 			throw FormRejectedException.of("grounds", "rating.appeal.groundsRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(grounds, 4000, "grounds");
 		this.ratingId = ratingId;
 		this.grounds = grounds.strip();
 		this.filedBy = by;
@@ -78,6 +79,7 @@ public class Appeal {
 		if (decision == null || decision.isBlank()) {
 			throw FormRejectedException.of("decision", "rating.appeal.decisionRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(decision, 4000, "decision");
 		if (outcome == Outcome.ADJUSTED && (adjustedStars == null || adjustedStars < 0 || adjustedStars > 5)) {
 			throw FormRejectedException.of("adjustedStars", "rating.appeal.starsRequired");
 		}

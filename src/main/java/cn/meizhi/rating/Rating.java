@@ -85,6 +85,7 @@ public class Rating {
 		if (stars != computedStars && (overrideReason == null || overrideReason.isBlank())) {
 			throw FormRejectedException.of("overrideReason", "rating.override.reasonRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(overrideReason, 1000, "overrideReason");
 		this.institutionId = institutionId;
 		this.inspectionId = inspectionId;
 		this.cycleId = cycleId;
@@ -170,7 +171,10 @@ public class Rating {
 	}
 
 	void reject(String reason) {
-		if (!status.pending()) {
+		if (status == RatingStatus.APPEALED) {
+			throw FormRejectedException.of(null, "rating.approve.appealPending");
+		}
+		if (status != RatingStatus.PROPOSED) {
 			throw FormRejectedException.of(null, "rating.reject.notPending");
 		}
 		requireReason(reason);
@@ -227,6 +231,7 @@ public class Rating {
 		if (reason == null || reason.isBlank()) {
 			throw FormRejectedException.of("reason", "rating.reason.required");
 		}
+		cn.meizhi.shared.Texts.requireMax(reason, 1000, "reason");
 	}
 
 }

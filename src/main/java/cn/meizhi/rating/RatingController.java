@@ -64,7 +64,17 @@ class RatingController {
 			model.addAttribute("problems", ex.reasons());
 			model.addAttribute("typedStars", stars);
 			model.addAttribute("typedReason", overrideReason);
-			return proposalForm(user, id, model);
+			try {
+				return proposalForm(user, id, model);
+			}
+			catch (FormRejectedException again) {
+				redirect.addFlashAttribute("error", again.reasons().get(0).code());
+				return "redirect:/assessor/inspections/" + id;
+			}
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			redirect.addFlashAttribute("error", "rating.propose.exists");
+			return "redirect:/assessor/inspections/" + id + "/rating";
 		}
 	}
 

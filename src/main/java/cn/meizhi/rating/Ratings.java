@@ -190,16 +190,17 @@ public class Ratings {
 	 */
 	@Transactional
 	public int expireDue(CurrentUser actor) {
+		String prefix = actor.jurisdiction() == null ? "" : actor.jurisdiction().prefix();
 		LocalDate today = cycles.today();
 		List<java.util.Map<String, Object>> expired = jdbc.queryForList("""
 				with due as (
 				    select id, status from rating
-				    where status in ('PUBLISHED', 'SUSPENDED') and valid_until < ? for update
+				    where status in ('PUBLISHED', 'SUSPENDED') and valid_until < ? and region_code like ? for update
 				)
 				update rating r set status = 'EXPIRED', lock_version = r.lock_version + 1
 				from due where r.id = due.id
 				returning r.id, due.status as previous, r.region_code, r.institution_id
-				""", today);
+				""", today, prefix + "%");
 		Instant now = clock.instant();
 		for (var row : expired) {
 			long id = ((Number) row.get("id")).longValue();

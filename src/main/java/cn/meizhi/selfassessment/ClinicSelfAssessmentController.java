@@ -97,7 +97,7 @@ class ClinicSelfAssessmentController {
 				MultipartHttpServletRequest.class);
 		Map<String, List<MultipartFile>> files = multipart == null ? Map.of() : multipart.getMultiFileMap();
 		for (Map.Entry<String, List<MultipartFile>> entry : files.entrySet()) {
-			if (!entry.getKey().startsWith("evidence-")) {
+			if (!entry.getKey().matches("evidence-\\d{1,18}")) {
 				continue;
 			}
 			long indicatorId = Long.parseLong(entry.getKey().substring("evidence-".length()));

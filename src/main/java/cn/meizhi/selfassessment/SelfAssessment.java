@@ -107,6 +107,7 @@ public class SelfAssessment {
 		if (reason == null || reason.isBlank()) {
 			throw FormRejectedException.of("reason", "selfAssessment.return.reasonRequired");
 		}
+		cn.meizhi.shared.Texts.requireMax(reason, 1000, "reason");
 		this.status = SelfAssessmentStatus.RETURNED;
 		this.returnReason = reason.strip();
 		touch(by, now);

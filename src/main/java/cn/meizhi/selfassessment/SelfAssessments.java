@@ -559,9 +559,13 @@ public class SelfAssessments {
 
 	private SelfAssessment own(CurrentUser clinic, long id) {
 		requireClinic(clinic);
-		return assessments.findWithAnswersById(id)
+		SelfAssessment assessment = assessments.findWithAnswersById(id)
 			.filter(a -> a.getInstitutionId().equals(clinic.institutionId()))
 			.orElseThrow(() -> new NotFoundException("SelfAssessment", id));
+		if (!cycleOf(assessment).enrolls(assessment.getInstitutionId())) {
+			throw FormRejectedException.of(null, "rating.withdrawn");
+		}
+		return assessment;
 	}
 
 	private SelfAssessment reachable(CurrentUser user, long id) {

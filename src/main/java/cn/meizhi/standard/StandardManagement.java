@@ -44,13 +44,16 @@ public class StandardManagement {
 
 	private final RatingEngine engine;
 
+	private final jakarta.persistence.EntityManager entityManager;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	StandardManagement(StandardRepository standards, StandardVersionRepository versions,
 			StandardSectionRepository sections, IndicatorRepository indicators, RatingEngine engine,
-			ApplicationEventPublisher events, Clock clock) {
+			jakarta.persistence.EntityManager entityManager, ApplicationEventPublisher events, Clock clock) {
+		this.entityManager = entityManager;
 		this.standards = standards;
 		this.versions = versions;
 		this.sections = sections;
@@ -422,6 +425,9 @@ public class StandardManagement {
 		if (lockVersion != null && lockVersion != version.getLockVersion()) {
 			throw new EditConflictException("StandardVersion", versionId);
 		}
+		// every change of a draft's content bumps the version's lock, so that two authors (or an edit racing
+		// a publish) cannot both commit
+		entityManager.lock(version, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
 		return version;
 	}
 

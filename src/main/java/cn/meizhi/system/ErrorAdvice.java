@@ -20,6 +20,14 @@ class ErrorAdvice {
 		return errorPage(response, HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
 	}
 
+	/** Someone else changed the same thing at the same moment: nothing was saved, and the user is told. */
+	@ExceptionHandler({ org.springframework.dao.OptimisticLockingFailureException.class,
+			org.springframework.dao.DataIntegrityViolationException.class,
+			org.springframework.dao.PessimisticLockingFailureException.class })
+	ModelAndView conflict(HttpServletResponse response) {
+		return errorPage(response, HttpStatus.CONFLICT, "error.conflict");
+	}
+
 	@ExceptionHandler(MultipartException.class)
 	ModelAndView notAnUpload(HttpServletResponse response) {
 		return errorPage(response, HttpStatus.BAD_REQUEST, "error.upload.broken");

@@ -170,6 +170,34 @@ class AccountAdministrationTests {
 	}
 
 	@Test
+	void anAdminsChangeEndsTheUsersOpenSessions() throws Exception {
+		UserAccount account = fixtures.account(Role.REGULATOR, "330100", null);
+		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		mvc.perform(get("/regulator/institutions").session(session)).andExpect(status().isOk());
+		mvc.perform(post("/admin/users/" + account.getId() + "/edit").with(csrf())
+			.with(user(Fixtures.principal(Fixtures.admin())))
+			.param("version", String.valueOf(jdbc.queryForObject("select version from user_account where id = ?",
+					Long.class, account.getId())))
+			.param("username", account.getUsername())
+			.param("displayName", account.getDisplayName())
+			.param("role", "REGULATOR")
+			.param("jurisdictionCode", "330102")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/regulator/institutions").session(session)).andExpect(redirectedUrl("/login?expired"));
+		MockHttpSession again = (MockHttpSession) mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+			.andReturn()
+			.getRequest()
+			.getSession();
+		mvc.perform(get("/regulator/institutions").session(again)).andExpect(status().isOk());
+		mvc.perform(post("/admin/users/" + account.getId() + "/enabled").with(csrf())
+			.with(user(Fixtures.principal(Fixtures.admin())))
+			.param("enabled", "false"));
+		mvc.perform(get("/regulator/institutions").session(again)).andExpect(redirectedUrl("/login?expired"));
+	}
+
+	@Test
 	void nonAdminsCannotReachAccountsEvenByGuessingIds() throws Exception {
 		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
 		mvc.perform(get("/admin/users/" + account.getId()).with(user(Fixtures.principal(Fixtures.regulator("330100")))))

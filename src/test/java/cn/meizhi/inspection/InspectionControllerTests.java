@@ -231,6 +231,24 @@ class InspectionControllerTests {
 	}
 
 	@Test
+	void clinicsCannotReachTheTeamsFilesBeforeSubmissionNorSchedulePagesLeakOtherInstitutions() throws Exception {
+		Team team = fixtures.cleared();
+		mvc.perform(multipart("/assessor/inspections/" + team.id() + "/scores/" + fixtures.indicator("2.1"))
+			.file(new MockMultipartFile("files", "现场.png", "image/png",
+					new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 }))
+			.with(csrf())
+			.with(as(team.lead()))
+			.param("value", "10"));
+		long fileId = jdbc.queryForObject("select id from inspection_file where inspection_id = ?", Long.class, team.id());
+		mvc.perform(get("/clinic/inspections/" + team.id() + "/files/" + fileId).with(as(team.clinic())))
+			.andExpect(status().isNotFound());
+		long stranger = institutions.institution("440303").getId();
+		mvc.perform(get("/regulator/inspections/new").param("cycleId", String.valueOf(team.inspection().getCycleId()))
+			.param("institutionId", String.valueOf(stranger))
+			.with(as(InspectionFixtures.REGULATOR))).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void theAssessorHomeListsOnlyMyInspections() throws Exception {
 		Team team = fixtures.team();
 		mvc.perform(get("/assessor").with(as(team.lead())))

@@ -151,6 +151,40 @@ class RatingTests {
 	}
 
 	@Test
+	void aReinspectionResubmittedDoesNotDuplicateCorrectiveActionsAndAppealsMustBeDecidedBeforeRejecting() {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		ratings.appeal(team.clinic(), rating.getId(), "x".repeat(10));
+		assertThat(reasons(() -> ratings.reject(regulator(), rating.getId(), "退回"))).containsExactly("rating.approve.appealPending");
+		int actions = inspections.actionsOf(team.clinic()).size();
+		ratings.decideAppeal(regulator(), rating.getId(), Outcome.REINSPECTION, "重新评审", null);
+		inspections.submit(team.lead(), team.id());
+		assertThat(inspections.actionsOf(team.clinic())).hasSize(actions);
+	}
+
+	@Test
+	void overLongTextIsRefusedWithAMessage() {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		assertThat(reasons(() -> ratings.appeal(team.clinic(), rating.getId(), "理".repeat(4001))))
+			.containsExactly("standard.text.tooLong");
+	}
+
+	@Test
+	void runningTheExpiryCheckNowTouchesOnlyTheRegulatorsJurisdiction() {
+		Rating rating = published();
+		clock.advance(Duration.ofDays(365 * 3 + 2));
+		try {
+			CurrentUser shenzhen = new CurrentUser(-9, "sz", "sz", Role.REGULATOR, cn.meizhi.shared.Jurisdiction.of("440300"), null);
+			ratings.expireDue(shenzhen);
+			assertThat(ratings.get(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.PUBLISHED);
+		}
+		finally {
+			clock.advance(Duration.ofDays(-(365 * 3 + 2)));
+		}
+	}
+
+	@Test
 	void aRejectedProposalGoesBackToTheLeadAndANewPublicationSupersedesTheOld() {
 		Team team = fixtures.submitted();
 		Rating rejected = ratings.propose(team.lead(), team.id(), null, null);

@@ -32,6 +32,9 @@ class SelfAssessmentTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	cn.meizhi.cycle.CycleManagement cycles;
+
 	@Test
 	void draftsAreKeptAndOnlyApplicableIndicatorsAreAsked() {
 		Setup setup = fixtures.open("330102");
@@ -188,6 +191,15 @@ class SelfAssessmentTests {
 		List<SelfAssessments.FileProblem> problems = selfAssessments.saveSection(setup.clinic(),
 				setup.selfAssessmentId(), "S1", fixtures.answers(setup, Map.of()), Map.of(i11, eleven));
 		assertThat(problems).extracting(SelfAssessments.FileProblem::code).containsExactly("evidence.tooMany");
+	}
+
+	@Test
+	void aWithdrawnInstitutionCanNoLongerChangeOrSubmit() {
+		Setup setup = fixtures.open("330102");
+		fixtures.complete(setup);
+		cycles.withdraw(SelfAssessmentFixtures.REGULATOR, setup.cycleId(), setup.institution().getId(), "停业整顿");
+		assertThat(reasons(() -> selfAssessments.submit(setup.clinic(), setup.selfAssessmentId())))
+			.containsExactly("rating.withdrawn");
 	}
 
 	@Test
