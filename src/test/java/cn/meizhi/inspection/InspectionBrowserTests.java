@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.meizhi.support.BrowserWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -478,7 +479,7 @@ class InspectionBrowserTests {
 	private WebElement save(String indicatorId) {
 		WebElement card = this.driver.findElement(By.id("indicator-" + indicatorId));
 		click(card.findElement(By.xpath(".//button[@type='submit' and normalize-space()='保存']")));
-		this.wait.until(ExpectedConditions.stalenessOf(card));
+		this.wait.until(BrowserWaits.stalenessOf(card));
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("indicator-" + indicatorId)));
 	}
 
@@ -561,7 +562,7 @@ class InspectionBrowserTests {
 	/** Clicks the form's submit button and waits until the browser has left the page. */
 	private void submit(WebElement form) {
 		click(form.findElement(By.cssSelector("button[type='submit']")));
-		this.wait.until(ExpectedConditions.stalenessOf(form));
+		this.wait.until(BrowserWaits.stalenessOf(form));
 	}
 
 	private void saveEvidence(String name) throws IOException {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import cn.meizhi.support.BrowserWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,7 +202,7 @@ class InstitutionBrowserTests {
 	/** Clicks the form's submit button and waits until the browser has left the page. */
 	private void submit(WebElement form) {
 		click(form.findElement(By.cssSelector("button[type='submit']")));
-		this.wait.until(ExpectedConditions.stalenessOf(form));
+		this.wait.until(BrowserWaits.stalenessOf(form));
 	}
 
 	private void saveEvidence(String name) throws IOException {

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.meizhi.support.BrowserWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -377,7 +378,7 @@ class SelfAssessmentBrowserTests {
 	private void saveSection() {
 		WebElement form = this.driver.findElement(By.id("section-form"));
 		click(form.findElement(By.xpath(".//button[@type='submit' and normalize-space()='" + SAVE_SECTION + "']")));
-		this.wait.until(ExpectedConditions.stalenessOf(form));
+		this.wait.until(BrowserWaits.stalenessOf(form));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("section-form")));
 	}
 
@@ -414,7 +415,7 @@ class SelfAssessmentBrowserTests {
 	/** Clicks the form's submit button and waits until the browser has left the page. */
 	private void submit(WebElement form) {
 		click(form.findElement(By.cssSelector("button[type='submit']")));
-		this.wait.until(ExpectedConditions.stalenessOf(form));
+		this.wait.until(BrowserWaits.stalenessOf(form));
 	}
 
 	private void saveEvidence(String name) throws IOException {

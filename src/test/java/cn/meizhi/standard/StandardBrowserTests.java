@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.meizhi.support.BrowserWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -272,7 +273,7 @@ class StandardBrowserTests {
 	/** Clicks the form's submit button and waits until the browser has left the page. */
 	private void submit(WebElement form) {
 		click(form.findElement(By.cssSelector("button[type='submit']")));
-		this.wait.until(ExpectedConditions.stalenessOf(form));
+		this.wait.until(BrowserWaits.stalenessOf(form));
 	}
 
 	private void saveEvidence(String name) throws IOException {
