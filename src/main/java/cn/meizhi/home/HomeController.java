@@ -4,6 +4,7 @@ import cn.meizhi.account.AccountManagement;
 import cn.meizhi.inspection.InspectionStatus;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.rating.Ratings;
 import cn.meizhi.region.Regions;
 import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.shared.CurrentUser;
@@ -28,9 +29,12 @@ class HomeController {
 
 	private final Inspections inspections;
 
+	private final Ratings ratings;
+
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
-			SelfAssessments selfAssessments, Inspections inspections) {
+			SelfAssessments selfAssessments, Inspections inspections, Ratings ratings) {
 		this.inspections = inspections;
+		this.ratings = ratings;
 		this.institutions = institutions;
 		this.accounts = accounts;
 		this.regions = regions;
@@ -43,6 +47,11 @@ class HomeController {
 		var regionCounts = institutions.countOpenByRegion(user);
 		model.addAttribute("regionCounts", regionCounts);
 		model.addAttribute("overdueActions", inspections.overdueActions(user));
+		model.addAttribute("awaitingDecision", ratings.approvalQueue(user).size());
+		var expiring = ratings.expiringSoon(user);
+		model.addAttribute("expiring", expiring);
+		model.addAttribute("expiringNames", ratings.institutionNames(expiring));
+		model.addAttribute("renewalDays", Ratings.RENEWAL_WINDOW_DAYS);
 		model.addAttribute("maxRegionCount", regionCounts.values().stream().mapToLong(Long::longValue).max().orElse(1));
 		model.addAttribute("jurisdictionName", regions.path(user.jurisdiction().regionCode(),
 				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
@@ -74,6 +83,7 @@ class HomeController {
 		model.addAttribute("openActions",
 				actions.stream().filter(a -> a.getStatus() != cn.meizhi.inspection.ActionStatus.CLOSED).count());
 		model.addAttribute("overdueActions", actions.stream().filter(a -> a.isOverdue(today)).count());
+		model.addAttribute("expiring", ratings.expiringSoon(user));
 		return "home/clinic";
 	}
 

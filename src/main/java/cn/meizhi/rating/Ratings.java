@@ -225,6 +225,23 @@ public class Ratings {
 		return ratings.findWithin(regulator.jurisdiction().prefix(), EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
 	}
 
+	/** How far ahead a published rating counts as due for re-assessment (复审). */
+	public static final int RENEWAL_WINDOW_DAYS = 90;
+
+	/**
+	 * Published ratings whose validity ends within {@link #RENEWAL_WINDOW_DAYS} days, soonest first: those of
+	 * the regulator's jurisdiction, or the clinic's own; nobody else has any.
+	 */
+	public List<Rating> expiringSoon(CurrentUser user) {
+		LocalDate today = cycles.today();
+		LocalDate until = today.plusDays(RENEWAL_WINDOW_DAYS);
+		return switch (user.role()) {
+			case REGULATOR -> ratings.findExpiringWithin(user.jurisdiction().prefix(), today, until);
+			case CLINIC -> ratings.findExpiringOf(user.institutionId(), today, until);
+			default -> List.of();
+		};
+	}
+
 	/** The ratings proposed from an inspection, newest first. */
 	public List<Rating> ofInspection(long inspectionId) {
 		return ratings.findByInspectionIdAndStatusIn(inspectionId, EnumSet.allOf(RatingStatus.class))

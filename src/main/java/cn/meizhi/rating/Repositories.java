@@ -22,6 +22,16 @@ interface RatingRepository extends JpaRepository<Rating, Long> {
 
 	Optional<Rating> findByCertificateNo(String certificateNo);
 
+	@Query("""
+			select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status = cn.meizhi.rating.RatingStatus.PUBLISHED
+			and r.validUntil between :from and :to order by r.validUntil, r.id""")
+	List<Rating> findExpiringWithin(String prefix, LocalDate from, LocalDate to);
+
+	@Query("""
+			select r from Rating r where r.institutionId = :institutionId and r.status = cn.meizhi.rating.RatingStatus.PUBLISHED
+			and r.validUntil between :from and :to order by r.validUntil""")
+	List<Rating> findExpiringOf(long institutionId, LocalDate from, LocalDate to);
+
 	@Query("select r from Rating r where r.status in (cn.meizhi.rating.RatingStatus.PUBLISHED, cn.meizhi.rating.RatingStatus.SUSPENDED) and r.validUntil < :today")
 	List<Rating> findDueForExpiry(LocalDate today);
 

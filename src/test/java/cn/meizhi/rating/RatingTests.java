@@ -3,6 +3,7 @@ package cn.meizhi.rating;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,15 +30,23 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
+@AutoConfigureMockMvc
 class RatingTests {
 
 	@TestConfiguration
@@ -68,6 +77,12 @@ class RatingTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RatingExpiryJob expiryJob;
+
+	@Autowired
+	MockMvc mvc;
 
 	@Test
 	void theLeadProposesTheEnginesStarsOrOthersWithAReason() {
@@ -230,6 +245,50 @@ class RatingTests {
 		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus).last()
 			.isEqualTo(RatingStatus.EXPIRED);
 		clock.advance(Duration.ofDays(-(365 * 3 + 2)));
+	}
+
+	@Test
+	void theNightlyJobExpiresLapsedRatingsInEveryJurisdictionAndNamesTheSystem() {
+		Rating rating = published();
+		clock.advance(Duration.ofDays(365 * 3 + 2));
+		try {
+			assertThat(expiryJob.expireDueRatings()).isGreaterThanOrEqualTo(1);
+			assertThat(ratings.get(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.EXPIRED);
+			assertThat(ratings.history(rating.getId())).last()
+				.satisfies(t -> assertThat(t.getToStatus()).isEqualTo(RatingStatus.EXPIRED))
+				.satisfies(t -> assertThat(t.getActor()).isEqualTo("system"));
+			assertThat(expiryJob.expireDueRatings()).isZero();
+		}
+		finally {
+			clock.advance(Duration.ofDays(-(365 * 3 + 2)));
+		}
+	}
+
+	@Test
+	void ratingsExpiringWithinNinetyDaysShowOnTheHomePagesOfTheirRegulatorAndClinicOnly() throws Exception {
+		Rating rating = published();
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+		Duration ahead = Duration.ofDays(ChronoUnit.DAYS.between(today, rating.getValidUntil()) - 30);
+		assertThat(ratings.expiringSoon(regulator())).extracting(Rating::getId).doesNotContain(rating.getId());
+		clock.advance(ahead);
+		try {
+			CurrentUser clinic = Fixtures.clinic(rating.getInstitutionId());
+			assertThat(ratings.expiringSoon(regulator())).extracting(Rating::getId).contains(rating.getId());
+			assertThat(ratings.expiringSoon(clinic)).extracting(Rating::getId).containsExactly(rating.getId());
+			assertThat(ratings.expiringSoon(Fixtures.regulator("440300"))).extracting(Rating::getId)
+				.doesNotContain(rating.getId());
+			assertThat(ratings.expiringSoon(Fixtures.clinic(rating.getInstitutionId() + 100_000))).isEmpty();
+
+			mvc.perform(get("/regulator").with(user(Fixtures.principal(regulator()))))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(rating.getCertificateNo())));
+			mvc.perform(get("/clinic").with(user(Fixtures.principal(clinic))))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(rating.getCertificateNo())));
+		}
+		finally {
+			clock.advance(ahead.negated());
+		}
 	}
 
 	@Test
