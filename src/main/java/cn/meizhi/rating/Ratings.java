@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.meizhi.cycle.CycleManagement;
@@ -223,6 +224,31 @@ public class Ratings {
 	public List<Rating> approvalQueue(CurrentUser regulator) {
 		requireRegulator(regulator);
 		return ratings.findWithin(regulator.jurisdiction().prefix(), EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
+	}
+
+	/**
+	 * Checks a certificate by its number, for anyone. A published rating past its last day counts as
+	 * expired even before the nightly job has marked it. Empty when no certificate has that number.
+	 */
+	public Optional<CertificateCheck> verify(String certificateNo) {
+		LocalDate today = cycles.today();
+		return ratings.findByCertificateNo(certificateNo).flatMap(rating -> {
+			CertificateCheck.Verdict verdict = switch (rating.getStatus()) {
+				case PUBLISHED -> rating.getValidUntil().isBefore(today) ? CertificateCheck.Verdict.EXPIRED
+						: CertificateCheck.Verdict.VALID;
+				case EXPIRED -> CertificateCheck.Verdict.EXPIRED;
+				case SUSPENDED -> CertificateCheck.Verdict.SUSPENDED;
+				case REVOKED -> CertificateCheck.Verdict.REVOKED;
+				case SUPERSEDED -> CertificateCheck.Verdict.SUPERSEDED;
+				default -> null;
+			};
+			if (verdict == null) {
+				return Optional.empty();
+			}
+			String name = institutions.findSummary(rating.getInstitutionId()).map(InstitutionSummary::name).orElse("");
+			return Optional.of(new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(), name,
+					rating.getRegionCode(), rating.getStars(), rating.getValidFrom(), rating.getValidUntil()));
+		});
 	}
 
 	/** How far ahead a published rating counts as due for re-assessment (复审). */

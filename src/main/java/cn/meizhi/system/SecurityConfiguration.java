@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
 	/** Pages and files anyone may fetch without signing in. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/standards", "/standards/**" };
+			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -40,9 +40,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
@@ -214,6 +216,8 @@ class RatingTests {
 		ratings.accept(next.clinic(), newer.getId());
 		ratings.approve(regulator(), newer.getId());
 		assertThat(ratings.get(regulator(), published.getId()).getStatus()).isEqualTo(RatingStatus.SUPERSEDED);
+		assertThat(ratings.verify(published.getCertificateNo()).orElseThrow().verdict())
+			.isEqualTo(CertificateCheck.Verdict.SUPERSEDED);
 		assertThat(ratings.ofInstitution(team.institution().getId())).extracting(Rating::getStatus)
 			.contains(RatingStatus.REJECTED, RatingStatus.SUPERSEDED, RatingStatus.PUBLISHED);
 	}
@@ -289,6 +293,54 @@ class RatingTests {
 		finally {
 			clock.advance(ahead.negated());
 		}
+	}
+
+	@Test
+	void anyoneCanVerifyACertificateAndSeesAtOnceWhenItIsNoLongerValid() throws Exception {
+		Rating rating = published();
+		String number = rating.getCertificateNo();
+		CertificateCheck check = ratings.verify(number).orElseThrow();
+		assertThat(check.verdict()).isEqualTo(CertificateCheck.Verdict.VALID);
+		assertThat(check.stars()).isEqualTo(rating.getStars());
+		mvc.perform(get("/verify/" + number))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("证书 " + number + " 有效。")))
+			.andExpect(content().string(containsString(check.institutionName())));
+		mvc.perform(get("/verify/" + number).param("lang", "en"))
+			.andExpect(content().string(containsString("Certificate " + number + " is valid.")));
+
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+		Duration past = Duration.ofDays(ChronoUnit.DAYS.between(today, rating.getValidUntil()) + 1);
+		clock.advance(past);
+		try {
+			assertThat(ratings.verify(number).orElseThrow().verdict()).isEqualTo(CertificateCheck.Verdict.EXPIRED);
+		}
+		finally {
+			clock.advance(past.negated());
+		}
+
+		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
+		mvc.perform(get("/verify/" + number)).andExpect(content().string(containsString("已被监管部门暂停")));
+		ratings.revoke(regulator(), rating.getId(), "伪造病历");
+		assertThat(ratings.verify(number).orElseThrow().verdict()).isEqualTo(CertificateCheck.Verdict.REVOKED);
+		mvc.perform(get("/verify/" + number))
+			.andExpect(content().string(containsString("已被监管部门撤销")))
+			.andExpect(content().string(not(containsString("伪造病历"))));
+	}
+
+	@Test
+	void theVerificationFormAcceptsATypedNumberAndExplainsABadOne() throws Exception {
+		Rating rating = published();
+		mvc.perform(get("/verify").param("certificateNo", "  " + rating.getCertificateNo().toLowerCase() + " "))
+			.andExpect(redirectedUrl("/verify/" + rating.getCertificateNo()));
+		mvc.perform(get("/verify").param("certificateNo", "MZ-12"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("证书编号的格式应为")))
+			.andExpect(content().string(containsString("value=\"MZ-12\"")));
+		mvc.perform(get("/verify/MZ-999999-2026-999999"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("没有编号为 MZ-999999-2026-999999 的证书。")));
+		assertThat(ratings.verify("MZ-999999-2026-999999")).isEmpty();
 	}
 
 	@Test

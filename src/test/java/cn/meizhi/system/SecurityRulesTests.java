@@ -56,6 +56,8 @@ class SecurityRulesTests {
 		publicEndpoint("GET /standards");
 		publicEndpoint("GET /standards/{id}");
 		publicEndpoint("GET /standards/{id}/export.json");
+		publicEndpoint("GET /verify");
+		publicEndpoint("GET /verify/{certificateNo}");
 		authors("GET /regulator/standards", "POST /regulator/standards", "GET /regulator/standards/versions/{id}",
 				"GET /regulator/standards/versions/{id}/preview", "POST /regulator/standards/versions/{id}/rules",
 				"POST /regulator/standards/versions/{id}/sections", "GET /regulator/standards/sections/{id}/edit",
@@ -176,7 +178,8 @@ class SecurityRulesTests {
 				.replace("{indicatorId}", "1")
 				.replace("{actionId}", "1")
 				.replace("{fileId}", "1")
-				.replace("{code}", "S1");
+				.replace("{code}", "S1")
+				.replace("{certificateNo}", "MZ-330100-2026-000001");
 			Rule rule = entry.getValue();
 
 			MockHttpServletResponse anonymous = mvc.perform(build(method, path)).andReturn().getResponse();
