@@ -52,6 +52,7 @@ class HomeController {
 		model.addAttribute("expiring", expiring);
 		model.addAttribute("expiringNames", ratings.institutionNames(expiring));
 		model.addAttribute("renewalDays", Ratings.RENEWAL_WINDOW_DAYS);
+		model.addAttribute("stars", ratings.starDistribution(user));
 		model.addAttribute("maxRegionCount", regionCounts.values().stream().mapToLong(Long::longValue).max().orElse(1));
 		model.addAttribute("jurisdictionName", regions.path(user.jurisdiction().regionCode(),
 				org.springframework.context.i18n.LocaleContextHolder.getLocale()));

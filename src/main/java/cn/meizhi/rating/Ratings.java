@@ -251,6 +251,30 @@ public class Ratings {
 		});
 	}
 
+	/**
+	 * The stars of the valid certificates in the regulator's jurisdiction, in total and by district
+	 * (the region code the institution is registered in).
+	 */
+	public StarDistribution starDistribution(CurrentUser regulator) {
+		requireRegulator(regulator);
+		var totals = new java.util.TreeMap<Integer, Long>();
+		for (int stars = 1; stars <= 5; stars++) {
+			totals.put(stars, 0L);
+		}
+		var byDistrict = new java.util.TreeMap<String, long[]>();
+		jdbc.query("""
+				select region_code, stars, count(*) as n from rating
+				where status = 'PUBLISHED' and valid_until >= ? and region_code like ? and stars between 1 and 5
+				group by region_code, stars
+				""", row -> {
+			int stars = row.getInt("stars");
+			long count = row.getLong("n");
+			totals.merge(stars, count, Long::sum);
+			byDistrict.computeIfAbsent(row.getString("region_code"), code -> new long[5])[stars - 1] = count;
+		}, cycles.today(), regulator.jurisdiction().prefix() + "%");
+		return new StarDistribution(totals, byDistrict);
+	}
+
 	/** How far ahead a published rating counts as due for re-assessment (复审). */
 	public static final int RENEWAL_WINDOW_DAYS = 90;
 

@@ -344,6 +344,24 @@ class RatingTests {
 	}
 
 	@Test
+	void theRegulatorsHomePageCountsValidCertificatesByStarsAndDistrict() throws Exception {
+		StarDistribution before = ratings.starDistribution(regulator());
+		Rating rating = published();
+		StarDistribution after = ratings.starDistribution(regulator());
+		int stars = rating.getStars();
+		assertThat(after.totals().get(stars)).isEqualTo(before.totals().get(stars) + 1);
+		assertThat(after.districtTotal(rating.getRegionCode())).isEqualTo(before.districtTotal(rating.getRegionCode()) + 1);
+		assertThat(ratings.starDistribution(Fixtures.regulator("440300")).byDistrict()).doesNotContainKey(rating.getRegionCode());
+		mvc.perform(get("/regulator").with(user(Fixtures.principal(regulator()))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"stars-by-district\"")));
+
+		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
+		assertThat(ratings.starDistribution(regulator()).totals().get(stars)).isEqualTo(before.totals().get(stars));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> ratings.starDistribution(Fixtures.assessor()));
+	}
+
+	@Test
 	void twoRegulatorsApprovingAtOnceGetOneWinner() throws Exception {
 		Team team = fixtures.submitted();
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
