@@ -1,38 +1,25 @@
 package cn.meizhi.inspection;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import cn.meizhi.support.Browser;
 import cn.meizhi.support.BrowserWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,19 +49,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * without the browser test.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
-@EnabledIf(value = "browserAvailableOrRequired",
-		disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
 class InspectionBrowserTests {
-
-	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
-
-	private static final Duration POLL = Duration.ofMillis(100);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final String DEMO_PASSWORD = "meizhi-demo";
 
@@ -96,62 +72,35 @@ class InspectionBrowserTests {
 	@Value("${meizhi.time-zone}")
 	String timeZone;
 
+	private Browser browser;
+
 	private WebDriver driver;
 
 	private WebDriverWait wait;
 
-	private Path profile;
-
-	/** Runs when the browser is installed, and always on CI (where a missing browser must fail). */
-	static boolean browserAvailableOrRequired() {
-		return runningOnCi() || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
-	}
-
-	private static boolean runningOnCi() {
-		return "true".equalsIgnoreCase(System.getenv("CI"));
-	}
-
 	@BeforeEach
 	void startBrowser() throws IOException {
-		assertThat(Files.isExecutable(CHROMIUM)).as("%s is installed (CI=%s)", CHROMIUM, System.getenv("CI")).isTrue();
-		assertThat(Files.isExecutable(CHROMEDRIVER)).as("%s is installed (CI=%s)", CHROMEDRIVER, System.getenv("CI"))
-			.isTrue();
-		this.profile = Files.createTempDirectory("meizhi-chromium-");
-		Path logDir = Files.createDirectories(Paths.get("target", "browser-tests"));
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withLogFile(logDir.resolve("chromedriver-inspection.log").toFile())
-			.build();
-		var options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,900", "--user-data-dir=" + this.profile.toAbsolutePath(),
-				// Bootstrap scrolls smoothly unless reduced motion is asked for; a click on an element
-				// being scrolled to would then land on whatever was under the pointer before.
-				"--force-prefers-reduced-motion");
-		this.driver = new ChromeDriver(service, options);
-		// Polled often: about fifty htmx saves each wait for their card to be replaced.
-		this.wait = new WebDriverWait(this.driver, WAIT, POLL);
+		this.browser = Browser.start(this.port, "inspection");
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
 		try {
-			if (this.driver != null) {
-				this.driver.quit();
+			if (this.browser != null) {
+				this.browser.close();
 			}
 		}
 		finally {
-			this.driver = null;
-			deleteRecursively(this.profile);
+			this.browser = null;
 		}
 	}
 
 	@Test
 	void inspectionIsScheduledScoredSubmittedAndItsCorrectiveActionAnsweredAndClosed() throws IOException {
 		String cycleName = LocalDate.now(ZoneId.of(this.timeZone)).getYear() + " 年度上城区医疗美容机构星级评价";
-		String suffix = randomAlphanumeric(6);
+		String suffix = Browser.randomAlphanumeric(6);
 		String finding = "浏览器测试：急救药品效期检查记录缺失 " + suffix;
 		String response = "浏览器测试：已建立每月效期检查表并完成补记 " + suffix;
 		String clinicUsername = "clinic-bt-" + suffix.toLowerCase();
@@ -180,13 +129,13 @@ class InspectionBrowserTests {
 			assertThat(declare.findElement(By.xpath("./ancestor::div[contains(@class,'mz-indicator')]")).getText())
 				.contains(institutionName)
 				.contains("您是评审组长");
-			String overviewUrl = url("/assessor/inspections/" + inspectionId);
+			String overviewUrl = this.browser.url("/assessor/inspections/" + inspectionId);
 			this.driver.get(overviewUrl);
 			this.wait.until(ExpectedConditions.urlMatches("/assessor/inspections/" + inspectionId + "/declaration$"));
 			WebElement declaration = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.id("declaration-form")));
 			assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("利益冲突声明");
-			submit(declaration);
+			this.browser.submit(declaration);
 			WebElement refused = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main .alert-danger")));
 			assertThat(refused.getText()).startsWith("请选择一项");
@@ -194,9 +143,9 @@ class InspectionBrowserTests {
 			assertThat(this.driver.findElement(By.cssSelector("label[for='noConflict']")).getText())
 				.isEqualTo("我声明与该机构不存在利益冲突");
 			WebElement noConflict = declaration.findElement(By.id("noConflict"));
-			click(noConflict);
+			this.browser.click(noConflict);
 			assertThat(noConflict.isSelected()).isTrue();
-			submit(declaration);
+			this.browser.submit(declaration);
 			this.wait.until(ExpectedConditions.urlToBe(overviewUrl));
 			assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
 				.isEqualTo(institutionName);
@@ -290,7 +239,7 @@ class InspectionBrowserTests {
 			assertThat(submitCard.findElements(By.id("missing"))).isEmpty();
 			WebElement submitForm = submitCard.findElement(By.cssSelector("form[action$='/submit']"));
 			assertThat(submitForm.findElement(By.cssSelector("button[type='submit']")).getText()).isEqualTo("提交评审结果");
-			submit(submitForm);
+			this.browser.submit(submitForm);
 			this.wait.until(ExpectedConditions.urlToBe(overviewUrl));
 			assertThat(flash()).startsWith("评审结果已提交");
 			assertThat(statusBadge()).isEqualTo("已提交");
@@ -307,7 +256,7 @@ class InspectionBrowserTests {
 			// 5. An administrator gives the institution an account ...
 			signOut();
 			signIn("admin", DEMO_PASSWORD, "/admin$");
-			open("/admin/users/new");
+			this.browser.open("/admin/users/new");
 			WebElement userForm = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/admin/users/new']")));
 			type(userForm.findElement(By.id("username")), clinicUsername);
@@ -315,7 +264,7 @@ class InspectionBrowserTests {
 			new Select(userForm.findElement(By.id("role"))).selectByVisibleText("机构用户");
 			type(userForm.findElement(By.id("institutionCreditCode")), creditCode);
 			type(userForm.findElement(By.id("initialPassword")), initialPassword);
-			submit(userForm);
+			this.browser.submit(userForm);
 			this.wait.until(ExpectedConditions.urlMatches("/admin/users/\\d+$"));
 			assertThat(flash()).isEqualTo("用户已创建。首次登录时需修改初始密码。");
 
@@ -327,20 +276,20 @@ class InspectionBrowserTests {
 			type(passwordForm.findElement(By.id("currentPassword")), initialPassword);
 			type(passwordForm.findElement(By.id("newPassword")), newPassword);
 			type(passwordForm.findElement(By.id("confirmation")), newPassword);
-			submit(passwordForm);
+			this.browser.submit(passwordForm);
 			this.wait.until(ExpectedConditions.urlMatches("/clinic$"));
 			assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
 				.isEqualTo(institutionName);
 
 			// ... and answers the corrective action.
-			open("/clinic/corrective-actions");
+			this.browser.open("/clinic/corrective-actions");
 			WebElement clinicAction = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.id("action-" + actionId)));
 			assertThat(clinicAction.getText()).contains(finding);
 			assertThat(clinicAction.findElement(By.cssSelector(".mz-status")).getText()).isEqualTo("待整改");
 			WebElement respond = clinicAction.findElement(By.id("respond-" + actionId));
 			type(respond.findElement(By.id("response-" + actionId)), response);
-			submit(respond);
+			this.browser.submit(respond);
 			this.wait.until(ExpectedConditions.urlContains("/clinic/corrective-actions"));
 			assertThat(flash()).isEqualTo("整改答复已提交，等待评审组长验证。");
 			clinicAction = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("action-" + actionId)));
@@ -358,7 +307,7 @@ class InspectionBrowserTests {
 			assertThat(answered.getText()).contains(response);
 			WebElement verify = answered.findElement(By.cssSelector("form[action*='/verify']"));
 			assertThat(verify.findElement(By.cssSelector("button[type='submit']")).getText()).isEqualTo("验证通过并关闭");
-			submit(verify);
+			this.browser.submit(verify);
 			this.wait.until(ExpectedConditions.urlContains("/assessor/inspections/" + inspectionId));
 			assertThat(flash()).isEqualTo("整改事项已验证关闭。");
 			WebElement closed = this.wait
@@ -367,7 +316,7 @@ class InspectionBrowserTests {
 			assertThat(closed.findElements(By.tagName("form"))).isEmpty();
 		}
 		catch (AssertionError | RuntimeException ex) {
-			saveEvidence("inspectionIsScheduledScoredSubmittedAndItsCorrectiveActionAnsweredAndClosed");
+			this.browser.saveEvidence("inspectionIsScheduledScoredSubmittedAndItsCorrectiveActionAnsweredAndClosed");
 			throw ex;
 		}
 	}
@@ -383,9 +332,9 @@ class InspectionBrowserTests {
 	 * institution that has none yet; lands on the new inspection's page.
 	 */
 	private Scheduled scheduleInspection(String cycleName) {
-		open("/regulator/cycles");
+		this.browser.open("/regulator/cycles");
 		WebElement cycles = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycles")));
-		click(cycles.findElement(By.linkText(cycleName)));
+		this.browser.click(cycles.findElement(By.linkText(cycleName)));
 		this.wait.until(ExpectedConditions.urlMatches("/regulator/cycles/\\d+$"));
 		WebElement rows = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("self-assessments")));
 		List<Candidate> candidates = new ArrayList<>();
@@ -420,9 +369,9 @@ class InspectionBrowserTests {
 				.findFirst()
 				.orElseThrow(() -> new AssertionError("no member checkbox " + MEMBER));
 			WebElement member = form.findElement(By.id(memberLabel.getDomAttribute("for")));
-			click(member);
+			this.browser.click(member);
 			assertThat(member.isSelected()).isTrue();
-			submit(form);
+			this.browser.submit(form);
 			this.wait.until(ExpectedConditions.or(ExpectedConditions.urlMatches(INSPECTION_URL.pattern()),
 					ExpectedConditions.visibilityOfElementLocated(By.id("problems"))));
 			Matcher matcher = INSPECTION_URL.matcher(this.driver.getCurrentUrl());
@@ -468,7 +417,7 @@ class InspectionBrowserTests {
 
 	private void choose(String indicatorId, String value) {
 		WebElement select = this.driver.findElement(By.id("value-" + indicatorId));
-		scrollIntoView(select);
+		this.browser.scrollIntoView(select);
 		new Select(select).selectByValue(value);
 	}
 
@@ -478,7 +427,7 @@ class InspectionBrowserTests {
 	 */
 	private WebElement save(String indicatorId) {
 		WebElement card = this.driver.findElement(By.id("indicator-" + indicatorId));
-		click(card.findElement(By.xpath(".//button[@type='submit' and normalize-space()='保存']")));
+		this.browser.click(card.findElement(By.xpath(".//button[@type='submit' and normalize-space()='保存']")));
 		this.wait.until(BrowserWaits.stalenessOf(card));
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("indicator-" + indicatorId)));
 	}
@@ -507,30 +456,22 @@ class InspectionBrowserTests {
 	}
 
 	private void signIn(String username, String password, String landing) {
-		open("/login");
+		this.browser.open("/login");
 		WebElement form = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
 		type(form.findElement(By.id("username")), username);
 		type(form.findElement(By.id("password")), password);
-		submit(form);
+		this.browser.submit(form);
 		this.wait.until(ExpectedConditions.urlMatches(landing));
 	}
 
 	/** Logs out through the user menu. */
 	private void signOut() {
-		click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
+		this.browser.click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
 		WebElement logout = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header form[action$='/logout']")));
-		submit(logout);
+		this.browser.submit(logout);
 		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private void open(String path) {
-		this.driver.get(url(path));
 	}
 
 	private static void type(WebElement input, String text) {
@@ -546,53 +487,6 @@ class InspectionBrowserTests {
 
 	private String statusBadge() {
 		return this.driver.findElement(By.cssSelector("h1 + p .mz-status")).getText();
-	}
-
-	private void scrollIntoView(WebElement element) {
-		((JavascriptExecutor) this.driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-	}
-
-	/** Scrolls the element to the middle of the window at once, then clicks it when it can be clicked. */
-	private void click(WebElement element) {
-		scrollIntoView(element);
-		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-	}
-
-	/** Clicks the form's submit button and waits until the browser has left the page. */
-	private void submit(WebElement form) {
-		click(form.findElement(By.cssSelector("button[type='submit']")));
-		this.wait.until(BrowserWaits.stalenessOf(form));
-	}
-
-	private void saveEvidence(String name) throws IOException {
-		if (this.driver == null) {
-			return;
-		}
-		Path dir = Files.createDirectories(Paths.get("target", "browser-tests"));
-		Files.writeString(dir.resolve(name + ".html"),
-				"<!-- " + this.driver.getCurrentUrl() + " -->\n" + this.driver.getPageSource());
-		if (this.driver instanceof TakesScreenshot camera) {
-			Files.write(dir.resolve(name + ".png"), camera.getScreenshotAs(OutputType.BYTES));
-		}
-	}
-
-	private static String randomAlphanumeric(int length) {
-		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-		var text = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-		}
-		return text.toString();
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (dir == null || !Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-		}
 	}
 
 }

@@ -1,38 +1,27 @@
 package cn.meizhi.selfassessment;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import cn.meizhi.support.Browser;
 import cn.meizhi.support.BrowserWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,17 +48,8 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * without the browser test.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
-@EnabledIf(value = "browserAvailableOrRequired",
-		disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
 class SelfAssessmentBrowserTests {
-
-	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern OVERVIEW_URL = Pattern.compile("/clinic/self-assessments/(\\d+)$");
 
@@ -84,65 +64,39 @@ class SelfAssessmentBrowserTests {
 	@Value("${meizhi.time-zone}")
 	String timeZone;
 
+	private Browser browser;
+
 	private WebDriver driver;
 
 	private WebDriverWait wait;
 
-	private Path profile;
-
 	private Path uploads;
-
-	/** Runs when the browser is installed, and always on CI (where a missing browser must fail). */
-	static boolean browserAvailableOrRequired() {
-		return runningOnCi() || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
-	}
-
-	private static boolean runningOnCi() {
-		return "true".equalsIgnoreCase(System.getenv("CI"));
-	}
 
 	@BeforeEach
 	void startBrowser() throws IOException {
-		assertThat(Files.isExecutable(CHROMIUM)).as("%s is installed (CI=%s)", CHROMIUM, System.getenv("CI")).isTrue();
-		assertThat(Files.isExecutable(CHROMEDRIVER)).as("%s is installed (CI=%s)", CHROMEDRIVER, System.getenv("CI"))
-			.isTrue();
-		this.profile = Files.createTempDirectory("meizhi-chromium-");
+		this.browser = Browser.start(this.port, "self-assessment");
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
 		this.uploads = Files.createTempDirectory("meizhi-uploads-");
-		Path logDir = Files.createDirectories(Paths.get("target", "browser-tests"));
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withLogFile(logDir.resolve("chromedriver-self-assessment.log").toFile())
-			.build();
-		var options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,900", "--user-data-dir=" + this.profile.toAbsolutePath(),
-				// Bootstrap scrolls smoothly unless reduced motion is asked for; a click on an element
-				// being scrolled to would then land on whatever was under the pointer before.
-				"--force-prefers-reduced-motion");
-		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, WAIT);
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
 		try {
-			if (this.driver != null) {
-				this.driver.quit();
+			if (this.browser != null) {
+				this.browser.close();
 			}
 		}
 		finally {
-			this.driver = null;
-			deleteRecursively(this.profile);
-			deleteRecursively(this.uploads);
+			this.browser = null;
+			Browser.deleteRecursively(this.uploads);
 		}
 	}
 
 	@Test
 	void clinicCompletesAndSubmitsItsSelfAssessmentThatTheDistrictRegulatorSeesAsSubmitted() throws IOException {
 		String cycleName = LocalDate.now(ZoneId.of(this.timeZone)).getYear() + " 年度上城区医疗美容机构星级评价";
-		String comment = "浏览器测试说明：制度文件见附件 " + randomAlphanumeric(6);
+		String comment = "浏览器测试说明：制度文件见附件 " + Browser.randomAlphanumeric(6);
 		Path pdf = this.uploads.resolve("practice-licence.pdf");
 		Files.write(pdf, minimalPdf());
 		Path fake = this.uploads.resolve("fake.pdf");
@@ -157,7 +111,7 @@ class SelfAssessmentBrowserTests {
 			assertThat(task.findElement(By.cssSelector(".mz-status")).getText()).isEqualTo("填写中");
 			WebElement open = task.findElement(By.cssSelector("a.btn"));
 			assertThat(open.getText()).isEqualTo("打开自评");
-			click(open);
+			this.browser.click(open);
 			this.wait.until(ExpectedConditions.urlMatches(OVERVIEW_URL.pattern()));
 			String overviewUrl = this.driver.getCurrentUrl();
 			assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
@@ -173,7 +127,7 @@ class SelfAssessmentBrowserTests {
 			String sectionCode = link.group(1);
 			String indicatorId = link.group(2);
 			assertThat(indicatorId).as("indicator anchor of %s", missing.getDomProperty("href")).isNotNull();
-			click(missing);
+			this.browser.click(missing);
 			this.wait.until(ExpectedConditions.urlContains("/sections/" + sectionCode));
 			WebElement select = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.id("value-" + indicatorId)));
@@ -189,7 +143,7 @@ class SelfAssessmentBrowserTests {
 			assertThat(this.driver.getCurrentUrl()).isEqualTo(sectionUrl);
 
 			// 3. Leave, come back: the answer is still there.
-			open("/clinic");
+			this.browser.open("/clinic");
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tasks")));
 			this.driver.get(sectionUrl);
 			select = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("value-" + indicatorId)));
@@ -245,7 +199,7 @@ class SelfAssessmentBrowserTests {
 			assertThat(this.driver.findElements(By.id("missing"))).isEmpty();
 			WebElement submit = this.driver.findElement(By.cssSelector("form[action$='/submit']"));
 			assertThat(submit.findElement(By.cssSelector("button[type='submit']")).getText()).isEqualTo("提交自评");
-			submit(submit);
+			this.browser.submit(submit);
 			this.wait.until(ExpectedConditions.urlToBe(overviewUrl));
 			assertThat(flash()).isEqualTo("自评已提交。");
 			assertThat(statusBadge()).isEqualTo("已提交");
@@ -265,41 +219,37 @@ class SelfAssessmentBrowserTests {
 			// 6. The district regulator sees the institution as submitted.
 			signOut();
 			signIn("regulator-sc", "meizhi-demo", "/regulator$");
-			open("/regulator/cycles");
+			this.browser.open("/regulator/cycles");
 			WebElement cycles = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycles")));
-			click(cycles.findElement(By.linkText(cycleName)));
+			this.browser.click(cycles.findElement(By.linkText(cycleName)));
 			this.wait.until(ExpectedConditions.urlMatches("/regulator/cycles/\\d+$"));
 			WebElement rows = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("self-assessments")));
 			WebElement row = rowOf(rows, institutionName);
 			assertThat(row.findElement(By.cssSelector(".mz-status")).getText()).isEqualTo("已提交");
 		}
 		catch (AssertionError | RuntimeException ex) {
-			saveEvidence("clinicCompletesAndSubmitsItsSelfAssessmentThatTheDistrictRegulatorSeesAsSubmitted");
+			this.browser.saveEvidence("clinicCompletesAndSubmitsItsSelfAssessmentThatTheDistrictRegulatorSeesAsSubmitted");
 			throw ex;
 		}
 	}
 
 	private void signIn(String username, String password, String landing) {
-		open("/login");
+		this.browser.open("/login");
 		WebElement form = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
 		type(form, "username", username);
 		type(form, "password", password);
-		submit(form);
+		this.browser.submit(form);
 		this.wait.until(ExpectedConditions.urlMatches(landing));
 	}
 
 	/** Logs out through the user menu. */
 	private void signOut() {
-		click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
+		this.browser.click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
 		WebElement logout = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header form[action$='/logout']")));
-		submit(logout);
+		this.browser.submit(logout);
 		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
-	}
-
-	private void open(String path) {
-		this.driver.get("http://localhost:" + this.port + path);
 	}
 
 	private static void type(WebElement form, String id, String text) {
@@ -333,7 +283,7 @@ class SelfAssessmentBrowserTests {
 
 	/** Selects the first real option (the maximum score) and returns its value. */
 	private String chooseFirstScore(WebElement select) {
-		scrollIntoView(select);
+		this.browser.scrollIntoView(select);
 		Select choice = new Select(select);
 		String value = choice.getOptions().get(1).getDomProperty("value");
 		choice.selectByValue(value);
@@ -377,7 +327,7 @@ class SelfAssessmentBrowserTests {
 	/** Clicks "保存本部分" (not the first submit button: evidence delete buttons come earlier). */
 	private void saveSection() {
 		WebElement form = this.driver.findElement(By.id("section-form"));
-		click(form.findElement(By.xpath(".//button[@type='submit' and normalize-space()='" + SAVE_SECTION + "']")));
+		this.browser.click(form.findElement(By.xpath(".//button[@type='submit' and normalize-space()='" + SAVE_SECTION + "']")));
 		this.wait.until(BrowserWaits.stalenessOf(form));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("section-form")));
 	}
@@ -401,35 +351,6 @@ class SelfAssessmentBrowserTests {
 		return rows.get(0);
 	}
 
-	private void scrollIntoView(WebElement element) {
-		((JavascriptExecutor) this.driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-	}
-
-	/** Scrolls the element to the middle of the window at once, then clicks it when it can be clicked. */
-	private void click(WebElement element) {
-		scrollIntoView(element);
-		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-	}
-
-	/** Clicks the form's submit button and waits until the browser has left the page. */
-	private void submit(WebElement form) {
-		click(form.findElement(By.cssSelector("button[type='submit']")));
-		this.wait.until(BrowserWaits.stalenessOf(form));
-	}
-
-	private void saveEvidence(String name) throws IOException {
-		if (this.driver == null) {
-			return;
-		}
-		Path dir = Files.createDirectories(Paths.get("target", "browser-tests"));
-		Files.writeString(dir.resolve(name + ".html"),
-				"<!-- " + this.driver.getCurrentUrl() + " -->\n" + this.driver.getPageSource());
-		if (this.driver instanceof TakesScreenshot camera) {
-			Files.write(dir.resolve(name + ".png"), camera.getScreenshotAs(OutputType.BYTES));
-		}
-	}
-
 	/** A tiny but well-formed one-page PDF. */
 	private static byte[] minimalPdf() {
 		String[] objects = { "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -447,24 +368,6 @@ class SelfAssessmentBrowserTests {
 			.append(xref)
 			.append("\n%%EOF\n");
 		return pdf.toString().getBytes(StandardCharsets.US_ASCII);
-	}
-
-	private static String randomAlphanumeric(int length) {
-		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-		var text = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-		}
-		return text.toString();
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (dir == null || !Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-		}
 	}
 
 }

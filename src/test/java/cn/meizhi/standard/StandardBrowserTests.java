@@ -1,31 +1,17 @@
 package cn.meizhi.standard;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import cn.meizhi.support.BrowserWaits;
+import cn.meizhi.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,89 +32,54 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  * without the browser test.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
-@EnabledIf(value = "browserAvailableOrRequired",
-		disabledReason = "No /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)")
+@EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
 class StandardBrowserTests {
-
-	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
-
-	private static final Duration WAIT = Duration.ofSeconds(30);
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Pattern VERSION_URL = Pattern.compile("/regulator/standards/versions/(\\d+)(?:[?#].*)?$");
 
 	@LocalServerPort
 	int port;
 
+	private Browser browser;
+
 	private WebDriver driver;
 
 	private WebDriverWait wait;
 
-	private Path profile;
-
-	/** Runs when the browser is installed, and always on CI (where a missing browser must fail). */
-	static boolean browserAvailableOrRequired() {
-		return runningOnCi() || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
-	}
-
-	private static boolean runningOnCi() {
-		return "true".equalsIgnoreCase(System.getenv("CI"));
-	}
-
 	@BeforeEach
 	void startBrowser() throws IOException {
-		assertThat(Files.isExecutable(CHROMIUM)).as("%s is installed (CI=%s)", CHROMIUM, System.getenv("CI")).isTrue();
-		assertThat(Files.isExecutable(CHROMEDRIVER)).as("%s is installed (CI=%s)", CHROMEDRIVER, System.getenv("CI"))
-			.isTrue();
-		this.profile = Files.createTempDirectory("meizhi-chromium-");
-		Path logDir = Files.createDirectories(Paths.get("target", "browser-tests"));
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.withLogFile(logDir.resolve("chromedriver-standard.log").toFile())
-			.build();
-		var options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--window-size=1280,900", "--user-data-dir=" + this.profile.toAbsolutePath(),
-				// Bootstrap scrolls smoothly unless reduced motion is asked for; a click on an element
-				// being scrolled to would then land on whatever was under the pointer before.
-				"--force-prefers-reduced-motion");
-		this.driver = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.driver, WAIT);
+		this.browser = Browser.start(this.port, "standard");
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
 	}
 
 	@AfterEach
 	void stopBrowser() throws IOException {
 		try {
-			if (this.driver != null) {
-				this.driver.quit();
+			if (this.browser != null) {
+				this.browser.close();
 			}
 		}
 		finally {
-			this.driver = null;
-			deleteRecursively(this.profile);
+			this.browser = null;
 		}
 	}
 
 	@Test
 	void regulatorAuthorsAndPublishesAStandardThatThePublicCanRead() throws IOException {
-		String suffix = randomAlphanumeric(6);
+		String suffix = Browser.randomAlphanumeric(6);
 		String name = "浏览器测试标准" + suffix;
 		String title = "持有有效的医疗机构执业许可证" + suffix;
 		try {
 			signIn("regulator", "meizhi-demo");
 
 			// A new standard with its first draft.
-			open("/regulator/standards");
+			this.browser.open("/regulator/standards");
 			WebElement form = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-standard")));
 			type(form, "name", name);
 			type(form, "nameEn", "Browser test standard " + suffix);
 			type(form, "versionLabel", "2026 试行版");
-			submit(form);
+			this.browser.submit(form);
 
 			this.wait.until(ExpectedConditions.urlMatches(VERSION_URL.pattern()));
 			long versionId = versionIdFromUrl();
@@ -144,7 +95,7 @@ class StandardBrowserTests {
 			type(form, "name", "依法执业");
 			type(form, "nameEn", "Lawful practice");
 			type(form, "weight", "100");
-			submit(form);
+			this.browser.submit(form);
 
 			WebElement section = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.id("section-S1")));
@@ -152,7 +103,7 @@ class StandardBrowserTests {
 			assertThat(this.driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("部分已添加。");
 
 			// An indicator of that section: first with a maximum that is not a whole number of steps.
-			click(section.findElement(By.linkText("添加条款")));
+			this.browser.click(section.findElement(By.linkText("添加条款")));
 			form = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("indicator-form")));
 			assertThat(this.driver.getCurrentUrl()).contains("/regulator/standards/versions/" + versionId + "/indicators/new");
 			assertThat(selectedSectionText(form)).isEqualTo("S1 依法执业");
@@ -162,14 +113,14 @@ class StandardBrowserTests {
 			type(form, "guidance", "查看执业许可证正本及副本，核对有效期和诊疗科目。");
 			type(form, "guidanceEn", "Check the licence and its copy, its validity and its listed departments.");
 			WebElement documentReview = methodCheckbox(form, "DOCUMENT_REVIEW");
-			click(documentReview);
+			this.browser.click(documentReview);
 			assertThat(documentReview.isSelected()).isTrue();
 			type(form, "maxScore", "5.2");
 			type(form, "scoreStep", "0.5");
 			WebElement core = coreCheckbox(form);
-			click(core);
+			this.browser.click(core);
 			assertThat(core.isSelected()).isTrue();
-			submit(form);
+			this.browser.submit(form);
 
 			WebElement error = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("maxScore-error")));
 			assertThat(error.getText()).contains("整数倍");
@@ -183,7 +134,7 @@ class StandardBrowserTests {
 			assertThat(coreCheckbox(form).isSelected()).isTrue();
 
 			type(form, "maxScore", "5");
-			submit(form);
+			this.browser.submit(form);
 
 			this.wait.until(ExpectedConditions
 				.urlMatches("/regulator/standards/versions/" + versionId + "#indicator-\\d+$"));
@@ -195,7 +146,7 @@ class StandardBrowserTests {
 
 			// Publish the draft.
 			WebElement publish = this.driver.findElement(By.cssSelector("form[action$='/publish']"));
-			submit(publish);
+			this.browser.submit(publish);
 
 			this.wait.until(ExpectedConditions.urlMatches(VERSION_URL.pattern()));
 			assertThat(versionIdFromUrl()).isEqualTo(versionId);
@@ -208,7 +159,7 @@ class StandardBrowserTests {
 			assertThat(this.driver.findElements(By.id("section-form"))).isEmpty();
 
 			// The public page of the published version.
-			open("/standards/" + versionId);
+			this.browser.open("/standards/" + versionId);
 			assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1"))).getText())
 				.isEqualTo(name);
 			assertThat(this.driver.findElement(By.cssSelector("h1 + p .mz-status")).getText()).isEqualTo("已发布");
@@ -219,23 +170,19 @@ class StandardBrowserTests {
 			assertThat(this.driver.findElements(By.cssSelector("#sections a[href*='/regulator/']"))).isEmpty();
 		}
 		catch (AssertionError | RuntimeException ex) {
-			saveEvidence("regulatorAuthorsAndPublishesAStandardThatThePublicCanRead");
+			this.browser.saveEvidence("regulatorAuthorsAndPublishesAStandardThatThePublicCanRead");
 			throw ex;
 		}
 	}
 
 	private void signIn(String username, String password) {
-		open("/login");
+		this.browser.open("/login");
 		WebElement form = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
 		type(form, "username", username);
 		type(form, "password", password);
-		submit(form);
+		this.browser.submit(form);
 		this.wait.until(ExpectedConditions.urlMatches("/regulator$"));
-	}
-
-	private void open(String path) {
-		this.driver.get("http://localhost:" + this.port + path);
 	}
 
 	/** Types into a field of the given form (ids such as {@code name} occur in more than one form). */
@@ -261,49 +208,6 @@ class StandardBrowserTests {
 		Matcher matcher = VERSION_URL.matcher(this.driver.getCurrentUrl());
 		assertThat(matcher.find()).as("version page URL %s", this.driver.getCurrentUrl()).isTrue();
 		return Long.parseLong(matcher.group(1));
-	}
-
-	/** Scrolls the element to the middle of the window at once, then clicks it when it can be clicked. */
-	private void click(WebElement element) {
-		((JavascriptExecutor) this.driver)
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-	}
-
-	/** Clicks the form's submit button and waits until the browser has left the page. */
-	private void submit(WebElement form) {
-		click(form.findElement(By.cssSelector("button[type='submit']")));
-		this.wait.until(BrowserWaits.stalenessOf(form));
-	}
-
-	private void saveEvidence(String name) throws IOException {
-		if (this.driver == null) {
-			return;
-		}
-		Path dir = Files.createDirectories(Paths.get("target", "browser-tests"));
-		Files.writeString(dir.resolve(name + ".html"),
-				"<!-- " + this.driver.getCurrentUrl() + " -->\n" + this.driver.getPageSource());
-		if (this.driver instanceof TakesScreenshot camera) {
-			Files.write(dir.resolve(name + ".png"), camera.getScreenshotAs(OutputType.BYTES));
-		}
-	}
-
-	private static String randomAlphanumeric(int length) {
-		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
-		var text = new StringBuilder(length);
-		for (int i = 0; i < length; i++) {
-			text.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-		}
-		return text.toString();
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (dir == null || !Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-		}
 	}
 
 }
