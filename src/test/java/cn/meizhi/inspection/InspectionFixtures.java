@@ -114,7 +114,8 @@ public class InspectionFixtures {
 		return team;
 	}
 
-	public void score(CurrentUser assessor, long id, String code, String value, String finding, Severity severity) {
+	public InspectionView score(CurrentUser assessor, long id, String code, String value, String finding,
+			Severity severity) {
 		Long version = inspections.assessorView(assessor, id)
 			.scores()
 			.values()
@@ -123,7 +124,7 @@ public class InspectionFixtures {
 			.map(InspectionScore::getVersion)
 			.findFirst()
 			.orElse(null);
-		inspections.saveScore(assessor, id, indicator(code),
+		return inspections.saveScore(assessor, id, indicator(code),
 				new ScoreInput(value, EnumSet.of(EvaluationMethod.DOCUMENT_REVIEW), finding, severity, version));
 	}
 

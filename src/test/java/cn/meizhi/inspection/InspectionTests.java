@@ -5,10 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 
 import cn.meizhi.account.UserAccount;
-import cn.meizhi.cycle.CycleForm;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.CycleStatus;
-import cn.meizhi.cycle.EvaluationCycle;
+import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.inspection.Inspections.ScoreInput;
 import cn.meizhi.shared.CurrentUser;
@@ -17,7 +16,6 @@ import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
 import cn.meizhi.standard.EvaluationMethod;
-import cn.meizhi.standard.Indicator;
 import cn.meizhi.standard.RatingEngine;
 import cn.meizhi.standard.Score;
 import cn.meizhi.standard.StandardManagement;
@@ -58,8 +56,8 @@ class InspectionTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	record Team(Inspection inspection, CurrentUser lead, CurrentUser member, CurrentUser outsider, Institution institution) {
-	}
+	@Autowired
+	InspectionFixtures teams;
 
 	@Test
 	void theTeamNeedsEnrolledInstitutionsRealAssessorsAndALead() {
@@ -105,17 +103,17 @@ class InspectionTests {
 	void scoresAreValidatedAndAFindingIsRequiredBelowTheMaximum() {
 		Team team = cleared();
 		long id = team.inspection().getId();
-		long i11 = indicator("1.1");
-		assertThat(reasons(() -> score(team.lead(), id, "1.1", "5.5", null, null))).containsExactly("selfAssessment.value.range");
-		assertThat(reasons(() -> score(team.lead(), id, "1.1", "4.2", null, null))).containsExactly("selfAssessment.value.offStep");
-		assertThat(reasons(() -> score(team.lead(), id, "2.1", "NA", null, null)))
+		long i11 = teams.indicator("1.1");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "5.5", null, null))).containsExactly("selfAssessment.value.range");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4.2", null, null))).containsExactly("selfAssessment.value.offStep");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "2.1", "NA", null, null)))
 			.containsExactly("selfAssessment.value.naNotAllowed");
-		assertThat(reasons(() -> score(team.lead(), id, "1.1", "4", null, null))).containsExactly("inspection.finding.required");
-		assertThat(reasons(() -> score(team.lead(), id, "1.1", "4", "未见培训记录", null)))
+		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4", null, null))).containsExactly("inspection.finding.required");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4", "未见培训记录", null)))
 			.containsExactly("inspection.severity.required");
-		assertThat(reasons(() -> score(team.lead(), id, "2.2", "3", null, null)))
+		assertThat(reasons(() -> teams.score(team.lead(), id, "2.2", "3", null, null)))
 			.containsExactly("inspection.score.notApplicableToInstitution");
-		InspectionView view = score(team.lead(), id, "1.1", "4", "未见培训记录", Severity.SERIOUS);
+		InspectionView view = teams.score(team.lead(), id, "1.1", "4", "未见培训记录", Severity.SERIOUS);
 		assertThat(view.inspection().getStatus()).isEqualTo(InspectionStatus.IN_PROGRESS);
 		assertThat(view.scores().get(i11).getFinding()).isEqualTo("未见培训记录");
 		assertThat(view.scores().get(i11).getMethodSet()).containsExactly(EvaluationMethod.DOCUMENT_REVIEW);
@@ -125,9 +123,9 @@ class InspectionTests {
 	void totalsAndStarsAreTheEnginesForTheSameInputs() {
 		Team team = cleared();
 		long id = team.inspection().getId();
-		score(team.lead(), id, "1.1", "4.5", "缺少一项记录", Severity.GENERAL);
-		score(team.member(), id, "1.2", "NA", null, null);
-		InspectionView view = score(team.lead(), id, "2.1", "7", "院感培训不足", Severity.GENERAL);
+		teams.score(team.lead(), id, "1.1", "4.5", "缺少一项记录", Severity.GENERAL);
+		teams.score(team.member(), id, "1.2", "NA", null, null);
+		InspectionView view = teams.score(team.lead(), id, "2.1", "7", "院感培训不足", Severity.GENERAL);
 		var expected = engine.evaluate(standards.scoringModel(standardFixtures.publishedVersionId(),
 				team.institution().getType(), team.institution().getSurgeryLevel()),
 				java.util.Map.of("1.1", Score.of("4.5"), "1.2", Score.NOT_APPLICABLE, "2.1", Score.of("7")));
@@ -144,21 +142,21 @@ class InspectionTests {
 	void teammatesSavingTheSameIndicatorFromStalePagesAreTold() {
 		Team team = cleared();
 		long id = team.inspection().getId();
-		score(team.lead(), id, "2.1", "10", null, null);
+		teams.score(team.lead(), id, "2.1", "10", null, null);
 		assertThatExceptionOfType(EditConflictException.class).isThrownBy(() -> inspections.saveScore(team.member(), id,
-				indicator("2.1"), new ScoreInput("8", EnumSet.noneOf(EvaluationMethod.class), "x", Severity.GENERAL, null)));
-		assertThat(inspections.assessorView(team.lead(), id).scores().get(indicator("2.1")).getValue()).isEqualTo("10");
+				teams.indicator("2.1"), new ScoreInput("8", EnumSet.noneOf(EvaluationMethod.class), "x", Severity.GENERAL, null)));
+		assertThat(inspections.assessorView(team.lead(), id).scores().get(teams.indicator("2.1")).getValue()).isEqualTo("10");
 	}
 
 	@Test
 	void onlyTheLeadSubmitsACompleteInspectionAndFindingsBecomeCorrectiveActions() {
 		Team team = cleared();
 		long id = team.inspection().getId();
-		score(team.lead(), id, "1.1", "4", "急救药品过期", Severity.MAJOR);
+		teams.score(team.lead(), id, "1.1", "4", "急救药品过期", Severity.MAJOR);
 		assertThat(reasons(() -> inspections.submit(team.lead(), id))).containsExactly("inspection.submit.missing",
 				"inspection.submit.missing");
-		score(team.member(), id, "1.2", "4", null, null);
-		score(team.member(), id, "2.1", "9", "培训签到不全", Severity.GENERAL);
+		teams.score(team.member(), id, "1.2", "4", null, null);
+		teams.score(team.member(), id, "2.1", "9", "培训签到不全", Severity.GENERAL);
 		assertThat(reasons(() -> inspections.submit(team.member(), id))).containsExactly("inspection.submit.leadOnly");
 		inspections.submit(team.lead(), id);
 		InspectionView view = inspections.regulatorView(REGULATOR, id);
@@ -168,7 +166,7 @@ class InspectionTests {
 			assertThat(a.getStatus()).isEqualTo(ActionStatus.OPEN);
 			assertThat(a.getDueOn()).isEqualTo(cycles.today().plusDays(30));
 		});
-		assertThat(reasons(() -> score(team.lead(), id, "2.1", "10", null, null))).containsExactly("inspection.notScorable");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "2.1", "10", null, null))).containsExactly("inspection.notScorable");
 	}
 
 	@Test
@@ -237,27 +235,11 @@ class InspectionTests {
 
 	// ---- helpers -------------------------------------------------------------------------------
 
+	/** A scheduled inspection in a cycle that has reached its inspection phase. */
 	private Team team() {
-		var form = new CycleForm();
-		form.setName(Fixtures.unique("评审测试周期"));
-		form.setJurisdictionCode("330102");
-		form.setStandardVersionId(standardFixtures.publishedVersionId());
-		form.setSelfAssessmentOpens(LocalDate.now().minusDays(30));
-		form.setSelfAssessmentCloses(LocalDate.now().minusDays(1));
-		form.setInspectionStarts(LocalDate.now());
-		form.setInspectionEnds(LocalDate.now().plusDays(30));
-		form.setEnrolAll(false);
-		EvaluationCycle cycle = cycles.create(REGULATOR, form);
-		Institution institution = fixtures.institution("330102");
-		cycles.enrol(REGULATOR, cycle.getId(), institution.getCreditCode());
-		cycles.advance(REGULATOR, cycle.getId(), CycleStatus.OPEN);
-		cycles.advance(REGULATOR, cycle.getId(), CycleStatus.INSPECTING);
-		CurrentUser lead = assessor();
-		CurrentUser member = assessor();
-		CurrentUser outsider = assessor();
-		Inspection inspection = inspections.schedule(REGULATOR, cycle.getId(), institution.getId(),
-				LocalDate.now().plusDays(7), lead.id(), List.of(member.id()));
-		return new Team(inspection, lead, member, outsider, institution);
+		Team team = teams.team();
+		cycles.advance(REGULATOR, team.inspection().getCycleId(), CycleStatus.INSPECTING);
+		return team;
 	}
 
 	private Team cleared() {
@@ -270,9 +252,9 @@ class InspectionTests {
 	private Team submitted() {
 		Team team = cleared();
 		long id = team.inspection().getId();
-		score(team.lead(), id, "1.1", "4", "急救药品过期", Severity.MAJOR);
-		score(team.lead(), id, "1.2", "3", "制度未更新", Severity.GENERAL);
-		score(team.lead(), id, "2.1", "10", null, null);
+		teams.score(team.lead(), id, "1.1", "4", "急救药品过期", Severity.MAJOR);
+		teams.score(team.lead(), id, "1.2", "3", "制度未更新", Severity.GENERAL);
+		teams.score(team.lead(), id, "2.1", "10", null, null);
 		inspections.submit(team.lead(), id);
 		return team;
 	}
@@ -287,31 +269,6 @@ class InspectionTests {
 		return institution;
 	}
 
-	private CurrentUser assessor() {
-		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
-		return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), Role.ASSESSOR, null, null);
-	}
-
-	private InspectionView score(CurrentUser assessor, long id, String code, String value, String finding,
-			Severity severity) {
-		Long version = inspections.assessorView(assessor, id).scores().values().stream()
-			.filter(s -> s.getIndicatorId() == indicator(code))
-			.map(InspectionScore::getVersion)
-			.findFirst()
-			.orElse(null);
-		return inspections.saveScore(assessor, id, indicator(code),
-				new ScoreInput(value, EnumSet.of(EvaluationMethod.DOCUMENT_REVIEW), finding, severity, version));
-	}
-
-	private long indicator(String code) {
-		return standards.publicVersion(standardFixtures.publishedVersionId())
-			.indicators()
-			.filter(i -> i.getCode().equals(code))
-			.map(Indicator::getId)
-			.findFirst()
-			.orElseThrow();
-	}
-
 	private static List<String> reasons(Runnable action) {
 		try {
 			action.run();
@@ -321,7 +278,5 @@ class InspectionTests {
 		}
 		return List.of();
 	}
-
-
 
 }
