@@ -18,3 +18,11 @@
     });
   });
 })();
+// A button marked data-print prints the page (the certificate page's print button).
+document.addEventListener('click', function (event) {
+  'use strict';
+  var button = event.target.closest ? event.target.closest('[data-print]') : null;
+  if (button) {
+    window.print();
+  }
+});

@@ -20,6 +20,8 @@ import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
+import cn.meizhi.standard.StandardManagement;
+import cn.meizhi.standard.StandardVersion;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +53,8 @@ public class Ratings {
 
 	private final CycleManagement cycles;
 
+	private final StandardManagement standards;
+
 	private final JdbcTemplate jdbc;
 
 	private final ApplicationEventPublisher events;
@@ -58,14 +62,15 @@ public class Ratings {
 	private final Clock clock;
 
 	Ratings(RatingRepository ratings, RatingTransitionRepository transitions, AppealRepository appeals,
-			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles,
+			StandardManagement standards, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
 		this.ratings = ratings;
 		this.transitions = transitions;
 		this.appeals = appeals;
 		this.inspections = inspections;
 		this.institutions = institutions;
 		this.cycles = cycles;
+		this.standards = standards;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -231,23 +236,39 @@ public class Ratings {
 	 * expired even before the nightly job has marked it. Empty when no certificate has that number.
 	 */
 	public Optional<CertificateCheck> verify(String certificateNo) {
-		LocalDate today = cycles.today();
-		return ratings.findByCertificateNo(certificateNo).flatMap(rating -> {
-			CertificateCheck.Verdict verdict = switch (rating.getStatus()) {
-				case PUBLISHED -> rating.getValidUntil().isBefore(today) ? CertificateCheck.Verdict.EXPIRED
-						: CertificateCheck.Verdict.VALID;
-				case EXPIRED -> CertificateCheck.Verdict.EXPIRED;
-				case SUSPENDED -> CertificateCheck.Verdict.SUSPENDED;
-				case REVOKED -> CertificateCheck.Verdict.REVOKED;
-				case SUPERSEDED -> CertificateCheck.Verdict.SUPERSEDED;
-				default -> null;
-			};
-			if (verdict == null) {
-				return Optional.empty();
-			}
+		return ratings.findByCertificateNo(certificateNo).flatMap(rating -> verdict(rating).map(verdict -> {
 			String name = institutions.findSummary(rating.getInstitutionId()).map(InstitutionSummary::name).orElse("");
-			return Optional.of(new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(), name,
-					rating.getRegionCode(), rating.getStars(), rating.getValidFrom(), rating.getValidUntil()));
+			return new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(), name,
+					rating.getRegionCode(), rating.getStars(), rating.getValidFrom(), rating.getValidUntil());
+		}));
+	}
+
+	/**
+	 * Everything a certificate states, for its printable page, PDF and badge; empty when no certificate has
+	 * that number.
+	 */
+	public Optional<Certificate> certificate(String certificateNo) {
+		return ratings.findByCertificateNo(certificateNo).flatMap(rating -> verdict(rating).map(verdict -> {
+			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
+			StandardVersion version = standards.publicVersion(rating.getStandardVersionId());
+			return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(), institution.name(),
+					institution.creditCode(), rating.getRegionCode(), rating.getStars(), rating.getTotal(),
+					rating.isOverride(), version.getStandard().getName(), version.getStandard().getNameEn(),
+					version.getLabel(), version.getId(), rating.getValidFrom() /* approval publishes at once */,
+					rating.getValidFrom(), rating.getValidUntil());
+		}));
+	}
+
+	/** Whether a certificate holds today; empty for ratings that never had one. */
+	private Optional<CertificateCheck.Verdict> verdict(Rating rating) {
+		return Optional.ofNullable(switch (rating.getStatus()) {
+			case PUBLISHED -> rating.getValidUntil().isBefore(cycles.today()) ? CertificateCheck.Verdict.EXPIRED
+					: CertificateCheck.Verdict.VALID;
+			case EXPIRED -> CertificateCheck.Verdict.EXPIRED;
+			case SUSPENDED -> CertificateCheck.Verdict.SUSPENDED;
+			case REVOKED -> CertificateCheck.Verdict.REVOKED;
+			case SUPERSEDED -> CertificateCheck.Verdict.SUPERSEDED;
+			default -> null;
 		});
 	}
 

@@ -32,7 +32,8 @@ class SecurityConfiguration {
 
 	/** Pages and files anyone may fetch without signing in. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**" };
+			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**",
+			"/badge/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

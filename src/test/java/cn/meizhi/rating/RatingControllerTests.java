@@ -1,6 +1,5 @@
 package cn.meizhi.rating;
 
-import cn.meizhi.account.UserAccount;
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.shared.CurrentUser;
@@ -41,6 +40,9 @@ class RatingControllerTests {
 
 	@Autowired
 	Fixtures accounts;
+
+	@Autowired
+	RatingFixtures ratingFixtures;
 
 	@Test
 	void proposalAcceptanceAndFourEyesApprovalThroughThePages() throws Exception {
@@ -109,9 +111,7 @@ class RatingControllerTests {
 	}
 
 	private CurrentUser regulator() {
-		UserAccount account = accounts.account(Role.REGULATOR, "330100", null);
-		return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), Role.REGULATOR,
-				Jurisdiction.of("330100"), null);
+		return ratingFixtures.regulator();
 	}
 
 	private static RequestPostProcessor as(CurrentUser user) {

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import cn.meizhi.account.UserAccount;
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.inspection.InspectionStatus;
@@ -73,6 +72,9 @@ class RatingTests {
 
 	@Autowired
 	Fixtures accounts;
+
+	@Autowired
+	RatingFixtures ratingFixtures;
 
 	@Autowired
 	MutableClock clock;
@@ -406,16 +408,11 @@ class RatingTests {
 	}
 
 	private Rating published() {
-		Team team = fixtures.submitted();
-		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
-		ratings.accept(team.clinic(), rating.getId());
-		return ratings.approve(regulator(), rating.getId());
+		return ratingFixtures.published(fixtures.submitted());
 	}
 
 	private CurrentUser regulator() {
-		UserAccount account = accounts.account(Role.REGULATOR, "330100", null);
-		return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), Role.REGULATOR,
-				cn.meizhi.shared.Jurisdiction.of("330100"), null);
+		return ratingFixtures.regulator();
 	}
 
 	private static List<Object> race(List<Callable<Object>> tasks) throws Exception {

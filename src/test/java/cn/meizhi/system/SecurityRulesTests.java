@@ -58,6 +58,9 @@ class SecurityRulesTests {
 		publicEndpoint("GET /standards/{id}/export.json");
 		publicEndpoint("GET /verify");
 		publicEndpoint("GET /verify/{certificateNo}");
+		publicEndpoint("GET /certificates/{certificateNo}");
+		publicEndpoint("GET /certificates/{certificateNo}.pdf");
+		publicEndpoint("GET /badge/{certificateNo}.svg");
 		authors("GET /regulator/standards", "POST /regulator/standards", "GET /regulator/standards/versions/{id}",
 				"GET /regulator/standards/versions/{id}/preview", "POST /regulator/standards/versions/{id}/rules",
 				"POST /regulator/standards/versions/{id}/sections", "GET /regulator/standards/sections/{id}/edit",

@@ -1,0 +1,183 @@
+package cn.meizhi.rating;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import cn.meizhi.inspection.InspectionFixtures;
+import cn.meizhi.inspection.InspectionFixtures.Team;
+import cn.meizhi.shared.CurrentUser;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The certificate as the institution shows it: printable page, PDF with Chinese text and a QR code that
+ * opens the verification page, and the website badge, each honest about a certificate that no longer holds.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class CertificateTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	InspectionFixtures fixtures;
+
+	@Autowired
+	Ratings ratings;
+
+	@Autowired
+	RatingFixtures ratingFixtures;
+
+	/** The PDF needs a CJK TrueType font; CI installs one (fonts-wqy-microhei) and must run this. */
+	static boolean fontInstalledOrRequired() {
+		return new CertificateFont("").available() || "true".equals(System.getenv("CI"));
+	}
+
+	@Test
+	@EnabledIf("fontInstalledOrRequired")
+	void thePdfCarriesTheChineseNameAndNumberAndItsQrCodeOpensTheVerificationPage() throws Exception {
+		Team team = fixtures.submitted();
+		Rating rating = published(team);
+		String number = rating.getCertificateNo();
+		byte[] pdf = mvc.perform(get("/certificates/" + number + ".pdf"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andExpect(header().string("Content-Disposition", containsString(number + ".pdf")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(document.getNumberOfPages()).isEqualTo(1);
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains(team.institution().getName())
+				.contains(number)
+				.contains(team.institution().getCreditCode())
+				.contains("医疗美容机构质量星级证书")
+				.contains("有效期");
+			PDResources resources = document.getPage(0).getResources();
+			for (COSName name : resources.getFontNames()) {
+				PDFont font = resources.getFont(name);
+				assertThat(font.isEmbedded()).as("font %s is embedded", font.getName()).isTrue();
+			}
+			BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200);
+			assertThat(decodeQr(page)).isEqualTo("http://localhost/verify/" + number);
+		}
+	}
+
+	@Test
+	void thePrintablePageShowsTheCertificateWithItsQrCodeAndBadgeCode() throws Exception {
+		Team team = fixtures.submitted();
+		Rating rating = published(team);
+		String number = rating.getCertificateNo();
+		mvc.perform(get("/certificates/" + number))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(team.institution().getName())))
+			.andExpect(content().string(containsString(number)))
+			.andExpect(content().string(containsString("http://localhost/verify/" + number)))
+			.andExpect(content().string(containsString("class=\"mz-qr\"")))
+			.andExpect(content().string(containsString("http://localhost/badge/" + number + ".svg")))
+			.andExpect(content().string(not(containsString("certificate-invalid"))));
+		mvc.perform(get("/certificates/" + number).param("lang", "en"))
+			.andExpect(content().string(containsString("This is to certify that")));
+		mvc.perform(get("/certificates/MZ-999999-2026-999999")).andExpect(status().isNotFound());
+		mvc.perform(get("/certificates/MZ-999999-2026-999999.pdf")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aCertificateThatNoLongerHoldsGetsNoNewPdfAndItsPageAndBadgeSaySo() throws Exception {
+		Rating rating = published(fixtures.submitted());
+		String number = rating.getCertificateNo();
+		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
+
+		mvc.perform(get("/certificates/" + number + ".pdf"))
+			.andExpect(status().isSeeOther())
+			.andExpect(redirectedUrl("http://localhost/verify/" + number));
+		mvc.perform(get("/certificates/" + number))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("certificate-invalid")))
+			.andExpect(content().string(containsString("已被监管部门暂停")))
+			.andExpect(content().string(not(containsString("certificate-pdf"))))
+			.andExpect(content().string(not(containsString("投诉调查中"))));
+		mvc.perform(get("/badge/" + number + ".svg"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已暂停")))
+			.andExpect(content().string(not(containsString("有效期至"))));
+
+		ratings.revoke(regulator(), rating.getId(), "伪造病历");
+		mvc.perform(get("/badge/" + number + ".svg").param("lang", "en"))
+			.andExpect(content().string(containsString("revoked")));
+	}
+
+	@Test
+	void theBadgeShowsTheStarsAndValidityAsWellFormedSvg() throws Exception {
+		Team team = fixtures.submitted();
+		Rating rating = published(team);
+		String number = rating.getCertificateNo();
+		String stars = "★".repeat(rating.getStars()) + "☆".repeat(5 - rating.getStars());
+		String svg = mvc.perform(get("/badge/" + number + ".svg"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", containsString("image/svg+xml")))
+			.andExpect(header().string("Cache-Control", containsString("max-age=300")))
+			.andExpect(content().string(containsString(stars)))
+			.andExpect(content().string(containsString("有效期至 " + rating.getValidUntil())))
+			.andExpect(content().string(containsString(team.institution().getName())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.getDocumentElement()
+			.getNodeName()).isEqualTo("svg");
+
+		mvc.perform(get("/badge/MZ-999999-2026-999999.svg"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("证书不存在")));
+	}
+
+	private Rating published(Team team) {
+		return ratingFixtures.published(team);
+	}
+
+	private CurrentUser regulator() {
+		return ratingFixtures.regulator();
+	}
+
+	private static String decodeQr(BufferedImage image) throws Exception {
+		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+		var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+		return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+	}
+
+}
