@@ -4,6 +4,9 @@ import cn.meizhi.account.AccountManagement;
 import cn.meizhi.inspection.InspectionStatus;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.notification.Notifications;
+import cn.meizhi.rating.RatingReplies;
+import cn.meizhi.rating.RatingStatus;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.region.Regions;
 import cn.meizhi.selfassessment.SelfAssessments;
@@ -31,8 +34,15 @@ class HomeController {
 
 	private final Ratings ratings;
 
+	private final RatingReplies replies;
+
+	private final Notifications notifications;
+
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
-			SelfAssessments selfAssessments, Inspections inspections, Ratings ratings) {
+			SelfAssessments selfAssessments, Inspections inspections, Ratings ratings, RatingReplies replies,
+			Notifications notifications) {
+		this.replies = replies;
+		this.notifications = notifications;
 		this.inspections = inspections;
 		this.ratings = ratings;
 		this.institutions = institutions;
@@ -48,6 +58,7 @@ class HomeController {
 		model.addAttribute("regionCounts", regionCounts);
 		model.addAttribute("overdueActions", inspections.overdueActions(user));
 		model.addAttribute("awaitingDecision", ratings.approvalQueue(user).size());
+		model.addAttribute("repliesPending", replies.pending(user).size());
 		var expiring = ratings.expiringSoon(user);
 		model.addAttribute("expiring", expiring);
 		model.addAttribute("expiringNames", ratings.institutionNames(expiring));
@@ -85,6 +96,12 @@ class HomeController {
 				actions.stream().filter(a -> a.getStatus() != cn.meizhi.inspection.ActionStatus.CLOSED).count());
 		model.addAttribute("overdueActions", actions.stream().filter(a -> a.isOverdue(today)).count());
 		model.addAttribute("expiring", ratings.expiringSoon(user));
+		model.addAttribute("proposals", ratings.ofClinic(user)
+			.stream()
+			.filter(r -> r.getStatus() == RatingStatus.PROPOSED || r.getStatus() == RatingStatus.APPEALED)
+			.toList());
+		model.addAttribute("latestNotifications",
+				notifications.of(user, org.springframework.data.domain.PageRequest.of(0, 5)).getContent());
 		return "home/clinic";
 	}
 

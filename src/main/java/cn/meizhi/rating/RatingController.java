@@ -27,9 +27,12 @@ class RatingController {
 
 	private final Inspections inspections;
 
-	RatingController(Ratings ratings, Inspections inspections) {
+	private final RatingReplies replies;
+
+	RatingController(Ratings ratings, Inspections inspections, RatingReplies replies) {
 		this.ratings = ratings;
 		this.inspections = inspections;
+		this.replies = replies;
 	}
 
 	// ---- assessor (lead) -----------------------------------------------------------------------
@@ -93,6 +96,9 @@ class RatingController {
 		model.addAttribute("rating", rating);
 		model.addAttribute("view", ratings.basis(user, rating));
 		model.addAttribute("appeals", ratings.appealsOf(id));
+		var replyList = replies.of(id);
+		model.addAttribute("replies", replyList);
+		model.addAttribute("replyPending", replyList.stream().anyMatch(p -> p.getStatus() == RatingReply.Status.PENDING));
 		model.addAttribute("today", ratings.today());
 		return "rating/clinicRating";
 	}
@@ -127,6 +133,7 @@ class RatingController {
 		model.addAttribute("view", ratings.basis(user, rating));
 		model.addAttribute("appeals", ratings.appealsOf(id));
 		model.addAttribute("history", ratings.history(id));
+		model.addAttribute("replies", replies.of(id));
 		model.addAttribute("mayDecide", ratings.mayDecide(user, rating));
 		model.addAttribute("today", ratings.today());
 		return "rating/decide";

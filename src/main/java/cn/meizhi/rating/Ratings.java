@@ -215,7 +215,8 @@ public class Ratings {
 			String name = institutions.findSummary(((Number) row.get("institution_id")).longValue())
 				.map(InstitutionSummary::name)
 				.orElse("");
-			events.publishEvent(new RatingChanged("RATING_EXPIRED", id, name, (String) row.get("region_code"),
+			events.publishEvent(new RatingChanged("RATING_EXPIRED", id,
+					((Number) row.get("institution_id")).longValue(), name, (String) row.get("region_code"),
 					List.of(), actor.actor(), now));
 		}
 		return expired.size();
@@ -417,7 +418,8 @@ public class Ratings {
 			.add("stars", null, rating.getStars())
 			.add("reason", null, reason)
 			.changes());
-		events.publishEvent(new RatingChanged(action, rating.getId(), name, rating.getRegionCode(), changes,
+		events.publishEvent(new RatingChanged(action, rating.getId(), rating.getInstitutionId(), name,
+				rating.getRegionCode(), changes,
 				actor.actor(), now));
 	}
 

@@ -63,3 +63,18 @@ interface CertificateSequence extends org.springframework.data.repository.Reposi
 	int next(String region, int year);
 
 }
+
+interface RatingReplyRepository extends JpaRepository<RatingReply, Long> {
+
+	List<RatingReply> findByRatingIdOrderBySubmittedAtDescIdDesc(long ratingId);
+
+	List<RatingReply> findByRatingIdInAndStatus(Collection<Long> ratingIds, RatingReply.Status status);
+
+	boolean existsByRatingIdAndStatus(long ratingId, RatingReply.Status status);
+
+	@Query("""
+			select p from RatingReply p, Rating r where p.ratingId = r.id and p.status = cn.meizhi.rating.RatingReply.Status.PENDING
+			and r.regionCode like concat(:prefix, '%') order by p.submittedAt, p.id""")
+	List<RatingReply> findPendingWithin(String prefix);
+
+}

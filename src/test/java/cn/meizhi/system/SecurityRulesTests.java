@@ -94,7 +94,8 @@ class SecurityRulesTests {
 				"POST /regulator/ratings/{id}/approve", "POST /regulator/ratings/{id}/reject",
 				"POST /regulator/ratings/{id}/appeal", "POST /regulator/ratings/{id}/suspend",
 				"POST /regulator/ratings/{id}/reinstate", "POST /regulator/ratings/{id}/revoke",
-				"POST /regulator/ratings/expire");
+				"POST /regulator/ratings/expire", "GET /regulator/replies", "POST /regulator/replies/{id}/publish",
+				"POST /regulator/replies/{id}/reject");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit");
@@ -113,7 +114,8 @@ class SecurityRulesTests {
 				"GET /clinic/self-assessments/{id}/evidence/{fileId}", "GET /clinic/inspections/{id}",
 				"GET /clinic/corrective-actions", "POST /clinic/corrective-actions/{id}/respond",
 				"GET /clinic/inspections/{id}/files/{fileId}", "GET /clinic/ratings", "GET /clinic/ratings/{id}",
-				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal");
+				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal", "POST /clinic/ratings/{id}/reply",
+				"GET /clinic/notifications", "GET /clinic/notifications/{id}", "POST /clinic/notifications/read");
 	}
 
 	private static void publicEndpoint(String endpoint) {

@@ -1,0 +1,89 @@
+package cn.meizhi.notification;
+
+import java.time.Clock;
+import java.util.Set;
+
+import cn.meizhi.rating.RatingChanged;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.FieldChange;
+import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.shared.Role;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a notification for the rated institution whenever something happens to its rating that its
+ * staff should know about, in the same transaction as the change; and lets them read them. Staff of one
+ * institution never see another's.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Notifications {
+
+	/** Rating events the institution is told about. */
+	static final Set<String> RATING_EVENTS = Set.of("RATING_PROPOSED", "RATING_APPEAL_DISMISSED",
+			"RATING_APPEAL_ADJUSTED", "RATING_APPEAL_REINSPECTION", "RATING_PUBLISHED", "RATING_SUSPENDED",
+			"RATING_REINSTATED", "RATING_REVOKED", "RATING_EXPIRED", "RATING_REPLY_PUBLISHED", "RATING_REPLY_REJECTED");
+
+	private final NotificationRepository notifications;
+
+	private final Clock clock;
+
+	Notifications(NotificationRepository notifications, Clock clock) {
+		this.notifications = notifications;
+		this.clock = clock;
+	}
+
+	@EventListener
+	@Transactional
+	void on(RatingChanged event) {
+		if (!RATING_EVENTS.contains(event.action())) {
+			return;
+		}
+		String detail = event.changes()
+			.stream()
+			.filter(change -> change.field().equals("reason"))
+			.map(FieldChange::to)
+			.findFirst()
+			.orElse(null);
+		notifications.save(new Notification(event.institutionId(), event.action(), detail,
+				"/clinic/ratings/" + event.ratingId(), event.occurredAt()));
+	}
+
+	/** The clinic's notifications, newest first. */
+	public Page<Notification> of(CurrentUser clinic, Pageable page) {
+		return notifications.findByInstitutionIdOrderByCreatedAtDescIdDesc(institution(clinic), page);
+	}
+
+	public long unread(CurrentUser user) {
+		return user.is(Role.CLINIC) && user.institutionId() != null
+				? notifications.countByInstitutionIdAndReadAtIsNull(user.institutionId()) : 0;
+	}
+
+	/** Marks one of the clinic's notifications read and answers where it points. */
+	@Transactional
+	public String open(CurrentUser clinic, long id) {
+		Notification notification = notifications.findById(id)
+			.filter(n -> n.getInstitutionId().equals(institution(clinic)))
+			.orElseThrow(() -> new NotFoundException("Notification", id));
+		notification.markRead(clock.instant());
+		return notification.getLink();
+	}
+
+	@Transactional
+	public int markAllRead(CurrentUser clinic) {
+		return notifications.markAllRead(institution(clinic), clock.instant());
+	}
+
+	private static long institution(CurrentUser user) {
+		if (!user.is(Role.CLINIC) || user.institutionId() == null) {
+			throw new NotFoundException("Notification", user.username());
+		}
+		return user.institutionId();
+	}
+
+}

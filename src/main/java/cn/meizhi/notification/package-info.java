@@ -1,0 +1,6 @@
+/**
+ * In-app notifications (通知) for an institution's staff: a rating proposed, an appeal decided, a rating
+ * published, suspended, reinstated, revoked or expired, a reply published or rejected — each with a link
+ * to where it can be read and acted on.
+ */
+package cn.meizhi.notification;
