@@ -185,7 +185,8 @@ class RatingController {
 		return "redirect:/regulator/ratings";
 	}
 
-	private static String act(RedirectAttributes redirect, String target, String success, Runnable action) {
+	/** Runs a form action and flashes its outcome: the success message, or why it was refused. */
+	static String act(RedirectAttributes redirect, String target, String success, Runnable action) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("message", success);

@@ -5,7 +5,6 @@ import java.util.List;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
 
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,18 +63,7 @@ class RatingReplyController {
 	}
 
 	private static String moderate(RedirectAttributes redirect, String success, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("message", success);
-		}
-		catch (FormRejectedException ex) {
-			redirect.addFlashAttribute("error", ex.reasons().get(0).code());
-			redirect.addFlashAttribute("errorArgs", ex.reasons().get(0).arguments());
-		}
-		catch (ObjectOptimisticLockingFailureException ex) {
-			redirect.addFlashAttribute("error", "rating.conflict");
-		}
-		return "redirect:/regulator/replies";
+		return RatingController.act(redirect, "/regulator/replies", success, action);
 	}
 
 }
