@@ -16,6 +16,9 @@ import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
+import cn.meizhi.rating.RatingReplies;
+import cn.meizhi.rating.Ratings;
+import cn.meizhi.standard.RatingEngine;
 import cn.meizhi.standard.StandardManagement;
 import lombok.extern.slf4j.Slf4j;
 
@@ -24,6 +27,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,8 +55,21 @@ class DemoData implements ApplicationRunner {
 
 	private final Inspections inspections;
 
+	private final RatingEngine ratingEngine;
+
+	private final Ratings ratings;
+
+	private final RatingReplies replies;
+
+	private final JdbcTemplate jdbc;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
-			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections) {
+			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections, RatingEngine ratingEngine,
+			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc) {
+		this.ratingEngine = ratingEngine;
+		this.ratings = ratings;
+		this.replies = replies;
+		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.accounts = accounts;
 		this.institutions = institutions;
@@ -90,9 +107,17 @@ class DemoData implements ApplicationRunner {
 		accounts.createDemoAccount("clinic2", "机构质控专员 孙先生", Role.CLINIC, null, clinic2Institution.getId(), PASSWORD);
 		long exampleVersion = loadExampleStandard();
 		long openCycle = new DemoCycles(cycles, selfAssessments).load(exampleVersion, clinicInstitution.getId());
-		new DemoInspections(inspections, cycles).load(openCycle, clinicInstitution.getId());
-		log.info("Demo mode: {} institutions, 7 accounts, the example standard and two cycles loaded",
-				registered.size());
+		var submitted = new DemoInspections(inspections, cycles).load(openCycle, clinicInstitution.getId());
+		var assessors = inspections.assessors();
+		var lead = assessors.stream().filter(a -> a.username().equals("assessor")).findFirst().orElseThrow();
+		var member = assessors.stream().filter(a -> a.username().equals("assessor2")).findFirst().orElseThrow();
+		var demoRatings = new DemoRatings(cycles, standards, ratingEngine, ratings, replies, jdbc);
+		int published = demoRatings.loadHistory(exampleVersion, registered, lead, member, clinicInstitution.getId(),
+				clinic2Institution.getId());
+		demoRatings.loadProposals(lead, submitted);
+		demoRatings.loadReplies(clinicInstitution.getId(), clinic2Institution.getId());
+		log.info("Demo mode: {} institutions, 7 accounts, the example standard, cycles and {} rating histories loaded",
+				registered.size(), published);
 	}
 
 	/**

@@ -43,7 +43,11 @@ final class DemoInspections {
 		this.cycles = cycles;
 	}
 
-	void load(long cycleId, long clinicInstitutionId) {
+	/** The submitted inspections a rating can be proposed from. */
+	record Submitted(long clinicInstitutionId, long clinicInspectionId, long otherInstitutionId, long otherInspectionId) {
+	}
+
+	Submitted load(long cycleId, long clinicInstitutionId) {
 		List<AssessorSummary> assessors = inspections.assessors();
 		AssessorSummary assessor = assessors.stream().filter(a -> a.username().equals("assessor")).findFirst().orElseThrow();
 		AssessorSummary assessor2 = assessors.stream().filter(a -> a.username().equals("assessor2")).findFirst().orElseThrow();
@@ -82,6 +86,14 @@ final class DemoInspections {
 		Inspection cancelled = inspections.schedule(REGULATOR, cycleId, others.get(2), today.plusDays(5), assessor2.id(),
 				List.of());
 		inspections.cancel(REGULATOR, cancelled.getId(), "机构申请延期，改至下一周期评审");
+
+		Inspection another = inspections.schedule(REGULATOR, cycleId, others.get(3), today.minusDays(20), assessor.id(),
+				List.of(assessor2.id()));
+		inspections.declare(lead, another.getId(), false, null);
+		inspections.declare(member, another.getId(), false, null);
+		scoreAll(lead, another.getId(), 1.0, 2);
+		inspections.submit(lead, another.getId());
+		return new Submitted(clinicInstitutionId, submitted.getId(), others.get(3), another.getId());
 	}
 
 	/** Scores a share of the applicable indicators, a few of them below the maximum with findings. */

@@ -132,10 +132,10 @@ class CertificatePdf {
 			qr(QrCode.of(verifyUrl), qrX, qrY, qrSize);
 			centredAt("扫码查验 Scan to verify", 9, qrX + qrSize / 2, qrY - 14, MUTED);
 
-			centred("美质 · 医疗美容质量控制登记平台   Meizhi medical aesthetics quality registry", 9, 46, MUTED);
+			centred("美质 · 医疗美容质量控制登记平台   Meizhi medical aesthetics quality registry", 9, 58, MUTED);
 			String notice = "证书是否有效以查验结果为准 / The verification page states whether this certificate is valid today: "
 					+ verifyUrl;
-			centred(notice, fitting(notice, 8, width - 100), 32, MUTED);
+			centred(notice, fitting(notice, 8, width - 100), 44, MUTED);
 		}
 
 		private void frame() throws IOException {

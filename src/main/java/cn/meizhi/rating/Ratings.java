@@ -147,7 +147,7 @@ public class Ratings {
 		}
 		LocalDate today = cycles.today();
 		RatingStatus from = rating.getStatus();
-		String certificate = certificateNumber(rating.getRegionCode(), today.getYear());
+		String certificate = nextCertificateNumber(rating.getRegionCode(), today.getYear());
 		int validity = inspections.submittedValidityMonths(rating.getStandardVersionId());
 		rating.approve(regulator.username(), clock.instant(), today, certificate, validity);
 		for (Rating previous : ratings.findByInstitutionIdAndStatusIn(rating.getInstitutionId(),
@@ -370,7 +370,13 @@ public class Ratings {
 
 	// ---- helpers -------------------------------------------------------------------------------
 
-	private String certificateNumber(String region, int year) {
+	/**
+	 * The next certificate number of a region and year, {@code MZ-<region>-<year>-<6-digit sequence>}, from
+	 * a counter advanced atomically (safe under concurrent approvals). Approval uses it; so do importers of
+	 * earlier ratings, so that numbers never repeat.
+	 */
+	@Transactional
+	public String nextCertificateNumber(String region, int year) {
 		Integer sequence = jdbc.queryForObject("""
 				insert into certificate_sequence (region_code, year, last_value) values (?, ?, 1)
 				on conflict (region_code, year) do update set last_value = certificate_sequence.last_value + 1

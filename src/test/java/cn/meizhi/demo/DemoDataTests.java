@@ -92,7 +92,8 @@ class DemoDataTests {
 				+ " left join self_assessment_answer a on a.self_assessment_id = s.id where s.cycle_id = ? group by s.status", open);
 		assertThat(clinicDraft.get("status")).isEqualTo("DRAFT");
 		assertThat((Long) clinicDraft.get("answers")).isBetween(10L, 39L);
-		var closed = jdbc.queryForMap("select id, self_assessment_closes from evaluation_cycle where status = 'CLOSED'");
+		var closed = jdbc.queryForMap(
+				"select id, self_assessment_closes from evaluation_cycle where status = 'CLOSED' and name like '%上城区%'");
 		assertThat(((java.sql.Date) closed.get("self_assessment_closes")).toLocalDate())
 			.isBefore(java.time.LocalDate.now().minusMonths(6));
 		assertThat(jdbc.queryForList("select distinct status from self_assessment where cycle_id = ?", String.class,
@@ -118,6 +119,35 @@ class DemoDataTests {
 				clinicInstitution)).containsExactlyInAnyOrder("OPEN", "ANSWERED", "CLOSED");
 		assertThat(jdbc.queryForObject("select count(*) from corrective_action where institution_id = ? and status <> 'CLOSED'"
 				+ " and due_on < current_date", Long.class, clinicInstitution)).isPositive();
+	}
+
+	@Test
+	void seedsARatingHistoryInEveryStateAndTheLiveProposals() {
+		assertThat(jdbc.queryForList("select distinct stars from rating where status = 'PUBLISHED' order by stars", Integer.class))
+			.containsExactly(1, 2, 3, 4, 5);
+		long active = count("select count(*) from institution where status = 'ACTIVE'");
+		assertThat(count("select count(distinct institution_id) from rating where status in ('PUBLISHED', 'SUPERSEDED', 'EXPIRED', 'SUSPENDED', 'REVOKED')"))
+			.as("most institutions have been rated").isGreaterThan(active / 2);
+		assertThat(count("select count(*) from rating where status = 'SUPERSEDED'")).isGreaterThanOrEqualTo(10);
+		assertThat(count("select count(*) from rating where status = 'EXPIRED'")).isGreaterThanOrEqualTo(1);
+		assertThat(count("select count(*) from rating where status = 'SUSPENDED'")).isEqualTo(1);
+		assertThat(count("select count(*) from rating where status = 'REVOKED'")).isEqualTo(1);
+		assertThat(count("select count(*) from rating where status = 'PUBLISHED' and valid_until < current_date + 90"))
+			.as("some due for re-assessment").isPositive();
+		assertThat(count("select count(distinct cycle_id) from rating")).isGreaterThanOrEqualTo(3);
+		assertThat(count("select count(*) from (select certificate_no from rating where certificate_no is not null"
+				+ " group by certificate_no having count(*) > 1) d")).isZero();
+
+		var appealed = jdbc.queryForMap("select r.proposed_by, a.filed_by from rating r join appeal a on a.rating_id = r.id"
+				+ " join user_account u on u.institution_id = r.institution_id and u.username = 'clinic'"
+				+ " where r.status = 'APPEALED' and a.outcome = 'PENDING'");
+		assertThat(appealed).containsEntry("proposed_by", "assessor").containsEntry("filed_by", "clinic");
+		var waiting = jdbc.queryForMap("select proposed_by, accepted_at from rating where status = 'PROPOSED'");
+		assertThat(waiting.get("proposed_by")).isEqualTo("assessor");
+		assertThat(waiting.get("accepted_at")).as("accepted: regulator may approve at once").isNotNull();
+
+		assertThat(jdbc.queryForList("select status from rating_reply order by status", String.class))
+			.containsExactly("PENDING", "PUBLISHED");
 	}
 
 	@Test
