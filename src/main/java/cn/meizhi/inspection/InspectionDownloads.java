@@ -1,10 +1,7 @@
 package cn.meizhi.inspection;
 
-import java.nio.charset.StandardCharsets;
+import cn.meizhi.shared.Attachments;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -16,13 +13,7 @@ final class InspectionDownloads {
 	}
 
 	static ResponseEntity<byte[]> response(Inspections.Download download) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(download.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(download.content());
+		return Attachments.response(download.fileName(), download.contentType(), download.content());
 	}
 
 }

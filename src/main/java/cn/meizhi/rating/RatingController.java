@@ -3,9 +3,15 @@ package cn.meizhi.rating;
 import cn.meizhi.inspection.InspectionView;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.rating.Appeal.Outcome;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.meizhi.shared.Attachments;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -95,7 +102,10 @@ class RatingController {
 		Rating rating = ratings.get(user, id);
 		model.addAttribute("rating", rating);
 		model.addAttribute("view", ratings.basis(user, rating));
-		model.addAttribute("appeals", ratings.appealsOf(id));
+		var appealList = ratings.appealsOf(id);
+		model.addAttribute("appeals", appealList);
+		model.addAttribute("appealFiles", ratings.appealFiles(appealList));
+		model.addAttribute("filesBase", "/clinic/ratings/" + id);
 		var replyList = replies.of(id);
 		model.addAttribute("replies", replyList);
 		model.addAttribute("replyPending", replyList.stream().anyMatch(p -> p.getStatus() == RatingReply.Status.PENDING));
@@ -110,9 +120,23 @@ class RatingController {
 
 	@PostMapping("/clinic/ratings/{id}/appeal")
 	String appeal(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String grounds,
-			RedirectAttributes redirect) {
+			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
+			throws IOException {
+		List<Inspections.Upload> evidence = new ArrayList<>();
+		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+			if (!file.isEmpty()) {
+				evidence.add(new Inspections.Upload(file.getOriginalFilename(), file.getBytes()));
+			}
+		}
 		redirect.addFlashAttribute("typedGrounds", grounds);
-		return act(redirect, "/clinic/ratings/" + id, "rating.appealedMessage", () -> ratings.appeal(user, id, grounds));
+		return act(redirect, "/clinic/ratings/" + id, "rating.appealedMessage",
+				() -> ratings.appeal(user, id, grounds, evidence));
+	}
+
+	@GetMapping({ "/clinic/ratings/{id}/appeal-files/{fileId}", "/regulator/ratings/{id}/appeal-files/{fileId}" })
+	ResponseEntity<byte[]> appealFile(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
+		var download = ratings.appealFile(user, id, fileId);
+		return Attachments.response(download.fileName(), download.contentType(), download.content());
 	}
 
 	// ---- regulator -----------------------------------------------------------------------------
@@ -131,7 +155,10 @@ class RatingController {
 		Rating rating = ratings.get(user, id);
 		model.addAttribute("rating", rating);
 		model.addAttribute("view", ratings.basis(user, rating));
-		model.addAttribute("appeals", ratings.appealsOf(id));
+		var appealList = ratings.appealsOf(id);
+		model.addAttribute("appeals", appealList);
+		model.addAttribute("appealFiles", ratings.appealFiles(appealList));
+		model.addAttribute("filesBase", "/regulator/ratings/" + id);
 		model.addAttribute("history", ratings.history(id));
 		model.addAttribute("replies", replies.of(id));
 		model.addAttribute("mayDecide", ratings.mayDecide(user, rating));

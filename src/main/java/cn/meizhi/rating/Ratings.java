@@ -16,6 +16,7 @@ import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.rating.Appeal.Outcome;
 import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.EvidenceFiles;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
@@ -55,6 +56,10 @@ public class Ratings {
 
 	private final StandardManagement standards;
 
+	private final AppealFileRepository appealFiles;
+
+	private final AppealFileContentRepository appealFileContents;
+
 	private final JdbcTemplate jdbc;
 
 	private final ApplicationEventPublisher events;
@@ -63,7 +68,10 @@ public class Ratings {
 
 	Ratings(RatingRepository ratings, RatingTransitionRepository transitions, AppealRepository appeals,
 			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles,
-			StandardManagement standards, JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+			StandardManagement standards, AppealFileRepository appealFiles, AppealFileContentRepository appealFileContents,
+			JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+		this.appealFiles = appealFiles;
+		this.appealFileContents = appealFileContents;
 		this.ratings = ratings;
 		this.transitions = transitions;
 		this.appeals = appeals;
@@ -108,10 +116,35 @@ public class Ratings {
 
 	@Transactional
 	public Appeal appeal(CurrentUser clinic, long ratingId, String grounds) {
+		return appeal(clinic, ratingId, grounds, List.of());
+	}
+
+	/**
+	 * The institution appeals with its grounds and evidence (at most {@link EvidenceFiles#MAX_FILES_PER_INDICATOR}
+	 * files of {@link EvidenceFiles#MAX_BYTES} each, judged by their bytes); a refused file refuses the appeal,
+	 * so nothing is half filed.
+	 */
+	@Transactional
+	public Appeal appeal(CurrentUser clinic, long ratingId, String grounds, List<Inspections.Upload> evidence) {
 		Rating rating = ownRating(clinic, ratingId);
 		Appeal appeal = new Appeal(ratingId, grounds, clinic.username(), clock.instant());
 		rating.appeal(cycles.today());
-		appeals.save(appeal);
+		List<Inspections.Upload> files = evidence.stream().filter(u -> u.bytes().length > 0).toList();
+		if (files.size() > EvidenceFiles.MAX_FILES_PER_INDICATOR) {
+			throw FormRejectedException.of("files", "evidence.tooMany", EvidenceFiles.MAX_FILES_PER_INDICATOR);
+		}
+		appeals.saveAndFlush(appeal);
+		for (Inspections.Upload upload : files) {
+			if (upload.bytes().length > EvidenceFiles.MAX_BYTES) {
+				throw FormRejectedException.of("files", "evidence.tooLarge", 10);
+			}
+			EvidenceFiles.Kind kind = EvidenceFiles.kindOf(upload.bytes())
+				.orElseThrow(() -> FormRejectedException.of("files", "evidence.typeRefused"));
+			AppealFile file = appealFiles.saveAndFlush(new AppealFile(appeal.getId(),
+					EvidenceFiles.safeName(upload.originalName(), kind), kind.contentType, upload.bytes().length,
+					EvidenceFiles.sha256(upload.bytes()), clinic.username(), clock.instant()));
+			appealFileContents.save(new AppealFile.Content(file.getId(), upload.bytes()));
+		}
 		ratings.flush();
 		record(rating, RatingStatus.PROPOSED, clinic, appeal.getGrounds(), "RATING_APPEALED");
 		return appeal;
@@ -358,6 +391,26 @@ public class Ratings {
 
 	public List<Appeal> appealsOf(long ratingId) {
 		return appeals.findByRatingIdOrderByFiledAt(ratingId);
+	}
+
+	/** The evidence filed with these appeals, by appeal id. */
+	public java.util.Map<Long, List<AppealFile>> appealFiles(List<Appeal> list) {
+		if (list.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return appealFiles.findByAppealIdInOrderById(list.stream().map(Appeal::getId).toList())
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(AppealFile::getAppealId));
+	}
+
+	/** An appeal file of a rating the user may see (the rated clinic, a regulator of the jurisdiction). */
+	public Inspections.Download appealFile(CurrentUser user, long ratingId, long fileId) {
+		Rating rating = get(user, ratingId);
+		AppealFile file = appealFiles.findById(fileId)
+			.filter(f -> appeals.findById(f.getAppealId()).map(a -> a.getRatingId().equals(rating.getId())).orElse(false))
+			.orElseThrow(() -> new NotFoundException("AppealFile", fileId));
+		byte[] content = appealFileContents.findById(fileId).orElseThrow().getContent();
+		return new Inspections.Download(file.getFileName(), file.getContentType(), content);
 	}
 
 	public Rating get(CurrentUser user, long ratingId) {

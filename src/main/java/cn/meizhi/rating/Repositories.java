@@ -78,3 +78,13 @@ interface RatingReplyRepository extends JpaRepository<RatingReply, Long> {
 	List<RatingReply> findPendingWithin(String prefix);
 
 }
+
+interface AppealFileRepository extends JpaRepository<AppealFile, Long> {
+
+	List<AppealFile> findByAppealIdInOrderById(Collection<Long> appealIds);
+
+}
+
+interface AppealFileContentRepository extends JpaRepository<AppealFile.Content, Long> {
+
+}

@@ -6,7 +6,10 @@ import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
 import cn.meizhi.support.Fixtures;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockMultipartFile;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,8 +23,11 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -108,6 +114,50 @@ class RatingControllerTests {
 		mvc.perform(get("/clinic/ratings/" + rating.getId()).with(as(team.clinic())))
 			.andExpect(content().string(containsString("现场记录显示药品确已过期，维持原评定")))
 			.andExpect(content().string(containsString("驳回申诉")));
+	}
+
+	@Test
+	void anAppealCarriesEvidenceThatOnlyTheClinicAndTheJurisdictionCanOpen() throws Exception {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R' };
+		String page = "/clinic/ratings/" + rating.getId();
+
+		mvc.perform(multipart(page + "/appeal").file(new MockMultipartFile("files", "invoice.exe", "image/png",
+				"MZ not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.param("grounds", "药品已更换").with(csrf()).with(as(team.clinic())))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("error", "evidence.typeRefused"))
+			.andExpect(flash().attribute("typedGrounds", "药品已更换"));
+		assertThat(ratings.get(team.clinic(), rating.getId()).getStatus()).as("nothing half filed")
+			.isEqualTo(RatingStatus.PROPOSED);
+		assertThat(ratings.appealsOf(rating.getId())).isEmpty();
+
+		mvc.perform(multipart(page + "/appeal").file(new MockMultipartFile("files", "采购单.png", "image/png", png))
+			.param("grounds", "药品已更换，附采购单").with(csrf()).with(as(team.clinic())))
+			.andExpect(redirectedUrl(page))
+			.andExpect(flash().attribute("message", "rating.appealedMessage"));
+		Appeal appeal = ratings.appealsOf(rating.getId()).get(0);
+		AppealFile file = ratings.appealFiles(List.of(appeal)).get(appeal.getId()).get(0);
+		assertThat(file.getFileName()).isEqualTo("采购单.png");
+		mvc.perform(get(page).with(as(team.clinic())))
+			.andExpect(content().string(containsString(page + "/appeal-files/" + file.getId())));
+
+		mvc.perform(get(page + "/appeal-files/" + file.getId()).with(as(team.clinic())))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("attachment")))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(content().bytes(png));
+		CurrentUser otherClinic = Fixtures.clinic(accounts.institution("330102").getId());
+		mvc.perform(get(page + "/appeal-files/" + file.getId()).with(as(otherClinic))).andExpect(status().isNotFound());
+		String regulatorFile = "/regulator/ratings/" + rating.getId() + "/appeal-files/" + file.getId();
+		mvc.perform(get(regulatorFile).with(as(regulator()))).andExpect(status().isOk());
+		mvc.perform(get(regulatorFile).with(as(Fixtures.regulator("330106")))).andExpect(status().isNotFound());
+		// a file asked for under another rating's address
+		Team otherTeam = fixtures.submitted();
+		Rating other = ratings.propose(otherTeam.lead(), otherTeam.id(), null, null);
+		mvc.perform(get("/regulator/ratings/" + other.getId() + "/appeal-files/" + file.getId()).with(as(regulator())))
+			.andExpect(status().isNotFound());
 	}
 
 	private CurrentUser regulator() {

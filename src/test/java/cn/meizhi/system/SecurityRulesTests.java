@@ -94,7 +94,8 @@ class SecurityRulesTests {
 				"POST /regulator/ratings/{id}/approve", "POST /regulator/ratings/{id}/reject",
 				"POST /regulator/ratings/{id}/appeal", "POST /regulator/ratings/{id}/suspend",
 				"POST /regulator/ratings/{id}/reinstate", "POST /regulator/ratings/{id}/revoke",
-				"POST /regulator/ratings/expire", "GET /regulator/replies", "POST /regulator/replies/{id}/publish",
+				"POST /regulator/ratings/expire", "GET /regulator/replies",
+				"GET /regulator/ratings/{id}/appeal-files/{fileId}", "POST /regulator/replies/{id}/publish",
 				"POST /regulator/replies/{id}/reject");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
@@ -115,6 +116,7 @@ class SecurityRulesTests {
 				"GET /clinic/corrective-actions", "POST /clinic/corrective-actions/{id}/respond",
 				"GET /clinic/inspections/{id}/files/{fileId}", "GET /clinic/ratings", "GET /clinic/ratings/{id}",
 				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal", "POST /clinic/ratings/{id}/reply",
+				"GET /clinic/ratings/{id}/appeal-files/{fileId}",
 				"GET /clinic/notifications", "GET /clinic/notifications/{id}", "POST /clinic/notifications/read");
 	}
 
