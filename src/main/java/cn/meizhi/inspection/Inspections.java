@@ -550,6 +550,29 @@ public class Inspections {
 
 	// ---- helpers -------------------------------------------------------------------------------
 
+	/**
+	 * The section totals and stars of a submitted inspection, as the public sees them next to a published
+	 * rating: no findings, no files, no self-assessment. 404 for an inspection not submitted.
+	 */
+	public RatingOutcome publicOutcome(long inspectionId) {
+		Inspection inspection = inspections.findById(inspectionId)
+			.filter(i -> i.getStatus() == InspectionStatus.SUBMITTED)
+			.orElseThrow(() -> new NotFoundException("Inspection", inspectionId));
+		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
+		InstitutionSummary institution = institutionOf(inspection);
+		StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
+		Map<Long, InspectionScore> byIndicator = new HashMap<>();
+		scores.findByInspectionId(inspectionId).forEach(s -> byIndicator.put(s.getIndicatorId(), s));
+		Map<String, Score> engineScores = new HashMap<>();
+		version.indicators().forEach(i -> {
+			InspectionScore s = byIndicator.get(i.getId());
+			if (i.appliesTo(institution.type(), institution.surgeryLevel()) && s != null && s.isScored()) {
+				engineScores.put(i.getCode(), s.toScore());
+			}
+		});
+		return engine.evaluate(ScoringModel.of(version, institution.type(), institution.surgeryLevel()), engineScores);
+	}
+
 	private InspectionView view(Inspection inspection, CurrentUser assessor) {
 		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
 		InstitutionSummary institution = institutionOf(inspection);

@@ -79,6 +79,14 @@ public class InstitutionManagement {
 		return institutions.findAll(search.within(scopeOf(user)), Sort.by("regionCode", "name"));
 	}
 
+	/**
+	 * An institution as anyone may see it (its public profile): every institution that has not closed.
+	 * Closed ones answer empty, like ones that never existed.
+	 */
+	public Optional<Institution> publicProfile(long id) {
+		return institutions.findWithDepartmentsById(id).filter(i -> i.getStatus() != InstitutionStatus.CLOSED);
+	}
+
 	/** One institution, if the user may see it; otherwise 404, whether it exists or not. */
 	public Institution get(CurrentUser user, long id) {
 		Institution institution = institutions.findWithDepartmentsById(id).orElseThrow(() -> notFound(id));

@@ -70,6 +70,11 @@ public class Regions {
 		return within(jurisdiction).stream().filter(r -> r.getLevel() == Region.Level.DISTRICT).toList();
 	}
 
+	/** Every region, by code (a province before its cities, a city before its districts). */
+	public List<Region> catalogue() {
+		return all().values().stream().sorted(java.util.Comparator.comparing(Region::getCode)).toList();
+	}
+
 	private Map<String, Region> all() {
 		Map<String, Region> regions = byCode;
 		if (regions == null) {

@@ -16,11 +16,6 @@ class LoginController {
 		return "login";
 	}
 
-	@GetMapping("/")
-	String welcome() {
-		return "welcome";
-	}
-
 	/** After sign-in every role lands on its own home page, which shows what waits for it. */
 	@GetMapping("/home")
 	String home(CurrentUser user) {

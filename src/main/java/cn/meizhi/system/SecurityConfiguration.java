@@ -33,7 +33,8 @@ class SecurityConfiguration {
 	/** Pages and files anyone may fetch without signing in. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**",
-			"/badge/**" };
+			"/badge/**", "/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
+			"/swagger-ui.html", "/swagger-ui/**" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -1,6 +1,11 @@
 package cn.meizhi.system;
 
 import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +81,35 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 		}
 
+	}
+
+	/** The open-data API may be read from any web page (GET only, no credentials). */
+	@Override
+	public void addCorsMappings(CorsRegistry registry) {
+		registry.addMapping("/api/public/**").allowedOrigins("*").allowedMethods("GET").maxAge(3600);
+	}
+
+	/** ETags on the open-data API, so that a repeated request with If-None-Match gets 304 and no body. */
+	@Bean
+	FilterRegistrationBean<ShallowEtagHeaderFilter> openDataEtags() {
+		var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+		registration.addUrlPatterns("/api/public/*");
+		return registration;
+	}
+
+	/** Public URLs that are rate-limited per client address (see {@link PublicRateLimit}). */
+	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",
+			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*" };
+
+	@Bean
+	FilterRegistrationBean<PublicRateLimit> publicRateLimit(
+			@Value("${meizhi.rate-limit.capacity:120}") int capacity,
+			@Value("${meizhi.rate-limit.per-second:10}") double perSecond, Clock clock) {
+		var registration = new FilterRegistrationBean<>(new PublicRateLimit(capacity, perSecond, clock));
+		registration.addUrlPatterns(RATE_LIMITED);
+		// before the security filters: a flood is turned away before any other work
+		registration.setOrder(-200);
+		return registration;
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Ratings in a given state, and a regulator of 杭州市 (330100) who took no part in any inspection. */
 @Component
-class RatingFixtures {
+public class RatingFixtures {
 
 	private final Ratings ratings;
 
@@ -23,14 +23,14 @@ class RatingFixtures {
 	}
 
 	/** A new regulator of 330100 (a fresh account, so never the proposer nor on a team). */
-	CurrentUser regulator() {
+	public CurrentUser regulator() {
 		UserAccount account = accounts.account(Role.REGULATOR, "330100", null);
 		return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), Role.REGULATOR,
 				Jurisdiction.of("330100"), null);
 	}
 
 	/** The engine's stars proposed by the lead, accepted by the clinic and approved: a valid certificate. */
-	Rating published(Team team) {
+	public Rating published(Team team) {
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
 		ratings.accept(team.clinic(), rating.getId());
 		return ratings.approve(regulator(), rating.getId());

@@ -61,6 +61,16 @@ class SecurityRulesTests {
 		publicEndpoint("GET /certificates/{certificateNo}");
 		publicEndpoint("GET /certificates/{certificateNo}.pdf");
 		publicEndpoint("GET /badge/{certificateNo}.svg");
+		publicEndpoint("GET /institutions");
+		publicEndpoint("GET /institutions/{id}");
+		publicEndpoint("GET /api/public/institutions");
+		publicEndpoint("GET /api/public/institutions/{id}");
+		publicEndpoint("GET /api/public/institutions.csv");
+		publicEndpoint("GET /api/public/changes");
+		publicEndpoint("GET /swagger-ui.html");
+		publicEndpoint("GET /v3/api-docs");
+		publicEndpoint("GET /v3/api-docs.yaml");
+		publicEndpoint("GET /v3/api-docs/swagger-config");
 		authors("GET /regulator/standards", "POST /regulator/standards", "GET /regulator/standards/versions/{id}",
 				"GET /regulator/standards/versions/{id}/preview", "POST /regulator/standards/versions/{id}/rules",
 				"POST /regulator/standards/versions/{id}/sections", "GET /regulator/standards/sections/{id}/edit",

@@ -1,0 +1,24 @@
+package cn.meizhi.directory;
+
+/** A public query the directory cannot answer: told to the asker in words (400), never a 500. */
+class BadQueryException extends RuntimeException {
+
+	private final String code;
+
+	private final transient Object[] arguments;
+
+	BadQueryException(String code, Object... arguments) {
+		super(code);
+		this.code = code;
+		this.arguments = arguments;
+	}
+
+	String code() {
+		return code;
+	}
+
+	Object[] arguments() {
+		return arguments;
+	}
+
+}

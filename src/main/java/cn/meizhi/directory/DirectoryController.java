@@ -1,0 +1,69 @@
+package cn.meizhi.directory;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import cn.meizhi.institution.Department;
+import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.region.Regions;
+import cn.meizhi.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The public side's pages: the front page with a search box and the certified counts, the directory
+ * search, and an institution's profile. No sign-in, no session.
+ */
+@Controller
+class DirectoryController {
+
+	private final PublicDirectory directory;
+
+	private final Regions regions;
+
+	DirectoryController(PublicDirectory directory, Regions regions) {
+		this.directory = directory;
+		this.regions = regions;
+	}
+
+	@GetMapping("/")
+	String welcome(Model model) {
+		var counts = directory.certifiedByStars();
+		model.addAttribute("certifiedByStars", counts);
+		model.addAttribute("certifiedTotal", counts.values().stream().mapToLong(Long::longValue).sum());
+		return "welcome";
+	}
+
+	@GetMapping("/institutions")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer minStars, @RequestParam(required = false) InstitutionType type,
+			@RequestParam(required = false) Department department,
+			@RequestParam(required = false) Boolean certifiedOnly, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, Locale locale, Model model, HttpServletRequest request) {
+		DirectoryQuery query = DirectoryQuery.of(q, region, minStars, type, department, certifiedOnly, sort, page, null);
+		model.addAttribute("query", query);
+		model.addAttribute("results", directory.search(query, locale));
+		model.addAttribute("regionOptions", regions.catalogue());
+		model.addAttribute("csvUrl", ServletUriComponentsBuilder.fromRequest(request)
+			.replacePath(request.getContextPath() + "/api/public/institutions.csv")
+			.replaceQueryParam("page")
+			.replaceQueryParam("lang")
+			.build()
+			.toUriString());
+		return "directory/search";
+	}
+
+	@GetMapping("/institutions/{id}")
+	String profile(@PathVariable long id, Locale locale, Model model) {
+		model.addAttribute("profile",
+				directory.profile(id, locale).orElseThrow(() -> new NotFoundException("Institution", id)));
+		return "directory/profile";
+	}
+
+}

@@ -1,0 +1,285 @@
+package cn.meizhi.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.institution.Institution;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.rating.Rating;
+import cn.meizhi.rating.RatingReplies;
+import cn.meizhi.rating.RatingReply;
+import cn.meizhi.rating.Ratings;
+import cn.meizhi.region.Regions;
+import cn.meizhi.standard.RatingOutcome;
+import cn.meizhi.standard.StandardManagement;
+import cn.meizhi.standard.StandardVersion;
+import cn.meizhi.inspection.Inspections;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers the public's questions about institutions. A search is two SQL statements (the page and its
+ * count) whatever the page size; an institution's current rating is the latest one that was ever
+ * published, and its status is judged against today (a published rating past its last day reads as
+ * expired). Closed institutions are not listed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PublicDirectory {
+
+	/** The current rating of institution {@code i}: its latest rating that was ever published. */
+	private static final String CURRENT_RATING = """
+			left join lateral (
+			    select r.stars, r.status, r.certificate_no, r.valid_until from rating r
+			    where r.institution_id = i.id and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED')
+			    order by r.approved_at desc, r.id desc limit 1
+			) cur on true
+			""";
+
+	private static final String AWAITING = """
+			exists (select 1 from enrolment e join evaluation_cycle c on c.id = e.cycle_id
+			        where e.institution_id = i.id and e.withdrawn_at is null and c.status in ('OPEN', 'INSPECTING'))""";
+
+	private final JdbcClient jdbc;
+
+	private final Regions regions;
+
+	private final CycleManagement cycles;
+
+	private final InstitutionManagement institutions;
+
+	private final Ratings ratings;
+
+	private final RatingReplies replies;
+
+	private final Inspections inspections;
+
+	private final StandardManagement standards;
+
+	PublicDirectory(JdbcClient jdbc, Regions regions, CycleManagement cycles, InstitutionManagement institutions,
+			Ratings ratings, RatingReplies replies, Inspections inspections, StandardManagement standards) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.cycles = cycles;
+		this.institutions = institutions;
+		this.ratings = ratings;
+		this.replies = replies;
+		this.inspections = inspections;
+		this.standards = standards;
+	}
+
+	public Page<Listing> search(DirectoryQuery query, Locale locale) {
+		LocalDate today = cycles.today();
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, today, params);
+		String order = order(query);
+		params.put("today", today);
+		params.put("limit", query.size());
+		params.put("offset", (long) query.page() * query.size());
+		List<Listing> content = jdbc.sql("""
+				select i.id, i.name, i.credit_code, i.type, i.region_code, cur.stars, cur.status, cur.certificate_no,
+				       cur.valid_until, %s as awaiting
+				from institution i
+				%s
+				where %s
+				order by %s
+				limit :limit offset :offset
+				""".formatted(AWAITING, CURRENT_RATING, where, order))
+			.params(params)
+			.query((rs, n) -> listing(rs, today, locale))
+			.list();
+		long total = content.size() < query.size() && (query.page() == 0 || !content.isEmpty())
+				? (long) query.page() * query.size() + content.size()
+				: jdbc.sql("select count(*) from institution i " + CURRENT_RATING + " where " + where)
+					.params(params)
+					.query(Long.class)
+					.single();
+		return new PageImpl<>(content, PageRequest.of(query.page(), query.size()), total);
+	}
+
+	/** Every institution the query finds (no paging), in the query's order, for the CSV export. */
+	public void export(DirectoryQuery query, Locale locale, java.util.function.Consumer<Listing> sink) {
+		LocalDate today = cycles.today();
+		Map<String, Object> params = new HashMap<>();
+		String where = where(query, today, params);
+		params.put("today", today);
+		jdbc.sql("""
+				select i.id, i.name, i.credit_code, i.type, i.region_code, cur.stars, cur.status, cur.certificate_no,
+				       cur.valid_until, %s as awaiting
+				from institution i
+				%s
+				where %s
+				order by %s
+				""".formatted(AWAITING, CURRENT_RATING, where, order(query)))
+			.params(params)
+			.query(rs -> {
+				sink.accept(listing(rs, today, locale));
+			});
+	}
+
+	/** The institutions with a valid certificate, by stars (1 to 5). */
+	public Map<Integer, Long> certifiedByStars() {
+		Map<Integer, Long> counts = new LinkedHashMap<>();
+		for (int stars = 5; stars >= 1; stars--) {
+			counts.put(stars, 0L);
+		}
+		jdbc.sql("select cur.stars, count(*) from institution i " + CURRENT_RATING
+				+ " where i.status <> 'CLOSED' and cur.status = 'PUBLISHED' and cur.valid_until >= :today"
+				+ " and cur.stars between 1 and 5 group by cur.stars")
+			.param("today", cycles.today())
+			.query((rs, n) -> counts.put(rs.getInt(1), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/** An institution's public profile, or empty when there is none (never existed, or closed). */
+	public Optional<Profile> profile(long id, Locale locale) {
+		return institutions.publicProfile(id).map(institution -> {
+			LocalDate today = cycles.today();
+			List<Rating> history = ratings.publicHistory(id);
+			Rating current = history.stream().filter(r -> r.getStatus() != cn.meizhi.rating.RatingStatus.SUPERSEDED)
+				.findFirst()
+				.orElse(null);
+			boolean awaiting = current == null && jdbc.sql("select " + AWAITING.replace("i.id", ":id"))
+				.param("id", id)
+				.query(Boolean.class)
+				.single();
+			DirectoryStatus status = current == null ? DirectoryStatus.of(null, null, awaiting, today)
+					: DirectoryStatus.of(current.getStatus().name(), current.getValidUntil(), false, today);
+			RatingOutcome outcome = current == null ? null : inspections.publicOutcome(current.getInspectionId());
+			StandardVersion version = current == null ? null : standards.publicVersion(current.getStandardVersionId());
+			Map<String, String> sectionNames = new HashMap<>();
+			if (version != null) {
+				version.getSections()
+					.forEach(s -> sectionNames.put(s.getCode(),
+							locale.getLanguage().equals("en") && s.getNameEn() != null ? s.getNameEn() : s.getName()));
+			}
+			RatingReply reply = current == null ? null : replies.published(current.getId()).orElse(null);
+			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
+					outcome, version, sectionNames, reply, history);
+		});
+	}
+
+	/** Institutions whose public data or rating changed since an instant, oldest change first. */
+	public List<Change> changesSince(Instant since, int limit) {
+		return jdbc.sql("""
+				select id, what, at from (
+				    select i.id, case when i.created_at > :since then 'REGISTERED'
+				                      when i.status = 'CLOSED' then 'CLOSED' else 'INSTITUTION' end as what,
+				           i.updated_at as at
+				    from institution i where i.updated_at > :since
+				    union all
+				    select r.institution_id, 'RATING', t.occurred_at from rating_transition t join rating r on r.id = t.rating_id
+				    where t.occurred_at > :since and t.to_status in ('PUBLISHED', 'SUPERSEDED', 'EXPIRED', 'SUSPENDED', 'REVOKED')
+				    union all
+				    select r.institution_id, 'REPLY', p.moderated_at from rating_reply p join rating r on r.id = p.rating_id
+				    where p.moderated_at > :since and p.status in ('PUBLISHED', 'REPLACED')
+				) c order by at, id limit :limit
+				""")
+			.param("since", Timestamp.from(since))
+			.param("limit", limit)
+			.query((rs, n) -> new Change(rs.getLong("id"), rs.getString("what"), rs.getTimestamp("at").toInstant()))
+			.list();
+	}
+
+	private static String order(DirectoryQuery query) {
+		return query.sort().equals("name") ? "i.name, i.id"
+				: "case when cur.status = 'PUBLISHED' and cur.valid_until >= :today then cur.stars end desc nulls last, i.name, i.id";
+	}
+
+	private static String where(DirectoryQuery query, LocalDate today, Map<String, Object> params) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add("i.status <> 'CLOSED'");
+		if (query.q() != null) {
+			String code = query.creditCode();
+			if (code != null) {
+				conditions.add("(i.credit_code = :code or i.name ilike :pattern)");
+				params.put("code", code);
+			}
+			else {
+				conditions.add("i.name ilike :pattern");
+			}
+			params.put("pattern", query.namePattern());
+		}
+		if (query.region() != null) {
+			conditions.add("i.region_code like :region");
+			params.put("region", query.regionPrefix() + "%");
+		}
+		if (query.type() != null) {
+			conditions.add("i.type = :type");
+			params.put("type", query.type().name());
+		}
+		if (query.department() != null) {
+			conditions.add("exists (select 1 from institution_department d where d.institution_id = i.id and d.department = :department)");
+			params.put("department", query.department().name());
+		}
+		if (query.certifiedOnly() || query.minStars() != null) {
+			conditions.add("cur.status = 'PUBLISHED' and cur.valid_until >= :today");
+			params.put("today", today);
+		}
+		if (query.minStars() != null) {
+			conditions.add("cur.stars >= :minStars");
+			params.put("minStars", query.minStars());
+		}
+		return String.join(" and ", conditions);
+	}
+
+	private Listing listing(ResultSet rs, LocalDate today, Locale locale) throws SQLException {
+		String region = rs.getString("region_code");
+		java.sql.Date validUntil = rs.getDate("valid_until");
+		LocalDate until = validUntil == null ? null : validUntil.toLocalDate();
+		String status = rs.getString("status");
+		Integer stars = status == null ? null : rs.getInt("stars");
+		return new Listing(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+				InstitutionType.valueOf(rs.getString("type")), region, regions.name(region, locale), stars,
+				DirectoryStatus.of(status, until, rs.getBoolean("awaiting"), today), rs.getString("certificate_no"), until);
+	}
+
+	/**
+	 * An institution as the public sees it.
+	 *
+	 * @param institution the registered facts
+	 * @param regionPath province, city and district
+	 * @param status where its rating stands
+	 * @param current its current rating, if it was ever rated
+	 * @param outcome the section totals of the current rating's inspection
+	 * @param version the standard version the current rating was judged by
+	 * @param sectionNames section names by code, in the reader's language
+	 * @param reply the institution's published reply to its current rating
+	 * @param history every published rating, newest first
+	 */
+	public record Profile(Institution institution, String regionPath, DirectoryStatus status, Rating current,
+			RatingOutcome outcome, StandardVersion version, Map<String, String> sectionNames, RatingReply reply,
+			List<Rating> history) {
+
+	}
+
+	/**
+	 * A change to an institution's public data.
+	 *
+	 * @param id the institution
+	 * @param what REGISTERED, INSTITUTION (its facts), CLOSED, RATING or REPLY
+	 * @param at when
+	 */
+	public record Change(long id, String what, Instant at) {
+
+	}
+
+}
