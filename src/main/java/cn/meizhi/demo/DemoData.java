@@ -1,8 +1,5 @@
 package cn.meizhi.demo;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,7 +23,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -125,20 +121,9 @@ class DemoData implements ApplicationRunner {
 	 * draft derived from it.
 	 */
 	private long loadExampleStandard() {
-		CurrentUser author = new CurrentUser(0, "demo-loader", "demo-loader", Role.ADMIN, null, null);
-		try (InputStream json = new ClassPathResource("demo/example-standard.json").getInputStream()) {
-			var result = standards.importJson(author, json);
-			if (!result.succeeded()) {
-				throw new IllegalStateException("The example standard does not import: " + result.problems());
-			}
-			long published = result.version().getId();
-			standards.publish(author, published);
-			standards.newDraft(author, published, "2024 修订征求意见稿");
-			return published;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		long published = ExampleStandard.load(standards);
+		standards.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿");
+		return published;
 	}
 
 	private static Institution firstActive(List<Institution> institutions, String regionCode) {

@@ -91,7 +91,7 @@ final class DemoInstitutions {
 		return demos;
 	}
 
-	private static InstitutionType typeFor(int index, Random random) {
+	static InstitutionType typeFor(int index, Random random) {
 		int roll = random.nextInt(10);
 		if (index == 0) {
 			return InstitutionType.AESTHETIC_HOSPITAL;
@@ -101,7 +101,7 @@ final class DemoInstitutions {
 						: roll < 9 ? InstitutionType.AESTHETIC_HOSPITAL : InstitutionType.GENERAL_HOSPITAL_DEPARTMENT;
 	}
 
-	private static String nameFor(String city, String brand, InstitutionType type) {
+	static String nameFor(String city, String brand, InstitutionType type) {
 		return switch (type) {
 			case AESTHETIC_HOSPITAL -> city + brand + "医疗美容医院";
 			case AESTHETIC_OUTPATIENT_DEPARTMENT -> city + brand + "医疗美容门诊部";
@@ -110,7 +110,7 @@ final class DemoInstitutions {
 		};
 	}
 
-	private static Set<Department> departmentsFor(InstitutionType type, Random random) {
+	static Set<Department> departmentsFor(InstitutionType type, Random random) {
 		Set<Department> departments = EnumSet.of(Department.AESTHETIC_DERMATOLOGY);
 		if (type != InstitutionType.AESTHETIC_CLINIC || random.nextBoolean()) {
 			departments.add(Department.AESTHETIC_SURGERY);
@@ -132,7 +132,7 @@ final class DemoInstitutions {
 		return departments;
 	}
 
-	private static int surgeryLevelFor(InstitutionType type, Random random) {
+	static int surgeryLevelFor(InstitutionType type, Random random) {
 		return switch (type) {
 			case AESTHETIC_HOSPITAL, GENERAL_HOSPITAL_DEPARTMENT -> 3 + random.nextInt(2);
 			case AESTHETIC_OUTPATIENT_DEPARTMENT -> 2 + random.nextInt(2);

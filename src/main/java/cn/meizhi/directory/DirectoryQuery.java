@@ -36,7 +36,7 @@ public record DirectoryQuery(String q, String region, Integer minStars, Institut
 
 	private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
 
-	static DirectoryQuery of(String q, String region, Integer minStars, InstitutionType type, Department department,
+	public static DirectoryQuery of(String q, String region, Integer minStars, InstitutionType type, Department department,
 			Boolean certifiedOnly, String sort, Integer page, Integer size) {
 		String text = q == null ? null : q.strip();
 		if (text != null && text.length() > MAX_QUERY_LENGTH) {

@@ -1,0 +1,37 @@
+package cn.meizhi.demo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.Role;
+import cn.meizhi.standard.StandardManagement;
+
+import org.springframework.core.io.ClassPathResource;
+
+/** The built-in example standard, imported from its JSON export through the normal import and published. */
+final class ExampleStandard {
+
+	static final CurrentUser AUTHOR = new CurrentUser(0, "demo-loader", "demo-loader", Role.ADMIN, null, null);
+
+	private ExampleStandard() {
+	}
+
+	/** Imports and publishes the example standard; returns the published version's id. */
+	static long load(StandardManagement standards) {
+		try (InputStream json = new ClassPathResource("demo/example-standard.json").getInputStream()) {
+			var result = standards.importJson(AUTHOR, json);
+			if (!result.succeeded()) {
+				throw new IllegalStateException("The example standard does not import: " + result.problems());
+			}
+			long published = result.version().getId();
+			standards.publish(AUTHOR, published);
+			return published;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
