@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.meizhi.account.AccountManagement;
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.directory.DirectoryEntries;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.institution.Institution;
@@ -59,9 +60,12 @@ class DemoData implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
+	private final DirectoryEntries directoryEntries;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections, RatingEngine ratingEngine,
-			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc) {
+			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, DirectoryEntries directoryEntries) {
+		this.directoryEntries = directoryEntries;
 		this.ratingEngine = ratingEngine;
 		this.ratings = ratings;
 		this.replies = replies;
@@ -112,6 +116,8 @@ class DemoData implements ApplicationRunner {
 				clinic2Institution.getId());
 		demoRatings.loadProposals(lead, submitted);
 		demoRatings.loadReplies(clinicInstitution.getId(), clinic2Institution.getId());
+		// the rating history went in by SQL: the public directory catches up in one statement
+		directoryEntries.rebuild();
 		log.info("Demo mode: {} institutions, 7 accounts, the example standard, cycles and {} rating histories loaded",
 				registered.size(), published);
 	}

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.directory.DirectoryEntries;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.region.Regions;
 import cn.meizhi.standard.RatingEngine;
@@ -38,6 +39,8 @@ class NationalDataGenerator implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
+	private final DirectoryEntries directoryEntries;
+
 	private final ConfigurableApplicationContext context;
 
 	private final int institutions;
@@ -51,7 +54,9 @@ class NationalDataGenerator implements ApplicationRunner {
 	NationalDataGenerator(DataSource dataSource, JdbcTemplate jdbc, StandardManagement standards, RatingEngine engine,
 			Regions regions, Inspections inspections, AccountManagement accounts, ConfigurableApplicationContext context,
 			@Value("${meizhi.generate.institutions}") int institutions, @Value("${meizhi.generate.seed:20261123}") long seed,
-			@Value("${meizhi.generate.exit:true}") boolean exit, @Value("${meizhi.time-zone:Asia/Shanghai}") String zone) {
+			@Value("${meizhi.generate.exit:true}") boolean exit, @Value("${meizhi.time-zone:Asia/Shanghai}") String zone,
+			DirectoryEntries directoryEntries) {
+		this.directoryEntries = directoryEntries;
 		this.dataSet = new NationalDataSet(dataSource, jdbc, standards, engine, regions, inspections, accounts);
 		this.jdbc = jdbc;
 		this.context = context;
@@ -70,6 +75,9 @@ class NationalDataGenerator implements ApplicationRunner {
 		else {
 			log.info("Data generator: generating {} institutions (seed {})…", institutions, seed);
 			var summary = dataSet.generate(institutions, seed, LocalDate.now(zone));
+			long started = System.currentTimeMillis();
+			directoryEntries.rebuild();
+			log.info("Data generator: public directory rebuilt in {} s", (System.currentTimeMillis() - started) / 1000.0);
 			log.info("Data generator: {} institutions, {} enrolments, {} inspections, {} scores, {} ratings in {} s",
 					summary.institutions(), summary.enrolments(), summary.inspections(), summary.scores(),
 					summary.ratings(), summary.millis() / 1000.0);

@@ -44,18 +44,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class PublicDirectory {
 
-	/** The current rating of institution {@code i}: its latest rating that was ever published. */
-	private static final String CURRENT_RATING = """
-			left join lateral (
-			    select r.stars, r.status, r.certificate_no, r.valid_until from rating r
-			    where r.institution_id = i.id and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED')
-			    order by r.approved_at desc, r.id desc limit 1
-			) cur on true
-			""";
-
 	private static final String AWAITING = """
-			exists (select 1 from enrolment e join evaluation_cycle c on c.id = e.cycle_id
-			        where e.institution_id = i.id and e.withdrawn_at is null and c.status in ('OPEN', 'INSPECTING'))""";
+			(i.rating_status is null and exists (select 1 from enrolment e join evaluation_cycle c on c.id = e.cycle_id
+			        where e.institution_id = i.institution_id and e.withdrawn_at is null and c.status in ('OPEN', 'INSPECTING')))""";
+
+	private static final String COLUMNS = "i.institution_id as id, i.name, i.credit_code, i.type, i.region_code, i.stars,"
+			+ " i.rating_status as status, i.certificate_no, i.valid_until";
 
 	private final JdbcClient jdbc;
 
@@ -94,20 +88,17 @@ public class PublicDirectory {
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
 		List<Listing> content = jdbc.sql("""
-				select i.id, i.name, i.credit_code, i.type, i.region_code, cur.stars, cur.status, cur.certificate_no,
-				       cur.valid_until, %s as awaiting
-				from institution i
-				%s
+				select %s, %s as awaiting from directory_entry i
 				where %s
 				order by %s
 				limit :limit offset :offset
-				""".formatted(AWAITING, CURRENT_RATING, where, order))
+				""".formatted(COLUMNS, AWAITING, where, order))
 			.params(params)
 			.query((rs, n) -> listing(rs, today, locale))
 			.list();
 		long total = content.size() < query.size() && (query.page() == 0 || !content.isEmpty())
 				? (long) query.page() * query.size() + content.size()
-				: jdbc.sql("select count(*) from institution i " + CURRENT_RATING + " where " + where)
+				: jdbc.sql("select count(*) from directory_entry i where " + where)
 					.params(params)
 					.query(Long.class)
 					.single();
@@ -121,13 +112,10 @@ public class PublicDirectory {
 		String where = where(query, today, params);
 		params.put("today", today);
 		jdbc.sql("""
-				select i.id, i.name, i.credit_code, i.type, i.region_code, cur.stars, cur.status, cur.certificate_no,
-				       cur.valid_until, %s as awaiting
-				from institution i
-				%s
+				select %s, %s as awaiting from directory_entry i
 				where %s
 				order by %s
-				""".formatted(AWAITING, CURRENT_RATING, where, order(query)))
+				""".formatted(COLUMNS, AWAITING, where, order(query)))
 			.params(params)
 			.query(rs -> {
 				sink.accept(listing(rs, today, locale));
@@ -140,9 +128,8 @@ public class PublicDirectory {
 		for (int stars = 5; stars >= 1; stars--) {
 			counts.put(stars, 0L);
 		}
-		jdbc.sql("select cur.stars, count(*) from institution i " + CURRENT_RATING
-				+ " where i.status <> 'CLOSED' and cur.status = 'PUBLISHED' and cur.valid_until >= :today"
-				+ " and cur.stars between 1 and 5 group by cur.stars")
+		jdbc.sql("select certified_stars, count(*) from directory_entry where certified_stars between 1 and 5"
+				+ " and valid_until >= :today group by certified_stars")
 			.param("today", cycles.today())
 			.query((rs, n) -> counts.put(rs.getInt(1), rs.getLong(2)))
 			.list();
@@ -157,13 +144,15 @@ public class PublicDirectory {
 			Rating current = history.stream().filter(r -> r.getStatus() != cn.meizhi.rating.RatingStatus.SUPERSEDED)
 				.findFirst()
 				.orElse(null);
-			boolean awaiting = current == null && jdbc.sql("select " + AWAITING.replace("i.id", ":id"))
+			boolean awaiting = current == null && jdbc.sql("select " + AWAITING.replace("i.rating_status is null and ", "")
+					.replace("i.institution_id", ":id"))
 				.param("id", id)
 				.query(Boolean.class)
 				.single();
 			DirectoryStatus status = current == null ? DirectoryStatus.of(null, null, awaiting, today)
 					: DirectoryStatus.of(current.getStatus().name(), current.getValidUntil(), false, today);
-			RatingOutcome outcome = current == null ? null : inspections.publicOutcome(current.getInspectionId());
+			RatingOutcome outcome = current == null ? null : inspections.publicOutcome(current.getInspectionId(),
+					current.getStandardVersionId());
 			StandardVersion version = current == null ? null : standards.publicVersion(current.getStandardVersionId());
 			Map<String, String> sectionNames = new HashMap<>();
 			if (version != null) {
@@ -200,23 +189,23 @@ public class PublicDirectory {
 	}
 
 	private static String order(DirectoryQuery query) {
-		return query.sort().equals("name") ? "i.name, i.id"
-				: "case when cur.status = 'PUBLISHED' and cur.valid_until >= :today then cur.stars end desc nulls last, i.name, i.id";
+		return query.sort().equals("name") ? "i.name, i.institution_id"
+				: "i.certified_stars desc nulls last, i.name, i.institution_id";
 	}
 
 	private static String where(DirectoryQuery query, LocalDate today, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>();
-		conditions.add("i.status <> 'CLOSED'");
+		conditions.add("true");
 		if (query.q() != null) {
 			String code = query.creditCode();
 			if (code != null) {
-				conditions.add("(i.credit_code = :code or i.name ilike :pattern)");
+				conditions.add("(i.credit_code = :code or i.search_text like :pattern)");
 				params.put("code", code);
 			}
 			else {
-				conditions.add("i.name ilike :pattern");
+				conditions.add("i.search_text like :pattern");
 			}
-			params.put("pattern", query.namePattern());
+			params.put("pattern", DirectoryEntries.spacedPattern(query.q()));
 		}
 		if (query.region() != null) {
 			conditions.add("i.region_code like :region");
@@ -227,15 +216,16 @@ public class PublicDirectory {
 			params.put("type", query.type().name());
 		}
 		if (query.department() != null) {
-			conditions.add("exists (select 1 from institution_department d where d.institution_id = i.id and d.department = :department)");
+			conditions.add("exists (select 1 from institution_department d where d.institution_id = i.institution_id"
+					+ " and d.department = :department)");
 			params.put("department", query.department().name());
 		}
 		if (query.certifiedOnly() || query.minStars() != null) {
-			conditions.add("cur.status = 'PUBLISHED' and cur.valid_until >= :today");
+			conditions.add("i.certified_stars is not null and i.valid_until >= :today");
 			params.put("today", today);
 		}
 		if (query.minStars() != null) {
-			conditions.add("cur.stars >= :minStars");
+			conditions.add("i.certified_stars >= :minStars");
 			params.put("minStars", query.minStars());
 		}
 		return String.join(" and ", conditions);

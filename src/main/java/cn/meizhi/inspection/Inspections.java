@@ -551,16 +551,16 @@ public class Inspections {
 	// ---- helpers -------------------------------------------------------------------------------
 
 	/**
-	 * The section totals and stars of a submitted inspection, as the public sees them next to a published
-	 * rating: no findings, no files, no self-assessment. 404 for an inspection not submitted.
+	 * The section totals and stars of a submitted inspection under the standard version its rating was
+	 * judged by, as the public sees them next to a published rating: no findings, no files, no
+	 * self-assessment. 404 for an inspection not submitted.
 	 */
-	public RatingOutcome publicOutcome(long inspectionId) {
+	public RatingOutcome publicOutcome(long inspectionId, long standardVersionId) {
 		Inspection inspection = inspections.findById(inspectionId)
 			.filter(i -> i.getStatus() == InspectionStatus.SUBMITTED)
 			.orElseThrow(() -> new NotFoundException("Inspection", inspectionId));
-		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
 		InstitutionSummary institution = institutionOf(inspection);
-		StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
+		StandardVersion version = standards.publicVersion(standardVersionId);
 		Map<Long, InspectionScore> byIndicator = new HashMap<>();
 		scores.findByInspectionId(inspectionId).forEach(s -> byIndicator.put(s.getIndicatorId(), s));
 		Map<String, Score> engineScores = new HashMap<>();

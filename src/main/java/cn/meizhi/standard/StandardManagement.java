@@ -94,14 +94,27 @@ public class StandardManagement {
 		return loaded(find(id));
 	}
 
-	/** A published or retired version with everything in it; drafts answer 404. */
+	/**
+	 * A published or retired version with everything in it; drafts answer 404. Published and retired
+	 * versions never change (only a retirement changes their status, which evicts them), so they are kept
+	 * in memory once loaded: every self-assessment, inspection, certificate and profile page reads one.
+	 * Callers only read the returned version.
+	 */
 	public StandardVersion publicVersion(long id) {
+		StandardVersion cached = published.get(id);
+		if (cached != null) {
+			return cached;
+		}
 		StandardVersion version = find(id);
 		if (version.isDraft()) {
 			throw new NotFoundException("StandardVersion", id);
 		}
-		return loaded(version);
+		loaded(version);
+		published.put(id, version);
+		return version;
 	}
+
+	private final java.util.Map<Long, StandardVersion> published = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public StandardSection section(CurrentUser user, long sectionId) {
 		requireAuthor(user);
@@ -313,6 +326,14 @@ public class StandardManagement {
 		lifecycle(() -> version.retire(user.username(), clock.instant()));
 		versions.flush();
 		publish(user, "STANDARD_RETIRED", version, List.of());
+		published.remove(versionId);
+		org.springframework.transaction.support.TransactionSynchronizationManager
+			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					published.remove(versionId);
+				}
+			});
 	}
 
 	/** A new draft that copies everything of a version (sections, indicators, rules). */

@@ -53,6 +53,9 @@ class NationalDataSetTests {
 	@Autowired
 	cn.meizhi.directory.PublicDirectory directory;
 
+	@Autowired
+	cn.meizhi.directory.DirectoryEntries directoryEntries;
+
 	@Test
 	void generatesARealisticDataSetThatPassesTheRegistersOwnRules() throws Exception {
 		long before = count("select count(*) from institution");
@@ -75,7 +78,9 @@ class NationalDataSetTests {
 		assertThat(summary.scores()).isGreaterThan(1000L * 30);
 		var scored = jdbc.queryForList("select distinct inspection_id from inspection_score", Long.class);
 		for (long inspection : scored.subList(0, 20)) {
-			var outcome = inspections.publicOutcome(inspection);
+			long version = jdbc.queryForObject("select standard_version_id from rating where inspection_id = ?", Long.class,
+					inspection);
+			var outcome = inspections.publicOutcome(inspection, version);
 			assertThat(outcome.unscoredIndicators()).isEmpty();
 			Integer stars = jdbc.queryForObject("select stars from rating where inspection_id = ?", Integer.class, inspection);
 			assertThat(stars).isEqualTo(outcome.stars());
@@ -95,6 +100,7 @@ class NationalDataSetTests {
 			.as("at most one current rating each").isZero();
 
 		// and the public directory reads it
+		directoryEntries.rebuild();
 		var certified = directory.search(DirectoryQuery.of("美容", null, null, null, null, true, null, null, null),
 				Locale.CHINA);
 		assertThat(certified.getTotalElements()).isGreaterThan(500);

@@ -1,0 +1,117 @@
+package cn.meizhi.directory;
+
+import java.util.Locale;
+
+import jakarta.persistence.EntityManager;
+
+import cn.meizhi.rating.RatingChanged;
+import cn.meizhi.shared.AuditableEvent;
+import lombok.extern.slf4j.Slf4j;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the directory's read model ({@code directory_entry}) equal to the register and the ratings: every
+ * event about an institution or one of its ratings refreshes that institution's entry with one SQL
+ * statement, in the transaction of the change (so a rolled-back change leaves no trace). On start, and
+ * after bulk loads, {@link #rebuild()} recomputes every entry.
+ */
+@Slf4j
+@Component
+@Order(5)
+public class DirectoryEntries implements ApplicationRunner {
+
+	/** The entry of the institutions chosen by {@code %s}, computed from the register and the ratings. */
+	private static final String UPSERT = """
+			insert into directory_entry (institution_id, name, search_text, credit_code, type, region_code, rating_status,
+			    stars, certificate_no, valid_until, certified_stars, refreshed_at)
+			select i.id, i.name, regexp_replace(lower(i.name), '(.)', '\\1 ', 'g'), i.credit_code, i.type, i.region_code,
+			       cur.status, cur.stars, cur.certificate_no, cur.valid_until,
+			       case when cur.status = 'PUBLISHED' then cur.stars end, now()
+			from institution i
+			left join lateral (
+			    select r.stars, r.status, r.certificate_no, r.valid_until from rating r
+			    where r.institution_id = i.id and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED')
+			    order by r.approved_at desc, r.id desc limit 1
+			) cur on true
+			where i.status <> 'CLOSED' and %s
+			on conflict (institution_id) do update set name = excluded.name, search_text = excluded.search_text,
+			    credit_code = excluded.credit_code, type = excluded.type, region_code = excluded.region_code,
+			    rating_status = excluded.rating_status, stars = excluded.stars, certificate_no = excluded.certificate_no,
+			    valid_until = excluded.valid_until, certified_stars = excluded.certified_stars,
+			    refreshed_at = excluded.refreshed_at
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final EntityManager entityManager;
+
+	DirectoryEntries(JdbcClient jdbc, EntityManager entityManager) {
+		this.jdbc = jdbc;
+		this.entityManager = entityManager;
+	}
+
+	@EventListener
+	void on(AuditableEvent event) {
+		if (event instanceof RatingChanged rating) {
+			refresh(rating.institutionId());
+		}
+		else if ("Institution".equals(event.objectType())) {
+			refresh(Long.parseLong(event.objectId()));
+		}
+	}
+
+	/** Recomputes one institution's entry (or removes it once the institution has closed). */
+	@Transactional
+	public void refresh(long institutionId) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// the change that led here may still sit in the persistence context
+			entityManager.flush();
+		}
+		jdbc.sql(UPSERT.formatted("i.id = :id")).param("id", institutionId).update();
+		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.id = :id"
+				+ " and i.status = 'CLOSED'")
+			.param("id", institutionId)
+			.update();
+	}
+
+	/** Recomputes every entry: after a bulk load, or when the read model does not match the register. */
+	@Transactional
+	public int rebuild() {
+		int entries = jdbc.sql(UPSERT.formatted("true")).update();
+		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
+			.update();
+		jdbc.sql("analyze directory_entry").update();
+		return entries;
+	}
+
+	/** On start: rebuilds when the read model and the register disagree on how many institutions there are. */
+	@Override
+	public void run(ApplicationArguments args) {
+		long open = jdbc.sql("select count(*) from institution where status <> 'CLOSED'").query(Long.class).single();
+		long entries = jdbc.sql("select count(*) from directory_entry").query(Long.class).single();
+		if (open != entries) {
+			long started = System.currentTimeMillis();
+			int rebuilt = rebuild();
+			log.info("Directory: rebuilt {} entries in {} ms", rebuilt, System.currentTimeMillis() - started);
+		}
+	}
+
+	/** The LIKE pattern of a query for {@code search_text}: lower case, a space after every character. */
+	static String spacedPattern(String q) {
+		StringBuilder pattern = new StringBuilder("%");
+		q.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
+			String ch = new String(Character.toChars(c));
+			pattern.append(ch.equals("%") || ch.equals("_") || ch.equals("\\") ? "\\" + ch : ch).append(' ');
+		});
+		return pattern.append('%').toString();
+	}
+
+}
