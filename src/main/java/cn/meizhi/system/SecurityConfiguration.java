@@ -34,7 +34,7 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**",
 			"/badge/**", "/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**" };
+			"/swagger-ui.html", "/swagger-ui/**", "/reference" };
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The portal's benchmark: generates the national data set once (default 100,000 institutions, kept in
+# DATA_DIR), starts the portal on it with -Xmx512m on the embedded PostgreSQL, warms it up, then measures
+# eight URL classes interleaved in one run with wrk at 16 and 64 connections, each class cycling through
+# 1,000+ distinct realistic requests (bench/requests.lua). Prints start-up time, a Markdown table
+# (req/s, p50, p99, share of the reference page) and the portal's peak RSS. Results: docs/performance.md.
+#
+#   bench/run.sh [institutions]        env: DATA_DIR, DURATION (s, default 15), CONNECTIONS ("16 64"), PORT
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+INSTITUTIONS="${1:-100000}"
+DATA_DIR="${DATA_DIR:-$HOME/.meizhi/bench-$INSTITUTIONS}"
+DURATION="${DURATION:-15}"
+CONNECTIONS="${CONNECTIONS:-16 64}"
+PORT="${PORT:-18080}"
+JAR=target/meizhi-0.1.0-SNAPSHOT.jar
+WORK="$(mktemp -d)"
+APP=""
+trap '[[ -n "$APP" ]] && kill "$APP" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+
+for tool in wrk python3 curl; do
+	if ! command -v "$tool" >/dev/null; then
+		export DEBIAN_FRONTEND=noninteractive
+		apt-get update -q && apt-get install -y -q wrk python3 curl
+		break
+	fi
+done
+[[ -f "$JAR" ]] || ./mvnw -q -DskipTests package
+
+if [[ ! -d "$DATA_DIR" ]]; then
+	echo "Generating $INSTITUTIONS institutions into $DATA_DIR (once)…"
+	/usr/bin/time -f "generation: %e s wall, peak RSS %M kB" java -jar "$JAR" --meizhi.embedded-db.data-dir="$DATA_DIR" \
+		--meizhi.generate.institutions="$INSTITUTIONS" --server.port=0 >"$WORK/generate.log" 2>&1 || {
+		cat "$WORK/generate.log"; exit 1; }
+	grep -E "Data generator:" "$WORK/generate.log" | sed 's/.*: Data generator/Data generator/'
+fi
+
+started=$(date +%s.%N)
+java -Xmx512m -jar "$JAR" --meizhi.embedded-db.data-dir="$DATA_DIR" --server.port="$PORT" \
+	--meizhi.rate-limit.capacity=0 >"$WORK/app.log" 2>&1 &
+APP=$!
+until curl -fs "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q UP; do
+	kill -0 "$APP" 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+	sleep 0.2
+done
+echo "Cold start to ready (health UP): $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}') s"
+
+python3 bench/paths.py "http://localhost:$PORT" "$WORK"
+
+# a regulator's session (demo account) for the signed-in list
+jar="$WORK/cookies"
+token=$(curl -fs -c "$jar" "http://localhost:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=regulator" --data-urlencode "password=meizhi-demo" \
+	--data-urlencode "_csrf=$token" "http://localhost:$PORT/login"
+session="SESSION=$(awk '$6=="SESSION"{print $7}' "$jar")"
+[[ "$session" == "SESSION=" ]] && session="JSESSIONID=$(awk '$6=="JSESSIONID"{print $7}' "$jar")"
+
+classes=(search filter profile verify api regulator static reference)
+run() { # class connections duration
+	local cookie=""
+	[[ "$1" == regulator ]] && cookie="$session"
+	PATHS="$WORK/$1.txt" COOKIE="$cookie" wrk -t2 -c"$2" -d"$3"s --timeout 5s -s bench/requests.lua \
+		"http://localhost:$PORT" | tail -1
+}
+echo "Warming up…"
+for class in "${classes[@]}"; do run "$class" 16 5 >/dev/null; done
+
+: >"$WORK/results.jsonl"
+for connections in $CONNECTIONS; do
+	for class in "${classes[@]}"; do
+		line=$(run "$class" "$connections" "$DURATION")
+		echo "$line" | python3 -c "import json,sys; r=json.load(sys.stdin); r['class']='$class'; r['connections']=$connections; print(json.dumps(r))" \
+			>>"$WORK/results.jsonl"
+		echo "  $class @ $connections: $line"
+	done
+done
+
+echo
+python3 bench/report.py "$WORK/results.jsonl"
+echo
+echo "Peak RSS of the portal: $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' /proc/$APP/status) (-Xmx512m)"
+grep -cE " ERROR " "$WORK/app.log" | xargs echo "ERROR lines in the portal's log:"
