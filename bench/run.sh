@@ -5,7 +5,8 @@
 # 1,000+ distinct realistic requests (bench/requests.lua). Prints start-up time, a Markdown table
 # (req/s, p50, p99, share of the reference page) and the portal's peak RSS. Results: docs/performance.md.
 #
-#   bench/run.sh [institutions]        env: DATA_DIR, DURATION (s, default 15), CONNECTIONS ("16 64"), PORT
+#   bench/run.sh [institutions]   env: DATA_DIR, DURATION (s, default 15), WARMUP (s per class, default 15),
+#                                 CONNECTIONS ("16 64"), PORT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,8 +64,9 @@ run() { # class connections duration
 	PATHS="$WORK/$1.txt" COOKIE="$cookie" wrk -t2 -c"$2" -d"$3"s --timeout 5s -s bench/requests.lua \
 		"http://localhost:$PORT" | tail -1
 }
-echo "Warming up…"
-for class in "${classes[@]}"; do run "$class" 16 5 >/dev/null; done
+# the JIT needs a while on 2 cores before templates and queries run at full speed
+echo "Warming up (${WARMUP:-15} s per class)…"
+for class in "${classes[@]}"; do run "$class" 16 "${WARMUP:-15}" >/dev/null; done
 
 : >"$WORK/results.jsonl"
 for connections in $CONNECTIONS; do

@@ -48,7 +48,9 @@ class DirectoryController {
 			@RequestParam(required = false) Integer page, Locale locale, Model model, HttpServletRequest request) {
 		DirectoryQuery query = DirectoryQuery.of(q, region, minStars, type, department, certifiedOnly, sort, page, null);
 		model.addAttribute("query", query);
-		model.addAttribute("results", directory.search(query, locale));
+		var results = directory.search(query, locale, false);
+		model.addAttribute("results", results);
+		model.addAttribute("countCapped", results.getTotalElements() >= PublicDirectory.PAGE_COUNT_CAP);
 		model.addAttribute("regionOptions", regions.catalogue());
 		model.addAttribute("csvUrl", ServletUriComponentsBuilder.fromRequest(request)
 			.replacePath(request.getContextPath() + "/api/public/institutions.csv")

@@ -1,7 +1,5 @@
 package cn.meizhi.directory;
 
-import java.util.Locale;
-
 import jakarta.persistence.EntityManager;
 
 import cn.meizhi.rating.RatingChanged;
@@ -63,7 +61,7 @@ public class DirectoryEntries implements ApplicationRunner {
 		if (event instanceof RatingChanged rating) {
 			refresh(rating.institutionId());
 		}
-		else if ("Institution".equals(event.objectType())) {
+		else if ("Institution".equals(event.objectType()) && event.objectId() != null) {
 			refresh(Long.parseLong(event.objectId()));
 		}
 	}
@@ -104,14 +102,9 @@ public class DirectoryEntries implements ApplicationRunner {
 		}
 	}
 
-	/** The LIKE pattern of a query for {@code search_text}: lower case, a space after every character. */
+	/** The LIKE pattern of a query for {@code search_text}. */
 	static String spacedPattern(String q) {
-		StringBuilder pattern = new StringBuilder("%");
-		q.toLowerCase(Locale.ROOT).codePoints().forEach(c -> {
-			String ch = new String(Character.toChars(c));
-			pattern.append(ch.equals("%") || ch.equals("_") || ch.equals("\\") ? "\\" + ch : ch).append(' ');
-		});
-		return pattern.append('%').toString();
+		return cn.meizhi.shared.Texts.spacedLikePattern(q);
 	}
 
 }

@@ -79,7 +79,19 @@ public class PublicDirectory {
 		this.standards = standards;
 	}
 
+	/** Pages count matches only up to this many ("more than 10,000"): counting all of a common word costs more than the page. */
+	public static final int PAGE_COUNT_CAP = 10_000;
+
+	/** A search with the exact number of matches (the open-data API promises it). */
 	public Page<Listing> search(DirectoryQuery query, Locale locale) {
+		return search(query, locale, true);
+	}
+
+	/**
+	 * A search; with {@code exactCount} false the total stops at {@link #PAGE_COUNT_CAP} (for the pages,
+	 * which say "more than 10,000").
+	 */
+	public Page<Listing> search(DirectoryQuery query, Locale locale, boolean exactCount) {
 		LocalDate today = cycles.today();
 		Map<String, Object> params = new HashMap<>();
 		String where = where(query, today, params);
@@ -98,10 +110,15 @@ public class PublicDirectory {
 			.list();
 		long total = content.size() < query.size() && (query.page() == 0 || !content.isEmpty())
 				? (long) query.page() * query.size() + content.size()
-				: jdbc.sql("select count(*) from directory_entry i where " + where)
+				: exactCount ? jdbc.sql("select count(*) from directory_entry i where " + where)
 					.params(params)
 					.query(Long.class)
-					.single();
+					.single()
+						: Math.min(PAGE_COUNT_CAP, jdbc.sql("select count(*) from (select 1 from directory_entry i where " + where
+								+ " limit " + (PAGE_COUNT_CAP + 1) + ") c")
+							.params(params)
+							.query(Long.class)
+							.single());
 		return new PageImpl<>(content, PageRequest.of(query.page(), query.size()), total);
 	}
 

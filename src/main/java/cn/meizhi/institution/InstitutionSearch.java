@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.meizhi.shared.Jurisdiction;
+import cn.meizhi.shared.Texts;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.jpa.domain.Specification;
@@ -42,8 +43,8 @@ public record InstitutionSearch(String q, String region, InstitutionType type, I
 				predicates.add(cb.like(root.get("regionCode"), Jurisdiction.of(region).prefix() + "%"));
 			}
 			if (q != null) {
-				String pattern = "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-				predicates.add(cb.or(cb.like(cb.lower(root.get("name")), pattern, '\\'),
+				// name_search: the name lower-cased with a space after every character, trigram-indexed
+				predicates.add(cb.or(cb.like(root.get("nameSearch"), Texts.spacedLikePattern(q), '\\'),
 						cb.equal(root.get("creditCode"), UnifiedSocialCreditCode.normalize(q)),
 						cb.equal(root.get("licenceNumber"), q)));
 			}

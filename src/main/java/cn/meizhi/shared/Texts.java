@@ -16,4 +16,19 @@ public final class Texts {
 		}
 	}
 
+
+	/**
+	 * The LIKE pattern that finds {@code q} anywhere in a column holding text lower-cased with a space after
+	 * every character (see the {@code name_search} and {@code search_text} columns), with LIKE's wildcards
+	 * in {@code q} taken literally (escape character {@code \\}).
+	 */
+	public static String spacedLikePattern(String q) {
+		StringBuilder pattern = new StringBuilder("%");
+		q.toLowerCase(java.util.Locale.ROOT).codePoints().forEach(c -> {
+			String ch = new String(Character.toChars(c));
+			pattern.append(ch.equals("%") || ch.equals("_") || ch.equals("\\") ? "\\" + ch : ch).append(' ');
+		});
+		return pattern.append('%').toString();
+	}
+
 }
