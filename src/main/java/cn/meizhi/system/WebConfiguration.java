@@ -5,7 +5,9 @@ import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +83,23 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 		}
 
+	}
+
+	/**
+	 * The app's own static files and the webjars, looked up before the annotated controllers: a request
+	 * for a stylesheet no longer walks every request mapping first (Boot's catch-all {@code /**} mapping is
+	 * off: {@code spring.web.resources.add-mappings=false}).
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		CacheControl cache = CacheControl.maxAge(Duration.ofHours(1));
+		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(cache);
+		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(cache);
+		registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(cache);
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)));
+		registry.setOrder(-1);
 	}
 
 	/** The open-data API may be read from any web page (GET only, no credentials). */

@@ -331,6 +331,21 @@ class DirectoryTests {
 			.andExpect(jsonPath("$.paths['/api/public/changes']").exists())
 			.andExpect(jsonPath("$.paths['/regulator/institutions']").doesNotExist());
 		mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+	}
+
+	@Test
+	void staticFilesAndWebjarsAreServedWithLongCachingAndUnknownOnesAre404() throws Exception {
+		mvc.perform(get("/css/meizhi.css"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "max-age=3600"));
+		mvc.perform(get("/js/meizhi.js")).andExpect(status().isOk());
+		mvc.perform(get("/img/logo.svg")).andExpect(status().isOk());
+		mvc.perform(get("/webjars/bootstrap/5.3.8/dist/css/bootstrap.min.css"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "max-age=31536000"));
+		mvc.perform(get("/webjars/htmx.org/2.0.10/dist/htmx.min.js")).andExpect(status().isOk());
+		mvc.perform(get("/css/missing.css")).andExpect(status().isNotFound());
 	}
 
 	@Test
