@@ -51,9 +51,12 @@ public class DirectoryEntries implements ApplicationRunner {
 
 	private final EntityManager entityManager;
 
-	DirectoryEntries(JdbcClient jdbc, EntityManager entityManager) {
+	private final DirectoryCounts counts;
+
+	DirectoryEntries(JdbcClient jdbc, EntityManager entityManager, DirectoryCounts counts) {
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
+		this.counts = counts;
 	}
 
 	@EventListener
@@ -74,6 +77,7 @@ public class DirectoryEntries implements ApplicationRunner {
 			entityManager.flush();
 		}
 		jdbc.sql(UPSERT.formatted("i.id = :id")).param("id", institutionId).update();
+		counts.forget();
 		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.id = :id"
 				+ " and i.status = 'CLOSED'")
 			.param("id", institutionId)
@@ -84,6 +88,7 @@ public class DirectoryEntries implements ApplicationRunner {
 	@Transactional
 	public int rebuild() {
 		int entries = jdbc.sql(UPSERT.formatted("true")).update();
+		counts.forget();
 		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
 			.update();
 		jdbc.sql("analyze directory_entry").update();

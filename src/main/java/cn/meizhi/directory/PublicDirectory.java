@@ -67,8 +67,12 @@ public class PublicDirectory {
 
 	private final StandardManagement standards;
 
+	private final DirectoryCounts counts;
+
 	PublicDirectory(JdbcClient jdbc, Regions regions, CycleManagement cycles, InstitutionManagement institutions,
-			Ratings ratings, RatingReplies replies, Inspections inspections, StandardManagement standards) {
+			Ratings ratings, RatingReplies replies, Inspections inspections, StandardManagement standards,
+			DirectoryCounts counts) {
+		this.counts = counts;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.cycles = cycles;
@@ -110,15 +114,16 @@ public class PublicDirectory {
 			.list();
 		long total = content.size() < query.size() && (query.page() == 0 || !content.isEmpty())
 				? (long) query.page() * query.size() + content.size()
-				: exactCount ? jdbc.sql("select count(*) from directory_entry i where " + where)
+				: exactCount ? counts.count("exact " + where + params, () -> jdbc.sql("select count(*) from directory_entry i where " + where)
 					.params(params)
 					.query(Long.class)
-					.single()
-						: Math.min(PAGE_COUNT_CAP, jdbc.sql("select count(*) from (select 1 from directory_entry i where " + where
-								+ " limit " + (PAGE_COUNT_CAP + 1) + ") c")
+					.single())
+						: Math.min(PAGE_COUNT_CAP, counts.count("capped " + where + params, () -> jdbc
+							.sql("select count(*) from (select 1 from directory_entry i where " + where + " limit "
+									+ (PAGE_COUNT_CAP + 1) + ") c")
 							.params(params)
 							.query(Long.class)
-							.single());
+							.single()));
 		return new PageImpl<>(content, PageRequest.of(query.page(), query.size()), total);
 	}
 

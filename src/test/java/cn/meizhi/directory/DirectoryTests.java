@@ -349,6 +349,23 @@ class DirectoryTests {
 	}
 
 	@Test
+	void rememberedCountsFollowEveryChangeToTheDirectory() throws Exception {
+		String token = chinese(3);
+		fixtures.institution("330102", "计数" + token + "诊所甲");
+		fixtures.institution("330102", "计数" + token + "诊所乙");
+		// a page of one row forces the count query; asked twice, the second answer is remembered
+		DirectoryQuery onePerPage = DirectoryQuery.of(token, null, null, null, null, null, null, null, 1);
+		assertThat(directory.search(onePerPage, Locale.CHINA).getTotalElements()).isEqualTo(2);
+		assertThat(directory.search(onePerPage, Locale.CHINA).getTotalElements()).isEqualTo(2);
+		Institution third = fixtures.institution("330102", "计数" + token + "诊所丙");
+		assertThat(directory.search(onePerPage, Locale.CHINA).getTotalElements()).isEqualTo(3);
+		institutions.changeStatus(Fixtures.regulator("330000"), third.getId(), InstitutionStatus.CLOSED, "已注销");
+		assertThat(directory.search(onePerPage, Locale.CHINA).getTotalElements()).isEqualTo(2);
+		mvc.perform(get("/api/public/institutions").param("q", token).param("size", "1"))
+			.andExpect(jsonPath("$.page.totalElements").value(2));
+	}
+
+	@Test
 	void queriesOutOfBoundsAreRefusedBeforeTheDatabase() {
 		assertThatExceptionOfType(BadQueryException.class)
 			.isThrownBy(() -> DirectoryQuery.of(null, "3301", null, null, null, null, null, null, null));
