@@ -1,22 +1,18 @@
 package cn.meizhi.directory;
 
-import java.io.IOException;
 
 import cn.meizhi.support.Browser;
-import org.junit.jupiter.api.AfterEach;
+import cn.meizhi.support.BrowserJourney;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -30,39 +26,20 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
-class DirectoryBrowserTests {
+class DirectoryBrowserTests extends BrowserJourney {
 
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	private WebDriver driver;
-
-	private WebDriverWait wait;
+	@Override
+	protected String logName() {
+		return "directory";
+	}
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.browser = Browser.start(this.port, "directory");
-		this.driver = this.browser.driver();
-		this.wait = this.browser.waiting();
+	void phoneScreen() {
 		this.driver.manage().window().setSize(new Dimension(360, 740));
 	}
 
-	@AfterEach
-	void stopBrowser() throws IOException {
-		try {
-			if (this.browser != null) {
-				this.browser.close();
-			}
-		}
-		finally {
-			this.browser = null;
-		}
-	}
-
 	@Test
-	void onAPhoneSomeoneSearchesOpensAProfileAndVerifiesTheCertificate() throws IOException {
+	void onAPhoneSomeoneSearchesOpensAProfileAndVerifiesTheCertificate() throws Exception {
 		try {
 			this.browser.open("/");
 			WebElement search = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-search")));

@@ -1,6 +1,5 @@
 package cn.meizhi.rating;
 
-import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,21 +8,17 @@ import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.shared.Role;
 import cn.meizhi.support.Browser;
+import cn.meizhi.support.BrowserJourney;
 import cn.meizhi.support.Fixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
@@ -42,14 +37,11 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
-class RatingBrowserTests {
+class RatingBrowserTests extends BrowserJourney {
 
 	private static final Pattern RATING_URL = Pattern.compile("/clinic/ratings/(\\d+)");
 
 	private static final Pattern CERTIFICATE = Pattern.compile("MZ-\\d{6}-\\d{4}-\\d{6}");
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	InspectionFixtures inspections;
@@ -57,33 +49,13 @@ class RatingBrowserTests {
 	@Autowired
 	Fixtures accounts;
 
-	private Browser browser;
-
-	private WebDriver driver;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		this.browser = Browser.start(this.port, "rating");
-		this.driver = this.browser.driver();
-		this.wait = this.browser.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		try {
-			if (this.browser != null) {
-				this.browser.close();
-			}
-		}
-		finally {
-			this.browser = null;
-		}
+	@Override
+	protected String logName() {
+		return "rating";
 	}
 
 	@Test
-	void aProposalIsAppealedTheAppealDismissedTheRatingApprovedAndItsCertificateVerifiesAsValid() throws IOException {
+	void aProposalIsAppealedTheAppealDismissedTheRatingApprovedAndItsCertificateVerifiesAsValid() throws Exception {
 		Team team = this.inspections.submitted();
 		String institution = team.institution().getName();
 		UserAccount clinic = this.accounts.account(Role.CLINIC, null, team.institution().getId());
@@ -167,32 +139,7 @@ class RatingBrowserTests {
 	}
 
 	private void signIn(String username) {
-		this.browser.open("/login");
-		WebElement form = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
-		type(form.findElement(By.id("username")), username);
-		type(form.findElement(By.id("password")), Fixtures.PASSWORD);
-		this.browser.submit(form);
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-	}
-
-	private void signOut() {
-		this.browser.click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
-		WebElement logout = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header form[action$='/logout']")));
-		this.browser.submit(logout);
-		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
-	}
-
-	private static void type(WebElement input, String text) {
-		input.clear();
-		input.sendKeys(text);
-	}
-
-	private String flash() {
-		return this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main > .alert-success")))
-			.getText();
+		signIn(username, Fixtures.PASSWORD);
 	}
 
 }

@@ -1,0 +1,84 @@
+package cn.meizhi.support;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real-browser journey through the running portal: a fresh headless Chromium per test (see
+ * {@link Browser}), and the steps every journey takes — sign in, sign out, type, read the flash message.
+ */
+public abstract class BrowserJourney {
+
+	@LocalServerPort
+	protected int port;
+
+	protected Browser browser;
+
+	protected WebDriver driver;
+
+	protected WebDriverWait wait;
+
+	/** Names the chromedriver log under target/browser-tests. */
+	protected abstract String logName();
+
+	@BeforeEach
+	void startBrowser() throws IOException {
+		this.browser = Browser.start(this.port, logName());
+		this.driver = this.browser.driver();
+		this.wait = this.browser.waiting();
+	}
+
+	@AfterEach
+	void stopBrowser() throws IOException {
+		try {
+			if (this.browser != null) {
+				this.browser.close();
+			}
+		}
+		finally {
+			this.browser = null;
+		}
+	}
+
+	/** Signs in through the login form and waits until the portal has left it. */
+	protected void signIn(String username, String password) {
+		this.browser.open("/login");
+		WebElement form = this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
+		type(form.findElement(By.id("username")), username);
+		type(form.findElement(By.id("password")), password);
+		this.browser.submit(form);
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	/** Signs out through the user menu. */
+	protected void signOut() {
+		this.browser.click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
+		WebElement logout = this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header form[action$='/logout']")));
+		this.browser.submit(logout);
+		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
+	}
+
+	protected static void type(WebElement input, String text) {
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	/** The success message shown after an action. */
+	protected String flash() {
+		return this.wait
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main > .alert-success")))
+			.getText();
+	}
+
+}
