@@ -12,24 +12,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.meizhi.support.Browser;
+import cn.meizhi.support.BrowserJourney;
 import cn.meizhi.support.BrowserWaits;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
  * An on-site inspection from scheduling to a closed corrective action, in a real (headless) Chromium:
@@ -50,7 +48,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
-class InspectionBrowserTests {
+class InspectionBrowserTests extends BrowserJourney {
 
 	private static final String DEMO_PASSWORD = "meizhi-demo";
 
@@ -66,35 +64,12 @@ class InspectionBrowserTests {
 
 	private static final Pattern STARS = Pattern.compile("[1-5] 星|未评星");
 
-	@LocalServerPort
-	int port;
-
 	@Value("${meizhi.time-zone}")
 	String timeZone;
 
-	private Browser browser;
-
-	private WebDriver driver;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		this.browser = Browser.start(this.port, "inspection");
-		this.driver = this.browser.driver();
-		this.wait = this.browser.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		try {
-			if (this.browser != null) {
-				this.browser.close();
-			}
-		}
-		finally {
-			this.browser = null;
-		}
+	@Override
+	protected String logName() {
+		return "inspection";
 	}
 
 	@Test
@@ -453,36 +428,6 @@ class InspectionBrowserTests {
 		});
 		assertThat(after).matches(TOTAL);
 		return after;
-	}
-
-	private void signIn(String username, String password, String landing) {
-		this.browser.open("/login");
-		WebElement form = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
-		type(form.findElement(By.id("username")), username);
-		type(form.findElement(By.id("password")), password);
-		this.browser.submit(form);
-		this.wait.until(ExpectedConditions.urlMatches(landing));
-	}
-
-	/** Logs out through the user menu. */
-	private void signOut() {
-		this.browser.click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
-		WebElement logout = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header form[action$='/logout']")));
-		this.browser.submit(logout);
-		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
-	}
-
-	private static void type(WebElement input, String text) {
-		input.clear();
-		input.sendKeys(text);
-	}
-
-	private String flash() {
-		return this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main > .alert-success")))
-			.getText();
 	}
 
 	private String statusBadge() {

@@ -5,21 +5,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import cn.meizhi.support.Browser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import cn.meizhi.support.BrowserJourney;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
@@ -33,34 +30,11 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
-class InstitutionBrowserTests {
+class InstitutionBrowserTests extends BrowserJourney {
 
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	private WebDriver driver;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		this.browser = Browser.start(this.port, "institution");
-		this.driver = this.browser.driver();
-		this.wait = this.browser.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		try {
-			if (this.browser != null) {
-				this.browser.close();
-			}
-		}
-		finally {
-			this.browser = null;
-		}
+	@Override
+	protected String logName() {
+		return "institution";
 	}
 
 	@Test
@@ -73,7 +47,7 @@ class InstitutionBrowserTests {
 		String validCode = first17 + check;
 		String wrongCode = first17 + otherThan(check);
 		try {
-			signIn("regulator", "meizhi-demo");
+			signIn("regulator", "meizhi-demo", "/regulator$");
 
 			this.browser.open("/regulator/institutions/new");
 			WebElement form = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("institution-form")));
@@ -121,16 +95,6 @@ class InstitutionBrowserTests {
 			this.browser.saveEvidence("regulatorRegistersAnInstitutionAfterCorrectingTheCreditCode");
 			throw ex;
 		}
-	}
-
-	private void signIn(String username, String password) {
-		this.browser.open("/login");
-		WebElement form = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
-		type("username", username);
-		type("password", password);
-		this.browser.submit(form);
-		this.wait.until(ExpectedConditions.urlMatches("/regulator$"));
 	}
 
 	private void type(String id, String text) {

@@ -14,24 +14,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.meizhi.support.Browser;
+import cn.meizhi.support.BrowserJourney;
 import cn.meizhi.support.BrowserWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
  * The demo clinic completes and submits its half-filled self-assessment in a real (headless) Chromium:
@@ -49,7 +49,7 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
-class SelfAssessmentBrowserTests {
+class SelfAssessmentBrowserTests extends BrowserJourney {
 
 	private static final Pattern OVERVIEW_URL = Pattern.compile("/clinic/self-assessments/(\\d+)$");
 
@@ -58,39 +58,24 @@ class SelfAssessmentBrowserTests {
 
 	private static final String SAVE_SECTION = "保存本部分";
 
-	@LocalServerPort
-	int port;
-
 	@Value("${meizhi.time-zone}")
 	String timeZone;
-
-	private Browser browser;
-
-	private WebDriver driver;
-
-	private WebDriverWait wait;
 
 	private Path uploads;
 
 	@BeforeEach
-	void startBrowser() throws IOException {
-		this.browser = Browser.start(this.port, "self-assessment");
-		this.driver = this.browser.driver();
-		this.wait = this.browser.waiting();
+	void uploadsDirectory() throws IOException {
 		this.uploads = Files.createTempDirectory("meizhi-uploads-");
 	}
 
 	@AfterEach
-	void stopBrowser() throws IOException {
-		try {
-			if (this.browser != null) {
-				this.browser.close();
-			}
-		}
-		finally {
-			this.browser = null;
-			Browser.deleteRecursively(this.uploads);
-		}
+	void deleteUploads() throws IOException {
+		Browser.deleteRecursively(this.uploads);
+	}
+
+	@Override
+	protected String logName() {
+		return "self-assessment";
 	}
 
 	@Test
@@ -233,25 +218,6 @@ class SelfAssessmentBrowserTests {
 		}
 	}
 
-	private void signIn(String username, String password, String landing) {
-		this.browser.open("/login");
-		WebElement form = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
-		type(form, "username", username);
-		type(form, "password", password);
-		this.browser.submit(form);
-		this.wait.until(ExpectedConditions.urlMatches(landing));
-	}
-
-	/** Logs out through the user menu. */
-	private void signOut() {
-		this.browser.click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
-		WebElement logout = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header form[action$='/logout']")));
-		this.browser.submit(logout);
-		this.wait.until(ExpectedConditions.urlContains("/login?logout"));
-	}
-
 	private static void type(WebElement form, String id, String text) {
 		WebElement input = form.findElement(By.id(id));
 		input.clear();
@@ -330,12 +296,6 @@ class SelfAssessmentBrowserTests {
 		this.browser.click(form.findElement(By.xpath(".//button[@type='submit' and normalize-space()='" + SAVE_SECTION + "']")));
 		this.wait.until(BrowserWaits.stalenessOf(form));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("section-form")));
-	}
-
-	private String flash() {
-		return this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main > .alert-success")))
-			.getText();
 	}
 
 	private String statusBadge() {

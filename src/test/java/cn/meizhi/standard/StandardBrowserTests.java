@@ -5,20 +5,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.meizhi.support.Browser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import cn.meizhi.support.BrowserJourney;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
@@ -33,36 +30,13 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
-class StandardBrowserTests {
+class StandardBrowserTests extends BrowserJourney {
 
 	private static final Pattern VERSION_URL = Pattern.compile("/regulator/standards/versions/(\\d+)(?:[?#].*)?$");
 
-	@LocalServerPort
-	int port;
-
-	private Browser browser;
-
-	private WebDriver driver;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void startBrowser() throws IOException {
-		this.browser = Browser.start(this.port, "standard");
-		this.driver = this.browser.driver();
-		this.wait = this.browser.waiting();
-	}
-
-	@AfterEach
-	void stopBrowser() throws IOException {
-		try {
-			if (this.browser != null) {
-				this.browser.close();
-			}
-		}
-		finally {
-			this.browser = null;
-		}
+	@Override
+	protected String logName() {
+		return "standard";
 	}
 
 	@Test
@@ -71,7 +45,7 @@ class StandardBrowserTests {
 		String name = "浏览器测试标准" + suffix;
 		String title = "持有有效的医疗机构执业许可证" + suffix;
 		try {
-			signIn("regulator", "meizhi-demo");
+			signIn("regulator", "meizhi-demo", "/regulator$");
 
 			// A new standard with its first draft.
 			this.browser.open("/regulator/standards");
@@ -173,16 +147,6 @@ class StandardBrowserTests {
 			this.browser.saveEvidence("regulatorAuthorsAndPublishesAStandardThatThePublicCanRead");
 			throw ex;
 		}
-	}
-
-	private void signIn(String username, String password) {
-		this.browser.open("/login");
-		WebElement form = this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
-		type(form, "username", username);
-		type(form, "password", password);
-		this.browser.submit(form);
-		this.wait.until(ExpectedConditions.urlMatches("/regulator$"));
 	}
 
 	/** Types into a field of the given form (ids such as {@code name} occur in more than one form). */

@@ -51,13 +51,23 @@ public abstract class BrowserJourney {
 
 	/** Signs in through the login form and waits until the portal has left it. */
 	protected void signIn(String username, String password) {
+		submitLogin(username, password);
+		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+	}
+
+	/** Signs in and waits for the page the user must land on (a regular expression on the URL). */
+	protected void signIn(String username, String password, String landing) {
+		submitLogin(username, password);
+		this.wait.until(ExpectedConditions.urlMatches(landing));
+	}
+
+	private void submitLogin(String username, String password) {
 		this.browser.open("/login");
 		WebElement form = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/login']")));
 		type(form.findElement(By.id("username")), username);
 		type(form.findElement(By.id("password")), password);
 		this.browser.submit(form);
-		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
 	/** Signs out through the user menu. */
