@@ -219,14 +219,17 @@ public class PublicDirectory {
 		List<String> conditions = new ArrayList<>();
 		conditions.add("true");
 		if (query.q() != null) {
+			// the fragment's character pairs through their index, then the pairs next to each other
+			String name = "(i.search_grams @> cast(:grams as text[]) and i.search_text like :pattern)";
 			String code = query.creditCode();
 			if (code != null) {
-				conditions.add("(i.credit_code = :code or i.search_text like :pattern)");
+				conditions.add("(i.credit_code = :code or " + name + ")");
 				params.put("code", code);
 			}
 			else {
-				conditions.add("i.search_text like :pattern");
+				conditions.add(name);
 			}
+			params.put("grams", cn.meizhi.shared.Texts.nameGramsLiteral(query.q()));
 			params.put("pattern", DirectoryEntries.spacedPattern(query.q()));
 		}
 		if (query.region() != null) {

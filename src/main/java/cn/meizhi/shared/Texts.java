@@ -31,4 +31,29 @@ public final class Texts {
 		return pattern.append('%').toString();
 	}
 
+
+	/**
+	 * What the database's {@code name_grams(lower(name))} must contain for a name to hold {@code q}: the
+	 * distinct pairs of adjacent characters of {@code q} lower-cased (its one character when it has only
+	 * one), as a PostgreSQL array literal for {@code cast(? as text[])}.
+	 */
+	public static String nameGramsLiteral(String q) {
+		int[] chars = q.toLowerCase(java.util.Locale.ROOT).codePoints().toArray();
+		java.util.Set<String> grams = new java.util.LinkedHashSet<>();
+		for (int i = 0; i + 1 < chars.length; i++) {
+			grams.add(new String(chars, i, 2));
+		}
+		if (chars.length == 1) {
+			grams.add(new String(chars, 0, 1));
+		}
+		StringBuilder literal = new StringBuilder("{");
+		for (String gram : grams) {
+			if (literal.length() > 1) {
+				literal.append(',');
+			}
+			literal.append('"').append(gram.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		}
+		return literal.append('}').toString();
+	}
+
 }

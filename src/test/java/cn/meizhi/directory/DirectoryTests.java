@@ -84,6 +84,22 @@ class DirectoryTests {
 	}
 
 	@Test
+	void aFragmentMustStandTogetherInTheNameNotJustShareItsCharacterPairs() {
+		// characters from CJK Extension A: no other name in the test database holds them
+		String a = rare(0), b = rare(1), c = rare(2), token = rare(3) + rare(4);
+		// holds the pairs ab and bc of "abc", but never a, b and c in a row
+		Institution scattered = fixtures.institution("330106", a + b + token + b + c + "诊所");
+		Institution together = fixtures.institution("330106", token + a + b + c + "诊所");
+		assertThat(names(query(a + b + c, null))).containsExactly(together.getName());
+		assertThat(names(query(b + token + b, null))).containsExactly(scattered.getName());
+		assertThat(names(query(token.substring(0, 1), null))).as("one character")
+			.containsExactlyInAnyOrder(scattered.getName(), together.getName());
+		Institution latin = fixtures.institution("330106", token + "Dr.Lee\"Skin\"医美诊所");
+		assertThat(names(query("dr.LEE\"skin\"", null))).as("case and quotes").containsExactly(latin.getName());
+		assertThat(names(query("\\\"{,}", null))).as("array syntax is taken literally").isEmpty();
+	}
+
+	@Test
 	void filtersNarrowByRegionTypeDepartmentAndStarsAndClosedInstitutionsAreNotListed() {
 		String token = chinese(3);
 		Institution xihu = fixtures.institution("330106", "西湖" + token + "诊所");
@@ -388,6 +404,13 @@ class DirectoryTests {
 	private static java.util.List<String> names(Page<Listing> page) {
 		return page.getContent().stream().map(Listing::name).toList();
 	}
+
+	/** The n-th of five distinct rare CJK characters (Extension A), picked at random once per test run. */
+	private static String rare(int n) {
+		return new String(Character.toChars(RARE_BASE + n));
+	}
+
+	private static final int RARE_BASE = 0x3400 + ThreadLocalRandom.current().nextInt(0x19B0 / 5) * 5;
 
 	/** Random common Chinese characters: names no other test shares. */
 	private static String chinese(int length) {
