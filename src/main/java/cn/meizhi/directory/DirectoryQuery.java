@@ -79,7 +79,7 @@ public record DirectoryQuery(String q, String region, Integer minStars, Institut
 		return q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
 	}
 
-	/** The LIKE prefix of the region: 33 for a province, 3301 for a city, 330102 for a district. */
+	/** The significant prefix of the region: 33 for a province, 3301 for a city, 330102 for a district. */
 	String regionPrefix() {
 		if (region == null) {
 			return null;

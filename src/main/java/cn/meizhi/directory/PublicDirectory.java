@@ -233,8 +233,14 @@ public class PublicDirectory {
 			params.put("pattern", DirectoryEntries.spacedPattern(query.q()));
 		}
 		if (query.region() != null) {
-			conditions.add("i.region_code like :region");
-			params.put("region", query.regionPrefix() + "%");
+			// each level has its own column, in rank order in its own index
+			String prefix = query.regionPrefix();
+			conditions.add(switch (prefix.length()) {
+				case 2 -> "i.province_code = :region";
+				case 4 -> "i.city_code = :region";
+				default -> "i.region_code = :region";
+			});
+			params.put("region", prefix);
 		}
 		if (query.type() != null) {
 			conditions.add("i.type = :type");
