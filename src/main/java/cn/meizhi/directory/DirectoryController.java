@@ -9,6 +9,7 @@ import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.region.Regions;
 import cn.meizhi.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,15 @@ class DirectoryController {
 
 	private final Regions regions;
 
-	DirectoryController(PublicDirectory directory, Regions regions) {
+	private final MessageSource messages;
+
+	private final RatingBadges ratingBadges;
+
+	DirectoryController(PublicDirectory directory, Regions regions, MessageSource messages, RatingBadges ratingBadges) {
 		this.directory = directory;
 		this.regions = regions;
+		this.messages = messages;
+		this.ratingBadges = ratingBadges;
 	}
 
 	@GetMapping("/")
@@ -52,6 +59,10 @@ class DirectoryController {
 		model.addAttribute("results", results);
 		model.addAttribute("countCapped", results.getTotalElements() >= PublicDirectory.PAGE_COUNT_CAP);
 		model.addAttribute("regionOptions", regionOptions(locale, query.region()));
+		model.addAttribute("ratingBadges", ratingBadges);
+		model.addAttribute("typeOptions", options(InstitutionType.values(), "institution.type.", locale, query.type()));
+		model.addAttribute("departmentOptions",
+				options(Department.values(), "institution.department.", locale, query.department()));
 		model.addAttribute("csvUrl", ServletUriComponentsBuilder.fromRequest(request)
 			.replacePath(request.getContextPath() + "/api/public/institutions.csv")
 			.replaceQueryParam("page")
@@ -85,6 +96,24 @@ class DirectoryController {
 		});
 		return selected == null ? options
 				: options.replace("value=\"" + selected + "\">", "value=\"" + selected + "\" selected>");
+	}
+
+	private final java.util.Map<String, String> optionsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** A select's options for the values of an enum, labelled from the messages, built once per language. */
+	private String options(Enum<?>[] values, String labelPrefix, Locale locale, Enum<?> selected) {
+		String options = optionsByLanguage.computeIfAbsent(labelPrefix + locale.getLanguage(), key -> {
+			StringBuilder html = new StringBuilder();
+			for (Enum<?> value : values) {
+				html.append("<option value=\"").append(value.name()).append("\">")
+					.append(org.springframework.web.util.HtmlUtils.htmlEscape(
+							messages.getMessage(labelPrefix + value.name(), null, locale), "UTF-8"))
+					.append("</option>");
+			}
+			return html.toString();
+		});
+		return selected == null ? options
+				: options.replace("value=\"" + selected.name() + "\">", "value=\"" + selected.name() + "\" selected>");
 	}
 
 	@GetMapping("/institutions/{id}")
