@@ -39,6 +39,7 @@ import cn.meizhi.standard.StandardManagement;
 import cn.meizhi.standard.StandardVersion;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -118,10 +119,14 @@ public class Inspections {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	Inspections(InspectionRepository inspections, InspectionScoreRepository scores, CorrectiveActionRepository actions,
 			InspectionFileRepository files, InspectionFileContentRepository contents, CycleManagement cycles,
 			InstitutionManagement institutions, StandardManagement standards, SelfAssessments selfAssessments,
-			AccountManagement accounts, RatingEngine engine, ApplicationEventPublisher events, Clock clock) {
+			AccountManagement accounts, RatingEngine engine, ApplicationEventPublisher events, Clock clock,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.scores = scores;
 		this.actions = actions;
@@ -556,18 +561,31 @@ public class Inspections {
 	 * self-assessment. 404 for an inspection not submitted.
 	 */
 	public RatingOutcome publicOutcome(long inspectionId, long standardVersionId) {
-		Inspection inspection = inspections.findById(inspectionId)
-			.filter(i -> i.getStatus() == InspectionStatus.SUBMITTED)
-			.orElseThrow(() -> new NotFoundException("Inspection", inspectionId));
-		InstitutionSummary institution = institutionOf(inspection);
+		// one statement, no entities: a profile page asks this on every visit
+		record Row(long institutionId, Long indicatorId, BigDecimal score, boolean notApplicable) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select i.institution_id, s.indicator_id, s.score, coalesce(s.not_applicable, false) as not_applicable
+				from inspection i left join inspection_score s on s.inspection_id = i.id
+				where i.id = :id and i.status = 'SUBMITTED'
+				""")
+			.param("id", inspectionId)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, Long.class), rs.getBigDecimal(3), rs.getBoolean(4)))
+			.list();
+		if (rows.isEmpty()) {
+			throw new NotFoundException("Inspection", inspectionId);
+		}
+		InstitutionSummary institution = institutions.findSummary(rows.get(0).institutionId()).orElseThrow();
 		StandardVersion version = standards.publicVersion(standardVersionId);
-		Map<Long, InspectionScore> byIndicator = new HashMap<>();
-		scores.findByInspectionId(inspectionId).forEach(s -> byIndicator.put(s.getIndicatorId(), s));
+		Map<Long, Score> byIndicator = new HashMap<>();
+		rows.stream()
+			.filter(r -> r.indicatorId() != null && (r.notApplicable() || r.score() != null))
+			.forEach(r -> byIndicator.put(r.indicatorId(), r.notApplicable() ? Score.NOT_APPLICABLE : Score.of(r.score())));
 		Map<String, Score> engineScores = new HashMap<>();
 		version.indicators().forEach(i -> {
-			InspectionScore s = byIndicator.get(i.getId());
-			if (i.appliesTo(institution.type(), institution.surgeryLevel()) && s != null && s.isScored()) {
-				engineScores.put(i.getCode(), s.toScore());
+			Score score = byIndicator.get(i.getId());
+			if (score != null && i.appliesTo(institution.type(), institution.surgeryLevel())) {
+				engineScores.put(i.getCode(), score);
 			}
 		});
 		return engine.evaluate(ScoringModel.of(version, institution.type(), institution.surgeryLevel()), engineScores);

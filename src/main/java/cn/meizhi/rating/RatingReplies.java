@@ -106,7 +106,7 @@ public class RatingReplies {
 
 	/** The published reply to a rating, if any: what the public sees. */
 	public Optional<RatingReply> published(long ratingId) {
-		return replies.findByRatingIdInAndStatus(List.of(ratingId), RatingReply.Status.PUBLISHED).stream().findFirst();
+		return replies.findFirstByRatingIdAndStatus(ratingId, RatingReply.Status.PUBLISHED);
 	}
 
 	/** The published replies to several ratings, by rating id, in one query. */

@@ -381,19 +381,12 @@ public class Ratings {
 		return names;
 	}
 
-	/** Statuses of ratings that were published at some time: the public history. */
-	public static final Set<RatingStatus> EVER_PUBLISHED = EnumSet.of(RatingStatus.PUBLISHED, RatingStatus.SUSPENDED,
-			RatingStatus.EXPIRED, RatingStatus.REVOKED, RatingStatus.SUPERSEDED);
-
 	/**
 	 * An institution's published rating history, newest first: what the public sees (never proposals,
 	 * appeals or rejected ones). The first is the current one unless superseded.
 	 */
 	public List<Rating> publicHistory(long institutionId) {
-		return ratings.findByInstitutionIdAndStatusIn(institutionId, EVER_PUBLISHED)
-			.stream()
-			.sorted(java.util.Comparator.comparing(Rating::getApprovedAt).thenComparing(Rating::getId).reversed())
-			.toList();
+		return ratings.findEverPublished(institutionId);
 	}
 
 	/** Whether a published rating holds today (published and not past its last day). */

@@ -15,6 +15,19 @@ interface RatingRepository extends JpaRepository<Rating, Long> {
 
 	List<Rating> findByInstitutionIdAndStatusIn(long institutionId, Collection<RatingStatus> statuses);
 
+	/**
+	 * Every rating of an institution that was ever published, newest first. The statuses are written out
+	 * (not a collection parameter) so that Hibernate keeps the query's plan instead of translating it on
+	 * every profile visit.
+	 */
+	@org.springframework.data.jpa.repository.Query("""
+			select r from Rating r where r.institutionId = :institutionId and r.status in (
+			    cn.meizhi.rating.RatingStatus.PUBLISHED, cn.meizhi.rating.RatingStatus.SUSPENDED,
+			    cn.meizhi.rating.RatingStatus.EXPIRED, cn.meizhi.rating.RatingStatus.REVOKED,
+			    cn.meizhi.rating.RatingStatus.SUPERSEDED)
+			order by r.approvedAt desc, r.id desc""")
+	List<Rating> findEverPublished(long institutionId);
+
 	List<Rating> findByInspectionIdAndStatusIn(long inspectionId, Collection<RatingStatus> statuses);
 
 	@Query("select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status in :statuses order by r.proposedAt")
@@ -69,6 +82,8 @@ interface RatingReplyRepository extends JpaRepository<RatingReply, Long> {
 	List<RatingReply> findByRatingIdOrderBySubmittedAtDescIdDesc(long ratingId);
 
 	List<RatingReply> findByRatingIdInAndStatus(Collection<Long> ratingIds, RatingReply.Status status);
+
+	java.util.Optional<RatingReply> findFirstByRatingIdAndStatus(long ratingId, RatingReply.Status status);
 
 	boolean existsByRatingIdAndStatus(long ratingId, RatingReply.Status status);
 
