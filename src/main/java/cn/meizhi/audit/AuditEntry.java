@@ -31,7 +31,8 @@ public class AuditEntry {
 	static final char FIELD_SEPARATOR = '\u001F';
 
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_id")
+	@jakarta.persistence.SequenceGenerator(name = "audit_event_id", sequenceName = "audit_event_id_seq", allocationSize = 50)
 	private Long id;
 
 	private Instant occurredAt;

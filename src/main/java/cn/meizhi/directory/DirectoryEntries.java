@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -69,18 +70,52 @@ public class DirectoryEntries implements ApplicationRunner {
 		}
 	}
 
-	/** Recomputes one institution's entry (or removes it once the institution has closed). */
-	@Transactional
+	/**
+	 * Recomputes one institution's entry (or removes it once the institution has closed). Inside a
+	 * transaction the institutions to refresh are gathered and refreshed together just before it commits:
+	 * one flush and two statements however many changed (an import of 100,000 institutions flushed its
+	 * whole persistence context once per institution before).
+	 */
 	public void refresh(long institutionId) {
-		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			// the change that led here may still sit in the persistence context
-			entityManager.flush();
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			refreshNow(java.util.Set.of(institutionId));
+			return;
 		}
-		jdbc.sql(UPSERT.formatted("i.id = :id")).param("id", institutionId).update();
+		@SuppressWarnings("unchecked")
+		java.util.Set<Long> pending = (java.util.Set<Long>) TransactionSynchronizationManager.getResource(PENDING);
+		if (pending == null) {
+			java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+			TransactionSynchronizationManager.bindResource(PENDING, ids);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					// the changes that led here may still sit in the persistence context
+					entityManager.flush();
+					refreshNow(ids);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+				}
+
+			});
+			pending = ids;
+		}
+		pending.add(institutionId);
+	}
+
+	/** Key of the institutions waiting for their refresh in the current transaction. */
+	private final Object PENDING = new Object();
+
+	private void refreshNow(java.util.Set<Long> institutionIds) {
+		Long[] ids = institutionIds.toArray(Long[]::new);
+		jdbc.sql(UPSERT.formatted("i.id = any(:ids)")).param("ids", ids).update();
 		counts.forget();
-		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.id = :id"
+		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.id = any(:ids)"
 				+ " and i.status = 'CLOSED'")
-			.param("id", institutionId)
+			.param("ids", ids)
 			.update();
 	}
 

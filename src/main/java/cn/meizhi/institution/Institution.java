@@ -34,7 +34,8 @@ import lombok.NoArgsConstructor;
 public class Institution {
 
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "institution_id")
+	@jakarta.persistence.SequenceGenerator(name = "institution_id", sequenceName = "institution_id_seq", allocationSize = 50)
 	private Long id;
 
 	@Version

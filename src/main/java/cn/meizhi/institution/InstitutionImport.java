@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import cn.meizhi.institution.InstitutionCsv.Column;
 import cn.meizhi.institution.InstitutionEvents.InstitutionRegistered;
@@ -88,6 +89,7 @@ public class InstitutionImport {
 			}
 			Map<String, Long> creditCodesSeen = new HashMap<>();
 			Map<String, Long> licencesSeen = new HashMap<>();
+			List<Long> lines = new ArrayList<>();
 			for (CSVRecord record : parser) {
 				long line = record.getRecordNumber() + 1;
 				if (forms.size() >= MAX_ROWS) {
@@ -103,10 +105,6 @@ public class InstitutionImport {
 				var binding = new BeanPropertyBindingResult(form, "institutionForm");
 				validator.validate(form, binding);
 				binding.getFieldErrors().forEach(e -> errors.add(new RowError(line, headerOf(e.getField()), e)));
-				for (var reason : management.check(user, form, null).reasons()) {
-					errors.add(new RowError(line, headerOf(reason.field()),
-							message(reason.code(), reason.arguments())));
-				}
 				String code = UnifiedSocialCreditCode.normalize(form.getCreditCode());
 				Long earlier = code == null || code.isEmpty() ? null : creditCodesSeen.putIfAbsent(code, line);
 				if (earlier != null) {
@@ -120,7 +118,19 @@ public class InstitutionImport {
 							message("institution.import.duplicateInFile", earlierLicence)));
 				}
 				forms.add(form);
+				lines.add(line);
 			}
+			// the register's codes and licences, looked up for the whole file at once
+			Set<String> takenCodes = taken(creditCodesSeen.keySet(), institutions::findTakenCreditCodes);
+			Set<String> takenLicences = taken(licencesSeen.keySet(), institutions::findTakenLicenceNumbers);
+			for (int i = 0; i < forms.size(); i++) {
+				long line = lines.get(i);
+				for (var reason : management.check(user, forms.get(i), null, takenCodes::contains, takenLicences::contains)
+					.reasons()) {
+					errors.add(new RowError(line, headerOf(reason.field()), message(reason.code(), reason.arguments())));
+				}
+			}
+			errors.sort(java.util.Comparator.comparingLong(RowError::line));
 		}
 		catch (IllegalStateException | java.io.UncheckedIOException ex) {
 			errors.add(new RowError(0, null, message("institution.import.unreadable")));
@@ -140,6 +150,17 @@ public class InstitutionImport {
 		}
 		events.publishEvent(new InstitutionsImported(saved.size(), user.jurisdiction().regionCode(), user.actor(), now));
 		return new Result(saved.size(), List.of());
+	}
+
+	/** Which of the values the register already holds, asked in chunks (a statement has at most 65,535 parameters). */
+	private static Set<String> taken(java.util.Collection<String> values,
+			java.util.function.Function<List<String>, List<String>> lookup) {
+		Set<String> taken = new java.util.HashSet<>();
+		List<String> all = new ArrayList<>(values);
+		for (int from = 0; from < all.size(); from += 10_000) {
+			taken.addAll(lookup.apply(all.subList(from, Math.min(all.size(), from + 10_000))));
+		}
+		return taken;
 	}
 
 	private static InstitutionForm toForm(Map<Column, String> values, long line, List<RowError> errors) {

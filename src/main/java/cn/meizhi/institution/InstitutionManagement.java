@@ -201,6 +201,18 @@ public class InstitutionManagement {
 	 * code (or a recorded exception), unique codes, and a real region inside the user's jurisdiction.
 	 */
 	FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id) {
+		return check(user, form, id, id == null ? institutions::existsByCreditCode
+				: code -> institutions.existsByCreditCodeAndIdNot(code, id),
+				id == null ? institutions::existsByLicenceNumber
+						: licence -> institutions.existsByLicenceNumberAndIdNot(licence, id));
+	}
+
+	/**
+	 * The same rules, asking the given lookups whether a credit code or licence number is already taken by
+	 * another institution (a bulk import looks all of them up at once).
+	 */
+	FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id,
+			java.util.function.Predicate<String> creditCodeTaken, java.util.function.Predicate<String> licenceTaken) {
 		var reasons = new FormRejectedException.Collector();
 		String code = UnifiedSocialCreditCode.normalize(form.getCreditCode());
 		if (code != null && !code.isEmpty()) {
@@ -216,17 +228,13 @@ public class InstitutionManagement {
 			if (form.isCreditCodeException() && problem == null) {
 				reasons.reject("creditCodeException", "institution.creditCodeException.notNeeded");
 			}
-			boolean taken = id == null ? institutions.existsByCreditCode(code)
-					: institutions.existsByCreditCodeAndIdNot(code, id);
-			if (taken) {
+			if (creditCodeTaken.test(code)) {
 				reasons.reject("creditCode", "institution.creditCode.taken");
 			}
 		}
 		String licence = form.getLicenceNumber() == null ? null : form.getLicenceNumber().strip();
 		if (licence != null && !licence.isEmpty()) {
-			boolean taken = id == null ? institutions.existsByLicenceNumber(licence)
-					: institutions.existsByLicenceNumberAndIdNot(licence, id);
-			if (taken) {
+			if (licenceTaken.test(licence)) {
 				reasons.reject("licenceNumber", "institution.licenceNumber.taken");
 			}
 		}

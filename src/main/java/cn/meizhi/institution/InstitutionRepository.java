@@ -51,6 +51,12 @@ interface InstitutionRepository extends JpaRepository<Institution, Long>, JpaSpe
 
 	boolean existsByCreditCode(String creditCode);
 
+	@Query("select i.creditCode from Institution i where i.creditCode in :codes")
+	List<String> findTakenCreditCodes(java.util.Collection<String> codes);
+
+	@Query("select i.licenceNumber from Institution i where i.licenceNumber in :licences")
+	List<String> findTakenLicenceNumbers(java.util.Collection<String> licences);
+
 	boolean existsByCreditCodeAndIdNot(String creditCode, Long id);
 
 	boolean existsByLicenceNumber(String licenceNumber);
