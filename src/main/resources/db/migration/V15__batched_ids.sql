@@ -12,3 +12,9 @@ alter table audit_event alter column id drop identity;
 create sequence audit_event_id_seq increment by 50 owned by audit_event.id;
 select setval('audit_event_id_seq', coalesce((select max(id) from audit_event), 0) + 1, false);
 alter table audit_event alter column id set default nextval('audit_event_id_seq');
+
+-- the clinics' notifications too: the nightly expiry job writes one per expired rating
+alter table notification alter column id drop identity;
+create sequence notification_id_seq increment by 50 owned by notification.id;
+select setval('notification_id_seq', coalesce((select max(id) from notification), 0) + 1, false);
+alter table notification alter column id set default nextval('notification_id_seq');

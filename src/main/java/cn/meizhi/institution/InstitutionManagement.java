@@ -107,6 +107,17 @@ public class InstitutionManagement {
 	}
 
 	/** Summaries of several institutions by id, in one query. */
+	/** Institutions' names by id, without loading them (for jobs over many institutions). */
+	public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+		var names = new java.util.HashMap<Long, String>();
+		List<Long> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
+		for (int from = 0; from < all.size(); from += 10_000) {
+			institutions.findNames(all.subList(from, Math.min(all.size(), from + 10_000)))
+				.forEach(row -> names.put(row.getId(), row.getName()));
+		}
+		return names;
+	}
+
 	public java.util.Map<Long, InstitutionSummary> summaries(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return java.util.Map.of();

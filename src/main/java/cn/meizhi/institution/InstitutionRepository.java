@@ -51,6 +51,17 @@ interface InstitutionRepository extends JpaRepository<Institution, Long>, JpaSpe
 
 	boolean existsByCreditCode(String creditCode);
 
+	@Query("select i.id as id, i.name as name from Institution i where i.id in :ids")
+	List<IdAndName> findNames(java.util.Collection<Long> ids);
+
+	interface IdAndName {
+
+		Long getId();
+
+		String getName();
+
+	}
+
 	@Query("select i.creditCode from Institution i where i.creditCode in :codes")
 	List<String> findTakenCreditCodes(java.util.Collection<String> codes);
 

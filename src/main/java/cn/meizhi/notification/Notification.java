@@ -22,7 +22,8 @@ import lombok.NoArgsConstructor;
 public class Notification {
 
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_id")
+	@jakarta.persistence.SequenceGenerator(name = "notification_id", sequenceName = "notification_id_seq", allocationSize = 50)
 	private Long id;
 
 	private Long institutionId;

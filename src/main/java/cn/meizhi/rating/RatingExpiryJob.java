@@ -27,9 +27,11 @@ class RatingExpiryJob {
 
 	@Scheduled(cron = "${meizhi.ratings.expiry-cron:0 5 0 * * *}", zone = "${meizhi.time-zone:Asia/Shanghai}")
 	int expireDueRatings() {
+		long started = System.nanoTime();
 		int count = ratings.expireDue(SYSTEM);
 		if (count > 0) {
-			log.info("Expired {} rating(s) whose validity has ended", count);
+			log.info("Expired {} rating(s) whose validity has ended in {} ms", count,
+					(System.nanoTime() - started) / 1_000_000);
 		}
 		return count;
 	}

@@ -231,26 +231,31 @@ public class Ratings {
 	public int expireDue(CurrentUser actor) {
 		String prefix = actor.jurisdiction() == null ? "" : actor.jurisdiction().prefix();
 		LocalDate today = cycles.today();
+		Instant now = clock.instant();
+		// one statement expires them all and writes their transitions; then one event each (audit trail,
+		// the clinic's notification, the directory), with the institutions' names looked up together
 		List<java.util.Map<String, Object>> expired = jdbc.queryForList("""
 				with due as (
 				    select id, status from rating
-				    where status in ('PUBLISHED', 'SUSPENDED') and valid_until < ? and region_code like ? for update
+				    where status in ('PUBLISHED', 'SUSPENDED') and valid_until < ? and region_code like ?
+				), expired as (
+				    -- the status is checked again on the locked row: a rating another node or a regulator
+				    -- changed meanwhile is left alone, so each one expires exactly once
+				    update rating r set status = 'EXPIRED', lock_version = r.lock_version + 1
+				    from due where r.id = due.id and r.status = due.status
+				    returning r.id, due.status as previous, r.region_code, r.institution_id
+				), written as (
+				    insert into rating_transition (rating_id, from_status, to_status, occurred_at, actor)
+				    select id, previous, 'EXPIRED', ?, ? from expired
 				)
-				update rating r set status = 'EXPIRED', lock_version = r.lock_version + 1
-				from due where r.id = due.id
-				returning r.id, due.status as previous, r.region_code, r.institution_id
-				""", today, prefix + "%");
-		Instant now = clock.instant();
+				select * from expired order by id
+				""", today, prefix + "%", java.sql.Timestamp.from(now), actor.username());
+		var names = institutions.names(expired.stream().map(row -> ((Number) row.get("institution_id")).longValue()).toList());
 		for (var row : expired) {
 			long id = ((Number) row.get("id")).longValue();
-			transitions.save(new RatingTransition(id, RatingStatus.valueOf((String) row.get("previous")),
-					RatingStatus.EXPIRED, actor.username(), null, now));
-			String name = institutions.findSummary(((Number) row.get("institution_id")).longValue())
-				.map(InstitutionSummary::name)
-				.orElse("");
-			events.publishEvent(new RatingChanged("RATING_EXPIRED", id,
-					((Number) row.get("institution_id")).longValue(), name, (String) row.get("region_code"),
-					List.of(), actor.actor(), now));
+			long institutionId = ((Number) row.get("institution_id")).longValue();
+			events.publishEvent(new RatingChanged("RATING_EXPIRED", id, institutionId,
+					names.getOrDefault(institutionId, ""), (String) row.get("region_code"), List.of(), actor.actor(), now));
 		}
 		return expired.size();
 	}
