@@ -103,12 +103,16 @@ public class PublicDirectory {
 		params.put("today", today);
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
+		// "awaiting" is asked of the page's rows only: over the whole match the planner hashes every enrolment
 		List<Listing> content = jdbc.sql("""
-				select %s, %s as awaiting from directory_entry i
-				where %s
+				select i.*, %s as awaiting from (
+				    select %s, i.institution_id, i.certified_stars, i.rating_status from directory_entry i
+				    where %s
+				    order by %s
+				    limit :limit offset :offset
+				) i
 				order by %s
-				limit :limit offset :offset
-				""".formatted(COLUMNS, AWAITING, where, order))
+				""".formatted(AWAITING, COLUMNS, where, order, order))
 			.params(params)
 			.query((rs, n) -> listing(rs, today, locale))
 			.list();
