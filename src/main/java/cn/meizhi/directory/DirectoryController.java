@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.region.Regions;
+import cn.meizhi.shared.Formats;
 import cn.meizhi.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -32,11 +33,15 @@ class DirectoryController {
 
 	private final RatingBadges ratingBadges;
 
-	DirectoryController(PublicDirectory directory, Regions regions, MessageSource messages, RatingBadges ratingBadges) {
+	private final Formats formats;
+
+	DirectoryController(PublicDirectory directory, Regions regions, MessageSource messages, RatingBadges ratingBadges,
+			Formats formats) {
 		this.directory = directory;
 		this.regions = regions;
 		this.messages = messages;
 		this.ratingBadges = ratingBadges;
+		this.formats = formats;
 	}
 
 	@GetMapping("/")
@@ -59,7 +64,10 @@ class DirectoryController {
 		model.addAttribute("results", results);
 		model.addAttribute("countCapped", results.getTotalElements() >= PublicDirectory.PAGE_COUNT_CAP);
 		model.addAttribute("regionOptions", regionOptions(locale, query.region()));
-		model.addAttribute("ratingBadges", ratingBadges);
+		model.addAttribute("cards", results.getContent()
+			.stream()
+			.map(listing -> ResultCard.of(listing, request.getContextPath(), locale, messages, ratingBadges, formats))
+			.toList());
 		model.addAttribute("typeOptions", options(InstitutionType.values(), "institution.type.", locale, query.type()));
 		model.addAttribute("departmentOptions",
 				options(Department.values(), "institution.department.", locale, query.department()));

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * means) as HTML. It depends on nothing but the status, the stars and the language, so the fragment
  * {@code directory/_status :: rating} is rendered once per combination (a few dozen) and reused: a result
  * page shows twenty of them, and inserting the fragment with its nested stars was a third of the page's
- * rendering. The directory page gets it as the model attribute {@code ratingBadges}.
+ * rendering. The directory page's result cards ({@link ResultCard}) take it from here.
  */
 @Component
 public class RatingBadges {
