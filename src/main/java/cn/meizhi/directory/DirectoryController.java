@@ -128,6 +128,7 @@ class DirectoryController {
 	String profile(@PathVariable long id, Locale locale, Model model) {
 		model.addAttribute("profile",
 				directory.profile(id, locale).orElseThrow(() -> new NotFoundException("Institution", id)));
+		model.addAttribute("ratingBadges", ratingBadges);
 		return "directory/profile";
 	}
 

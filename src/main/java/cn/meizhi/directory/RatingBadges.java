@@ -35,6 +35,14 @@ public class RatingBadges {
 				new Context(key.language(), Map.of("status", key.status(), "stars", key.stars() == null ? 0 : key.stars()))));
 	}
 
+	/** The stars alone ({@code fragments/stars :: stars}), for lists of ratings such as a profile's history. */
+	public String stars(Integer stars, Locale locale) {
+		Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+		return rendered.computeIfAbsent(new Key(null, stars, language), key -> templates.process("fragments/stars",
+				java.util.Set.of("stars"), new Context(key.language(), Map.of("count", key.stars() == null ? 0 : key.stars()))));
+	}
+
+	/** A status and stars; a null status stands for the stars alone. */
 	private record Key(DirectoryStatus status, Integer stars, Locale language) {
 	}
 
