@@ -35,9 +35,9 @@ public final class Texts {
 	/**
 	 * What the database's {@code name_grams(lower(name))} must contain for a name to hold {@code q}: the
 	 * distinct pairs of adjacent characters of {@code q} lower-cased (its one character when it has only
-	 * one), as a PostgreSQL array literal for {@code cast(? as text[])}.
+	 * one).
 	 */
-	public static String nameGramsLiteral(String q) {
+	public static String[] nameGrams(String q) {
 		int[] chars = q.toLowerCase(java.util.Locale.ROOT).codePoints().toArray();
 		java.util.Set<String> grams = new java.util.LinkedHashSet<>();
 		for (int i = 0; i + 1 < chars.length; i++) {
@@ -46,8 +46,13 @@ public final class Texts {
 		if (chars.length == 1) {
 			grams.add(new String(chars, 0, 1));
 		}
+		return grams.toArray(String[]::new);
+	}
+
+	/** {@link #nameGrams(String)} as a PostgreSQL array literal, for {@code cast(? as text[])}. */
+	public static String nameGramsLiteral(String q) {
 		StringBuilder literal = new StringBuilder("{");
-		for (String gram : grams) {
+		for (String gram : nameGrams(q)) {
 			if (literal.length() > 1) {
 				literal.append(',');
 			}

@@ -39,6 +39,23 @@ class InstitutionRepositoryTests {
 	}
 
 	@Test
+	void aFragmentMustStandTogetherInTheNameNotJustShareItsCharacterPairs() {
+		// 甲乙 and 乙丙 are both in the first name, but never 甲乙丙 in a row
+		save("330102", "杭州甲乙诊乙丙医疗美容诊所");
+		save("330102", "杭州甲乙丙Skin医疗美容诊所");
+		var together = repository.findAll(new InstitutionSearch("甲乙丙", null, null, null).within(Jurisdiction.of("330100")),
+				PageRequest.of(0, 10));
+		assertThat(together.getContent()).extracting(Institution::getName).containsExactly("杭州甲乙丙Skin医疗美容诊所");
+		var one = repository.findAll(new InstitutionSearch("丙", null, null, null).within(Jurisdiction.of("330100")),
+				PageRequest.of(0, 100, Sort.by("name")));
+		assertThat(one.getContent()).extracting(Institution::getName)
+			.contains("杭州甲乙诊乙丙医疗美容诊所", "杭州甲乙丙Skin医疗美容诊所");
+		var latin = repository.findAll(new InstitutionSearch("丙sKIN", null, null, null).within(Jurisdiction.of("330100")),
+				PageRequest.of(0, 10));
+		assertThat(latin.getContent()).extracting(Institution::getName).containsExactly("杭州甲乙丙Skin医疗美容诊所");
+	}
+
+	@Test
 	void wildcardsInTheQueryAreTakenLiterally() {
 		save("330102", "杭州百分百医疗美容诊所");
 		var percent = repository.findAll(new InstitutionSearch("%", null, null, null).within(Jurisdiction.of("330100")),
