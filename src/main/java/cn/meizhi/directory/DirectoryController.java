@@ -80,15 +80,15 @@ class DirectoryController {
 		return "directory/search";
 	}
 
-	private final java.util.Map<String, String> regionOptionsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
+	/** Options of the page's selects as HTML, by select and language. */
+	private final java.util.Map<String, String> optionsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
-	 * The region filter's options (province, then its cities and districts, indented) as HTML: built once
-	 * per language from the catalogue (reference data), with the chosen one marked. 75 options with three
-	 * expressions each were a large share of the page's rendering.
+	 * The region filter's options (province, then its cities and districts, indented), with the chosen one
+	 * marked. 75 options with three expressions each were a large share of the page's rendering.
 	 */
 	private String regionOptions(Locale locale, String selected) {
-		String options = regionOptionsByLanguage.computeIfAbsent(locale.getLanguage(), language -> {
+		return marked(optionsByLanguage.computeIfAbsent("region." + locale.getLanguage(), key -> {
 			StringBuilder html = new StringBuilder();
 			for (var region : regions.catalogue()) {
 				String indent = switch (region.getLevel()) {
@@ -96,32 +96,32 @@ class DirectoryController {
 					case CITY -> "\u3000";
 					case DISTRICT -> "\u3000\u3000";
 				};
-				html.append("<option value=\"").append(region.getCode()).append("\">")
-					.append(org.springframework.web.util.HtmlUtils.htmlEscape(indent + region.name(locale), "UTF-8"))
-					.append("</option>");
+				option(html, region.getCode(), indent + region.name(locale));
 			}
 			return html.toString();
-		});
-		return selected == null ? options
-				: options.replace("value=\"" + selected + "\">", "value=\"" + selected + "\" selected>");
+		}), selected);
 	}
 
-	private final java.util.Map<String, String> optionsByLanguage = new java.util.concurrent.ConcurrentHashMap<>();
-
-	/** A select's options for the values of an enum, labelled from the messages, built once per language. */
+	/** A select's options for the values of an enum, labelled from the messages, with the chosen one marked. */
 	private String options(Enum<?>[] values, String labelPrefix, Locale locale, Enum<?> selected) {
-		String options = optionsByLanguage.computeIfAbsent(labelPrefix + locale.getLanguage(), key -> {
+		return marked(optionsByLanguage.computeIfAbsent(labelPrefix + locale.getLanguage(), key -> {
 			StringBuilder html = new StringBuilder();
 			for (Enum<?> value : values) {
-				html.append("<option value=\"").append(value.name()).append("\">")
-					.append(org.springframework.web.util.HtmlUtils.htmlEscape(
-							messages.getMessage(labelPrefix + value.name(), null, locale), "UTF-8"))
-					.append("</option>");
+				option(html, value.name(), messages.getMessage(labelPrefix + value.name(), null, locale));
 			}
 			return html.toString();
-		});
+		}), selected == null ? null : selected.name());
+	}
+
+	private static void option(StringBuilder html, String value, String label) {
+		html.append("<option value=\"").append(value).append("\">")
+			.append(org.springframework.web.util.HtmlUtils.htmlEscape(label, "UTF-8"))
+			.append("</option>");
+	}
+
+	private static String marked(String options, String selected) {
 		return selected == null ? options
-				: options.replace("value=\"" + selected.name() + "\">", "value=\"" + selected.name() + "\" selected>");
+				: options.replace("value=\"" + selected + "\">", "value=\"" + selected + "\" selected>");
 	}
 
 	@GetMapping("/institutions/{id}")

@@ -29,17 +29,26 @@ public class RatingBadges {
 
 	/** The block for a status and stars in the reader's language (English or Chinese). */
 	public String html(DirectoryStatus status, Integer stars, Locale locale) {
-		Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-		return rendered.computeIfAbsent(new Key(status, stars, language), key -> templates.process(
-				"directory/_status", java.util.Set.of("rating"),
-				new Context(key.language(), Map.of("status", key.status(), "stars", key.stars() == null ? 0 : key.stars()))));
+		return rendered.computeIfAbsent(new Key(status, stars, language(locale)),
+				key -> render("directory/_status", "rating", key, Map.of("status", key.status(), "stars", starsOf(key))));
 	}
 
 	/** The stars alone ({@code fragments/stars :: stars}), for lists of ratings such as a profile's history. */
 	public String stars(Integer stars, Locale locale) {
-		Locale language = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-		return rendered.computeIfAbsent(new Key(null, stars, language), key -> templates.process("fragments/stars",
-				java.util.Set.of("stars"), new Context(key.language(), Map.of("count", key.stars() == null ? 0 : key.stars()))));
+		return rendered.computeIfAbsent(new Key(null, stars, language(locale)),
+				key -> render("fragments/stars", "stars", key, Map.of("count", starsOf(key))));
+	}
+
+	private String render(String template, String fragment, Key key, Map<String, Object> variables) {
+		return templates.process(template, java.util.Set.of(fragment), new Context(key.language(), variables));
+	}
+
+	private static int starsOf(Key key) {
+		return key.stars() == null ? 0 : key.stars();
+	}
+
+	private static Locale language(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
 	}
 
 	/** A status and stars; a null status stands for the stars alone. */
