@@ -49,7 +49,8 @@ public class DirectoryEntries implements ApplicationRunner {
 			), rated as (
 			    -- only the rating changed (the usual case): the name and its search columns stay untouched
 			    update directory_entry e set rating_status = f.status, stars = f.stars, certificate_no = f.certificate_no,
-			        valid_until = f.valid_until, certified_stars = f.certified_stars, refreshed_at = now()
+			        valid_until = f.valid_until, certified_stars = f.certified_stars, refreshed_at = now(),
+			        version = nextval('directory_entry_version_seq')
 			    from fresh f
 			    where e.institution_id = f.id
 			      and (e.name, e.credit_code, e.type, e.region_code) is not distinct from (f.name, f.credit_code, f.type, f.region_code)
@@ -60,15 +61,15 @@ public class DirectoryEntries implements ApplicationRunner {
 			    update directory_entry e set name = f.name, search_text = f.search_text, credit_code = f.credit_code,
 			        type = f.type, region_code = f.region_code, rating_status = f.status, stars = f.stars,
 			        certificate_no = f.certificate_no, valid_until = f.valid_until, certified_stars = f.certified_stars,
-			        refreshed_at = now()
+			        refreshed_at = now(), version = nextval('directory_entry_version_seq')
 			    from fresh f
 			    where e.institution_id = f.id
 			      and (e.name, e.credit_code, e.type, e.region_code) is distinct from (f.name, f.credit_code, f.type, f.region_code)
 			)
 			insert into directory_entry (institution_id, name, search_text, credit_code, type, region_code, rating_status,
-			    stars, certificate_no, valid_until, certified_stars, refreshed_at)
+			    stars, certificate_no, valid_until, certified_stars, refreshed_at, version)
 			select f.id, f.name, f.search_text, f.credit_code, f.type, f.region_code, f.status, f.stars, f.certificate_no,
-			       f.valid_until, f.certified_stars, now()
+			       f.valid_until, f.certified_stars, now(), nextval('directory_entry_version_seq')
 			from fresh f where not exists (select 1 from directory_entry e where e.institution_id = f.id)
 			on conflict (institution_id) do nothing
 			""";
@@ -80,7 +81,10 @@ public class DirectoryEntries implements ApplicationRunner {
 
 	private final DirectoryCounts counts;
 
-	DirectoryEntries(JdbcClient jdbc, EntityManager entityManager, DirectoryCounts counts) {
+	private final DirectoryIndex index;
+
+	DirectoryEntries(JdbcClient jdbc, EntityManager entityManager, DirectoryCounts counts, DirectoryIndex index) {
+		this.index = index;
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
 		this.counts = counts;
@@ -104,7 +108,8 @@ public class DirectoryEntries implements ApplicationRunner {
 	 */
 	public void refresh(long institutionId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			refreshNow(java.util.Set.of(institutionId));
+			var ids = java.util.Set.of(institutionId);
+			index.apply(ids, refreshNow(ids));
 			return;
 		}
 		@SuppressWarnings("unchecked")
@@ -114,11 +119,18 @@ public class DirectoryEntries implements ApplicationRunner {
 			TransactionSynchronizationManager.bindResource(PENDING, ids);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
+				private java.util.List<DirectoryIndex.Entry> entries = java.util.List.of();
+
 				@Override
 				public void beforeCommit(boolean readOnly) {
 					// the changes that led here may still sit in the persistence context
 					entityManager.flush();
-					refreshNow(ids);
+					entries = refreshNow(ids);
+				}
+
+				@Override
+				public void afterCommit() {
+					index.apply(ids, entries);
 				}
 
 				@Override
@@ -135,7 +147,8 @@ public class DirectoryEntries implements ApplicationRunner {
 	/** Key of the institutions waiting for their refresh in the current transaction. */
 	private final Object PENDING = new Object();
 
-	private void refreshNow(java.util.Set<Long> institutionIds) {
+	/** Refreshes these entries and answers them as they now are, for the in-memory index. */
+	private java.util.List<DirectoryIndex.Entry> refreshNow(java.util.Set<Long> institutionIds) {
 		Long[] ids = institutionIds.toArray(Long[]::new);
 		jdbc.sql(REFRESH.formatted("i.id = any(:ids)")).param("ids", ids).update();
 		counts.forget();
@@ -143,6 +156,7 @@ public class DirectoryEntries implements ApplicationRunner {
 				+ " and i.status = 'CLOSED'")
 			.param("ids", ids)
 			.update();
+		return index.read(institutionIds);
 	}
 
 	/**
@@ -156,6 +170,18 @@ public class DirectoryEntries implements ApplicationRunner {
 		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
 			.update();
 		jdbc.sql("analyze directory_entry").update();
+		var entries = index.read(null);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					index.replaceAll(entries);
+				}
+			});
+		}
+		else {
+			index.replaceAll(entries);
+		}
 		return jdbc.sql("select count(*) from directory_entry").query(Long.class).single();
 	}
 

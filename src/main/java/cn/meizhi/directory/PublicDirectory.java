@@ -69,9 +69,12 @@ public class PublicDirectory {
 
 	private final DirectoryCounts counts;
 
-	PublicDirectory(JdbcClient jdbc, Regions regions, CycleManagement cycles, InstitutionManagement institutions,
+	private final DirectoryIndex index;
+
+	PublicDirectory(DirectoryIndex index, JdbcClient jdbc, Regions regions, CycleManagement cycles, InstitutionManagement institutions,
 			Ratings ratings, RatingReplies replies, Inspections inspections, StandardManagement standards,
 			DirectoryCounts counts) {
+		this.index = index;
 		this.counts = counts;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -96,6 +99,33 @@ public class PublicDirectory {
 	 * which say "more than 10,000").
 	 */
 	public Page<Listing> search(DirectoryQuery query, Locale locale, boolean exactCount) {
+		LocalDate today = cycles.today();
+		var found = index.find(query, today);
+		if (found.isEmpty()) {
+			return searchInDatabase(query, locale, exactCount);
+		}
+		List<DirectoryIndex.Entry> page = found.get().page();
+		// "awaiting inspection" depends on the cycles, not on the entry: asked for the page's unrated rows only
+		Long[] unrated = page.stream().filter(e -> e.ratingStatus() == null).map(DirectoryIndex.Entry::id)
+			.toArray(Long[]::new);
+		java.util.Set<Long> awaiting = unrated.length == 0 ? java.util.Set.of()
+				: new java.util.HashSet<>(jdbc.sql("select i.institution_id from unnest(cast(:ids as bigint[])) as i(institution_id)"
+						+ " where " + AWAITING.replace("i.rating_status is null and ", ""))
+					.param("ids", unrated)
+					.query(Long.class)
+					.list());
+		List<Listing> content = page.stream()
+			.map(e -> new Listing(e.id(), e.name(), e.creditCode(), e.type(), e.regionCode(),
+					regions.name(e.regionCode(), locale), e.ratingStatus() == null ? null : e.stars(),
+					DirectoryStatus.of(e.ratingStatus(), e.validUntil(), awaiting.contains(e.id()), today),
+					e.certificateNo(), e.validUntil()))
+			.toList();
+		long total = exactCount ? found.get().total() : Math.min(PAGE_COUNT_CAP, found.get().total());
+		return new PageImpl<>(content, PageRequest.of(query.page(), query.size()), total);
+	}
+
+	/** The same search answered by SQL alone (before the in-memory index is loaded). */
+	Page<Listing> searchInDatabase(DirectoryQuery query, Locale locale, boolean exactCount) {
 		planForTheseParameters();
 		LocalDate today = cycles.today();
 		Map<String, Object> params = new HashMap<>();

@@ -60,6 +60,8 @@ class StatementCountTests {
 		String token = chinese();
 		Instant since = Instant.now().minusSeconds(1);
 		rated(token);
+		// one unrated row: the page then asks whether it awaits an inspection (one statement for all such rows)
+		fixtures.institution("330102", "杭州" + token + "医疗美容门诊部");
 		long[] few = { statements(get("/institutions").param("q", token)),
 				statements(get("/api/public/institutions").param("q", token).param("size", "100")),
 				statements(get("/api/public/institutions.csv").param("q", token)),
