@@ -210,7 +210,7 @@ public class PublicDirectory {
 			DirectoryStatus status = current == null ? DirectoryStatus.of(null, null, awaiting, today)
 					: DirectoryStatus.of(current.getStatus().name(), current.getValidUntil(), false, today);
 			RatingOutcome outcome = current == null ? null : inspections.publicOutcome(current.getInspectionId(),
-					current.getStandardVersionId());
+					current.getStandardVersionId(), cn.meizhi.institution.InstitutionSummary.of(institution));
 			StandardVersion version = current == null ? null : standards.publicVersion(current.getStandardVersionId());
 			Map<String, String> sectionNames = new HashMap<>();
 			if (version != null) {

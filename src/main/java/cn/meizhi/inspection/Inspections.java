@@ -561,6 +561,14 @@ public class Inspections {
 	 * self-assessment. 404 for an inspection not submitted.
 	 */
 	public RatingOutcome publicOutcome(long inspectionId, long standardVersionId) {
+		return publicOutcome(inspectionId, standardVersionId, null);
+	}
+
+	/**
+	 * {@link #publicOutcome(long, long)} for a caller that has the institution at hand (its public profile):
+	 * one statement fewer.
+	 */
+	public RatingOutcome publicOutcome(long inspectionId, long standardVersionId, InstitutionSummary known) {
 		// one statement, no entities: a profile page asks this on every visit
 		record Row(long institutionId, Long indicatorId, BigDecimal score, boolean notApplicable) {
 		}
@@ -575,7 +583,9 @@ public class Inspections {
 		if (rows.isEmpty()) {
 			throw new NotFoundException("Inspection", inspectionId);
 		}
-		InstitutionSummary institution = institutions.findSummary(rows.get(0).institutionId()).orElseThrow();
+		long institutionId = rows.get(0).institutionId();
+		InstitutionSummary institution = known != null && known.id() == institutionId ? known
+				: institutions.findSummary(institutionId).orElseThrow();
 		StandardVersion version = standards.publicVersion(standardVersionId);
 		Map<Long, Score> byIndicator = new HashMap<>();
 		rows.stream()

@@ -6,7 +6,7 @@ package cn.meizhi.institution;
 public record InstitutionSummary(long id, String name, String creditCode, String regionCode,
 		InstitutionStatus status, InstitutionType type, int surgeryLevel) {
 
-	static InstitutionSummary of(Institution institution) {
+	public static InstitutionSummary of(Institution institution) {
 		return new InstitutionSummary(institution.getId(), institution.getName(), institution.getCreditCode(),
 				institution.getRegionCode(), institution.getStatus(), institution.getType(),
 				institution.getSurgeryLevel());

@@ -58,6 +58,18 @@ public class Indicator {
 
 	private String appliesToTypes;
 
+	/**
+	 * {@link #appliesToTypes} read, and the text it was read from: published versions are shared in memory
+	 * and every profile asks each indicator whether it applies.
+	 */
+	@jakarta.persistence.Transient
+	@lombok.Getter(lombok.AccessLevel.NONE)
+	private transient volatile Set<InstitutionType> applicableTypes;
+
+	@jakarta.persistence.Transient
+	@lombok.Getter(lombok.AccessLevel.NONE)
+	private transient volatile String applicableTypesText;
+
 	private Integer minimumSurgeryLevel;
 
 	/** A core item (核心条款 ★): failing it caps the rating. */
@@ -96,7 +108,13 @@ public class Indicator {
 	}
 
 	public Set<InstitutionType> getApplicableTypes() {
-		return EnumSetText.read(InstitutionType.class, appliesToTypes);
+		Set<InstitutionType> types = applicableTypes;
+		if (types == null || !appliesToTypes.equals(applicableTypesText)) {
+			types = java.util.Collections.unmodifiableSet(EnumSetText.read(InstitutionType.class, appliesToTypes));
+			applicableTypesText = appliesToTypes;
+			applicableTypes = types;
+		}
+		return types;
 	}
 
 	/** Whether this indicator applies to an institution of this type and licensed surgery level. */

@@ -90,7 +90,8 @@ public class IndicatorForm {
 		form.maxScore = indicator.getMaxScore();
 		form.scoreStep = indicator.getScoreStep();
 		form.notApplicableAllowed = indicator.isNotApplicableAllowed();
-		form.appliesToTypes = indicator.getApplicableTypes();
+		form.appliesToTypes = EnumSet.noneOf(InstitutionType.class);
+		form.appliesToTypes.addAll(indicator.getApplicableTypes());
 		form.minimumSurgeryLevel = indicator.getMinimumSurgeryLevel();
 		form.core = indicator.isCore();
 		form.position = indicator.getPosition();
