@@ -1,5 +1,7 @@
 package cn.meizhi.directory;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +14,15 @@ import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.support.Fixtures;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +55,16 @@ class DirectoryIndexTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	DataSource dataSource;
+
+	@BeforeEach
+	void indexLoaded() throws InterruptedException {
+		assertThat(index.awaitReady(Duration.ofSeconds(30))).as("the first load, in the background").isTrue();
+	}
+
 	@Test
 	void answersEveryKindOfQueryExactlyAsTheDatabaseDoes() {
-		assertThat(index.ready()).isTrue();
 		List<String> names = jdbc.queryForList("select name from directory_entry order by institution_id", String.class);
 		List<String> regions = jdbc.queryForList("select distinct region_code from directory_entry order by 1",
 				String.class);
@@ -148,6 +161,39 @@ class DirectoryIndexTests {
 
 		assertThat(names(token)).containsExactly(token + "别处改名诊所");
 		assertThat(names(token + "别处改名")).containsExactly(token + "别处改名诊所");
+	}
+
+	@Test
+	void changesCommittedWhileTheFirstLoadReadsAreAppliedAfterIt() {
+		String token = Fixtures.unique("启动");
+		Institution renamed = fixtures.institution("330106", token + "医疗美容诊所");
+		Institution closed = fixtures.institution("330106", token + "将注销医疗美容诊所");
+		DirectoryIndex starting = new DirectoryIndex(JdbcClient.create(dataSource), true);
+		starting.beginLoading();
+		List<DirectoryIndex.Entry> readBeforeTheChanges = transactions.execute(status -> starting.read(null));
+
+		var form = institutions.editForm(Fixtures.regulator("330000"), renamed.getId());
+		form.setName(token + "启动时更名诊所");
+		institutions.update(Fixtures.regulator("330000"), renamed.getId(), form);
+		institutions.changeStatus(Fixtures.regulator("330000"), closed.getId(), InstitutionStatus.CLOSED, "已注销");
+		Institution registered = fixtures.institution("330106", token + "启动时新设诊所");
+		// what DirectoryEntries hands every index after each commit
+		for (Institution changed : List.of(renamed, closed, registered)) {
+			starting.apply(Set.of(changed.getId()), jdbcRead(changed.getId()));
+		}
+		assertThat(starting.ready()).isFalse();
+
+		starting.finishLoading(readBeforeTheChanges);
+
+		var found = starting.find(DirectoryQuery.of(token, null, null, null, null, null, "name", null, null), today())
+			.orElseThrow();
+		assertThat(found.page()).extracting(DirectoryIndex.Entry::name)
+			.containsExactly(token + "启动时新设诊所", token + "启动时更名诊所"); // 新 U+65B0 before 更 U+66F4
+		assertThat(found.total()).isEqualTo(2);
+	}
+
+	private LocalDate today() {
+		return jdbc.queryForObject("select current_date", LocalDate.class);
 	}
 
 	private List<DirectoryIndex.Entry> jdbcRead(long id) {

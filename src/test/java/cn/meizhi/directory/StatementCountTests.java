@@ -1,5 +1,6 @@
 package cn.meizhi.directory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,6 +14,7 @@ import cn.meizhi.rating.Ratings;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.support.Fixtures;
 import cn.meizhi.support.StatementCounter;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,15 @@ class StatementCountTests {
 
 	@Autowired
 	RatingReplies replies;
+
+	@Autowired
+	DirectoryIndex index;
+
+	/** The directory's statements differ before and after its first load: counted after it. */
+	@BeforeEach
+	void indexLoaded() throws InterruptedException {
+		assertThat(index.awaitReady(Duration.ofSeconds(30))).isTrue();
+	}
 
 	@Test
 	void directoryPagesAndTheOpenDataApiDoNotGrowWithTheRowsTheyShow() throws Exception {
