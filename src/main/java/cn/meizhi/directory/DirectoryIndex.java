@@ -303,18 +303,34 @@ class DirectoryIndex implements ApplicationRunner {
 		int[] candidates = candidates(current, query);
 		List<Entry> page = new ArrayList<>(query.size());
 		if (candidates != null && candidates.length <= ordered.length / 2) {
-			int[] ranks = new int[candidates.length];
+			// the matches' positions as bits: the page is then the first set bits from its start, without sorting
+			long[] positions = new long[(ordered.length + 63) >>> 6];
 			int matched = 0;
 			Entry[] slotted = current.slots();
 			for (int slot : candidates) {
 				Entry entry = slot < slotted.length ? slotted[slot] : null;
 				if (entry != null && criteria.matches(entry)) {
-					ranks[matched++] = rank[slot];
+					int position = rank[slot];
+					positions[position >>> 6] |= 1L << position;
+					matched++;
 				}
 			}
-			Arrays.sort(ranks, 0, matched);
-			for (int i = from; i < Math.min(matched, to); i++) {
-				page.add(ordered[ranks[i]]);
+			int passed = 0;
+			for (int word = 0; word < positions.length && passed < to; word++) {
+				long bits = positions[word];
+				int inWord = Long.bitCount(bits);
+				if (passed + inWord <= from) {
+					passed += inWord;
+					continue;
+				}
+				while (bits != 0 && passed < to) {
+					int position = (word << 6) + Long.numberOfTrailingZeros(bits);
+					if (passed >= from) {
+						page.add(ordered[position]);
+					}
+					passed++;
+					bits &= bits - 1;
+				}
 			}
 			return Optional.of(new Found(page, matched));
 		}
