@@ -10,14 +10,14 @@ import java.util.stream.Collectors;
 import cn.meizhi.shared.Jurisdiction;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The region catalogue. Regions are reference data that change only by migration, so they are read
- * once and kept in memory.
+ * once and kept in memory. Not transactional: a page asks for a name per row (and templates ask outside
+ * any transaction), and each call would have gone through the transaction interceptor, or begun a
+ * transaction, for a map lookup.
  */
 @Service
-@Transactional(readOnly = true)
 public class Regions {
 
 	private final RegionRepository repository;
