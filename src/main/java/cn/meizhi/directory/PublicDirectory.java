@@ -18,7 +18,6 @@ import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.rating.Rating;
-import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.RatingReply;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.region.Regions;
@@ -61,8 +60,6 @@ public class PublicDirectory {
 
 	private final Ratings ratings;
 
-	private final RatingReplies replies;
-
 	private final Inspections inspections;
 
 	private final StandardManagement standards;
@@ -72,7 +69,7 @@ public class PublicDirectory {
 	private final DirectoryIndex index;
 
 	PublicDirectory(DirectoryIndex index, JdbcClient jdbc, Regions regions, CycleManagement cycles, InstitutionManagement institutions,
-			Ratings ratings, RatingReplies replies, Inspections inspections, StandardManagement standards,
+			Ratings ratings, Inspections inspections, StandardManagement standards,
 			DirectoryCounts counts) {
 		this.index = index;
 		this.counts = counts;
@@ -81,7 +78,6 @@ public class PublicDirectory {
 		this.cycles = cycles;
 		this.institutions = institutions;
 		this.ratings = ratings;
-		this.replies = replies;
 		this.inspections = inspections;
 		this.standards = standards;
 	}
@@ -198,10 +194,9 @@ public class PublicDirectory {
 	public Optional<Profile> profile(long id, Locale locale) {
 		return institutions.publicProfile(id).map(institution -> {
 			LocalDate today = cycles.today();
-			List<Rating> history = ratings.publicHistory(id);
-			Rating current = history.stream().filter(r -> r.getStatus() != cn.meizhi.rating.RatingStatus.SUPERSEDED)
-				.findFirst()
-				.orElse(null);
+			Ratings.PublicRecord record = ratings.publicRecord(id);
+			List<Rating> history = record.history();
+			Rating current = record.current();
 			boolean awaiting = current == null && jdbc.sql("select " + AWAITING.replace("i.rating_status is null and ", "")
 					.replace("i.institution_id", ":id"))
 				.param("id", id)
@@ -218,7 +213,7 @@ public class PublicDirectory {
 					.forEach(s -> sectionNames.put(s.getCode(),
 							locale.getLanguage().equals("en") && s.getNameEn() != null ? s.getNameEn() : s.getName()));
 			}
-			RatingReply reply = current == null ? null : replies.published(current.getId()).orElse(null);
+			RatingReply reply = record.currentReply();
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
 					outcome, version, sectionNames, reply, history);
 		});

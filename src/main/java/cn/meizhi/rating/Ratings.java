@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -392,6 +394,36 @@ public class Ratings {
 	 */
 	public List<Rating> publicHistory(long institutionId) {
 		return ratings.findEverPublished(institutionId);
+	}
+
+	/**
+	 * What the public sees of an institution's ratings, in one statement: the {@link #publicHistory}, the
+	 * current rating (the latest unless superseded, else none) and the institution's published reply to it.
+	 */
+	public PublicRecord publicRecord(long institutionId) {
+		List<Rating> history = new ArrayList<>();
+		Map<Long, RatingReply> replies = new HashMap<>();
+		for (Object[] row : ratings.findEverPublishedWithReplies(institutionId, RatingReply.Status.PUBLISHED)) {
+			Rating rating = (Rating) row[0];
+			if (history.isEmpty() || !history.get(history.size() - 1).getId().equals(rating.getId())) {
+				history.add(rating);
+			}
+			if (row[1] instanceof RatingReply reply) {
+				replies.putIfAbsent(rating.getId(), reply);
+			}
+		}
+		Rating current = history.stream().filter(r -> r.getStatus() != RatingStatus.SUPERSEDED).findFirst().orElse(null);
+		return new PublicRecord(List.copyOf(history), current, current == null ? null : replies.get(current.getId()));
+	}
+
+	/**
+	 * An institution's public rating record.
+	 *
+	 * @param history every rating ever published, newest first
+	 * @param current the rating that stands (null when none, or only superseded ones)
+	 * @param currentReply the institution's published reply to the current rating, if any
+	 */
+	public record PublicRecord(List<Rating> history, Rating current, RatingReply currentReply) {
 	}
 
 	/** Whether a published rating holds today (published and not past its last day). */

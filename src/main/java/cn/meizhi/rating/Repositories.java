@@ -28,6 +28,16 @@ interface RatingRepository extends JpaRepository<Rating, Long> {
 			order by r.approvedAt desc, r.id desc""")
 	List<Rating> findEverPublished(long institutionId);
 
+	/** {@link #findEverPublished} with each rating's published reply (or null), in one statement. */
+	@Query("""
+			select r, p from Rating r left join RatingReply p on p.ratingId = r.id and p.status = :published
+			where r.institutionId = :institutionId and r.status in (
+			    cn.meizhi.rating.RatingStatus.PUBLISHED, cn.meizhi.rating.RatingStatus.SUSPENDED,
+			    cn.meizhi.rating.RatingStatus.EXPIRED, cn.meizhi.rating.RatingStatus.REVOKED,
+			    cn.meizhi.rating.RatingStatus.SUPERSEDED)
+			order by r.approvedAt desc, r.id desc, p.id""")
+	List<Object[]> findEverPublishedWithReplies(long institutionId, RatingReply.Status published);
+
 	List<Rating> findByInspectionIdAndStatusIn(long inspectionId, Collection<RatingStatus> statuses);
 
 	@Query("select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status in :statuses order by r.proposedAt")

@@ -101,6 +101,12 @@ class RatingReplyTests {
 		assertThat(replies.of(rating.getId())).extracting(RatingReply::getStatus)
 			.containsExactly(RatingReply.Status.PUBLISHED, RatingReply.Status.REJECTED, RatingReply.Status.REPLACED);
 		assertThat(replies.published(List.of(rating.getId()))).containsOnlyKeys(rating.getId());
+
+		// the public record: the current rating with the reply now published, never a rejected or replaced one
+		Ratings.PublicRecord record = ratings.publicRecord(rating.getInstitutionId());
+		assertThat(record.history()).extracting(Rating::getId).containsExactly(rating.getId());
+		assertThat(record.current().getId()).isEqualTo(rating.getId());
+		assertThat(record.currentReply().getText()).isEqualTo("已通过复查。");
 	}
 
 	@Test
