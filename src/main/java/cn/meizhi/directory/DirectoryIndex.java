@@ -357,6 +357,43 @@ class DirectoryIndex implements ApplicationRunner {
 		return Optional.of(new Found(page, known != null ? known : matched));
 	}
 
+	/**
+	 * How many institutions hold a valid certificate of each number of stars (1 to 5), as
+	 * {@link PublicDirectory#certifiedByStars()} counts them in SQL; empty when the copy is not loaded.
+	 * Counted once per state of the copy and day.
+	 */
+	Optional<Map<Integer, Long>> certifiedByStars(LocalDate today) {
+		Snapshot current = snapshot;
+		if (current == null) {
+			return Optional.empty();
+		}
+		String key = "certified-by-stars|" + today + "|";
+		int[] byStars = new int[6];
+		boolean known = true;
+		for (int stars = 1; stars <= 5 && known; stars++) {
+			Integer count = current.counts().get(key + stars);
+			known = count != null;
+			byStars[stars] = known ? count : 0;
+		}
+		if (!known) {
+			Arrays.fill(byStars, 0);
+			for (Entry entry : current.byStars()) {
+				int stars = entry.certifiedStars();
+				if (stars >= 1 && stars <= 5 && entry.validUntil() != null && !entry.validUntil().isBefore(today)) {
+					byStars[stars]++;
+				}
+			}
+			for (int stars = 1; stars <= 5; stars++) {
+				current.counts().put(key + stars, byStars[stars]);
+			}
+		}
+		Map<Integer, Long> counts = new java.util.LinkedHashMap<>();
+		for (int stars = 5; stars >= 1; stars--) {
+			counts.put(stars, (long) byStars[stars]);
+		}
+		return Optional.of(counts);
+	}
+
 	/** The smallest list that holds every match (in no order), or null when no part of the query has one. */
 	private static int[] candidates(Snapshot current, DirectoryQuery query) {
 		int[] best = null;

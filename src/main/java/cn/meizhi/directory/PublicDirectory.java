@@ -178,6 +178,11 @@ public class PublicDirectory {
 
 	/** The institutions with a valid certificate, by stars (1 to 5). */
 	public Map<Integer, Long> certifiedByStars() {
+		return index.certifiedByStars(cycles.today()).orElseGet(this::certifiedByStarsInDatabase);
+	}
+
+	/** {@link #certifiedByStars()} counted in SQL (before the in-memory index is loaded). */
+	Map<Integer, Long> certifiedByStarsInDatabase() {
 		Map<Integer, Long> counts = new LinkedHashMap<>();
 		for (int stars = 5; stars >= 1; stars--) {
 			counts.put(stars, 0L);

@@ -111,6 +111,9 @@ class DirectoryIndexTests {
 			nonEmpty += fromMemory.hasContent() ? 1 : 0;
 		}
 		assertThat(nonEmpty).as("queries that found something").isGreaterThan(200);
+
+		assertThat(directory.certifiedByStars()).isEqualTo(directory.certifiedByStarsInDatabase());
+		assertThat(directory.certifiedByStars().values().stream().mapToLong(Long::longValue).sum()).isPositive();
 	}
 
 	@Test
