@@ -139,6 +139,21 @@ class DirectoryIndexTests {
 	}
 
 	@Test
+	void takesInManyInstitutionsRegisteredInOneTransaction() {
+		String token = Fixtures.unique("批量");
+		transactions.executeWithoutResult(status -> {
+			for (int i = 0; i < 40; i++) {
+				fixtures.institution(i % 2 == 0 ? "330106" : "330102", token + "第" + i + "医疗美容诊所");
+			}
+		});
+		assertThat(names(token)).hasSize(20).allMatch(name -> name.startsWith(token));
+		assertThat(directory.search(DirectoryQuery.of(token, null, null, null, null, null, null, null, null), Locale.CHINA)
+			.getTotalElements()).isEqualTo(40);
+		assertThat(directory.search(DirectoryQuery.of(token, "330102", null, null, null, null, null, null, null),
+				Locale.CHINA).getTotalElements()).isEqualTo(20);
+	}
+
+	@Test
 	void keepsTheLaterOfTwoWritesWhicheverArrivesLast() {
 		String token = Fixtures.unique("先后");
 		Institution institution = fixtures.institution("330106", token + "医疗美容诊所");
