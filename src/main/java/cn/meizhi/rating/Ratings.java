@@ -389,16 +389,9 @@ public class Ratings {
 	}
 
 	/**
-	 * An institution's published rating history, newest first: what the public sees (never proposals,
-	 * appeals or rejected ones). The first is the current one unless superseded.
-	 */
-	public List<Rating> publicHistory(long institutionId) {
-		return ratings.findEverPublished(institutionId);
-	}
-
-	/**
-	 * What the public sees of an institution's ratings, in one statement: the {@link #publicHistory}, the
-	 * current rating (the latest unless superseded, else none) and the institution's published reply to it.
+	 * What the public sees of an institution's ratings, in one statement: every rating ever published,
+	 * newest first (never proposals, appeals or rejected ones), the current rating (the latest unless
+	 * superseded, else none) and the institution's published reply to it.
 	 */
 	public PublicRecord publicRecord(long institutionId) {
 		List<Rating> history = new ArrayList<>();
