@@ -266,7 +266,8 @@ public class PublicDirectory {
 		conditions.add("true");
 		if (query.q() != null) {
 			// the fragment's character pairs through their index, then the pairs next to each other
-			String name = "(i.search_grams @> cast(:grams as text[]) and i.search_text like :pattern)";
+			String name = "i.institution_id in (select n.institution_id from directory_name n"
+					+ " where n.search_grams @> cast(:grams as text[]) and n.search_text like :pattern)";
 			String code = query.creditCode();
 			if (code != null) {
 				conditions.add("(i.credit_code = :code or " + name + ")");

@@ -127,6 +127,9 @@ class DirectoryIndexTests {
 		institutions.update(Fixtures.regulator("330000"), institution.getId(), form);
 		assertThat(names(token)).containsExactly(token + "更名医疗美容门诊部");
 		assertThat(names(token + "医疗美容诊所")).isEmpty();
+		// and SQL (before the index is loaded) searches the new name's characters, not the old ones
+		assertThat(namesInDatabase(token + "更名")).containsExactly(token + "更名医疗美容门诊部");
+		assertThat(namesInDatabase(token + "医疗美容诊所")).isEmpty();
 
 		transactions.executeWithoutResult(status -> {
 			fixtures.institution("330106", token + "未提交医疗美容诊所");
@@ -136,6 +139,9 @@ class DirectoryIndexTests {
 
 		institutions.changeStatus(Fixtures.regulator("330000"), institution.getId(), InstitutionStatus.CLOSED, "已注销");
 		assertThat(names(token)).isEmpty();
+		assertThat(namesInDatabase(token)).isEmpty();
+		assertThat(jdbc.queryForObject("select count(*) from directory_name where institution_id = ?", Long.class,
+				institution.getId())).isZero();
 	}
 
 	@Test
@@ -171,8 +177,10 @@ class DirectoryIndexTests {
 	void catchesUpWithChangesMadeOutsideThisProcess() {
 		String token = Fixtures.unique("别处");
 		Institution institution = fixtures.institution("330106", token + "医疗美容诊所");
+		// what another portal process writes when it renames an institution
 		jdbc.update("update directory_entry set name = ?, version = nextval('directory_entry_version_seq')"
 				+ " where institution_id = ?", token + "别处改名诊所", institution.getId());
+		jdbc.update("update directory_name set name = ? where institution_id = ?", token + "别处改名诊所", institution.getId());
 		assertThat(names(token)).containsExactly(token + "医疗美容诊所");
 
 		index.catchUp();
@@ -216,6 +224,12 @@ class DirectoryIndexTests {
 
 	private List<DirectoryIndex.Entry> jdbcRead(long id) {
 		return transactions.execute(status -> index.read(Set.of(id)));
+	}
+
+	private List<String> namesInDatabase(String q) {
+		return directory.searchInDatabase(DirectoryQuery.of(q, null, null, null, null, null, null, null, null), Locale.CHINA, true)
+			.map(Listing::name)
+			.getContent();
 	}
 
 	private List<String> names(String q) {
