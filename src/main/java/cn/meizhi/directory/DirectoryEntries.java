@@ -3,6 +3,7 @@ package cn.meizhi.directory;
 import jakarta.persistence.EntityManager;
 
 import cn.meizhi.rating.RatingChanged;
+import cn.meizhi.shared.AuditableBatch;
 import cn.meizhi.shared.AuditableEvent;
 import lombok.extern.slf4j.Slf4j;
 
@@ -108,6 +109,11 @@ public class DirectoryEntries implements ApplicationRunner {
 		else if ("Institution".equals(event.objectType()) && event.objectId() != null) {
 			refresh(Long.parseLong(event.objectId()));
 		}
+	}
+
+	@EventListener
+	void on(AuditableBatch batch) {
+		batch.events().forEach(this::on);
 	}
 
 	/**

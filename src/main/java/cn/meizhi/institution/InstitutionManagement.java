@@ -106,18 +106,15 @@ public class InstitutionManagement {
 		return institutions.findActiveIdsWithinPrefix(jurisdiction.prefix());
 	}
 
-	/** Summaries of several institutions by id, in one query. */
 	/** Institutions' names by id, without loading them (for jobs over many institutions). */
 	public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
 		var names = new java.util.HashMap<Long, String>();
-		List<Long> all = new java.util.ArrayList<>(new java.util.LinkedHashSet<>(ids));
-		for (int from = 0; from < all.size(); from += 10_000) {
-			institutions.findNames(all.subList(from, Math.min(all.size(), from + 10_000)))
-				.forEach(row -> names.put(row.getId(), row.getName()));
-		}
+		institutions.findNames(new java.util.LinkedHashSet<>(ids).toArray(Long[]::new))
+			.forEach(row -> names.put(((Number) row[0]).longValue(), (String) row[1]));
 		return names;
 	}
 
+	/** Summaries of several institutions by id, in one query. */
 	public java.util.Map<Long, InstitutionSummary> summaries(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return java.util.Map.of();

@@ -1,9 +1,12 @@
 package cn.meizhi.notification;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import cn.meizhi.rating.RatingChanged;
+import cn.meizhi.rating.RatingsExpired;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.NotFoundException;
@@ -12,6 +15,7 @@ import cn.meizhi.shared.Role;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,16 +37,49 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(NotificationRepository notifications, Clock clock) {
+	private final JdbcClient jdbc;
+
+	Notifications(NotificationRepository notifications, Clock clock, JdbcClient jdbc) {
 		this.notifications = notifications;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@EventListener
 	@Transactional
 	void on(RatingChanged event) {
-		if (!RATING_EVENTS.contains(event.action())) {
+		notificationOf(event).ifPresent(notifications::save);
+	}
+
+	/**
+	 * The nightly expiry's notifications, one per expired rating, written with one statement (ids from the
+	 * same sequence as the entity's, unique but not consecutive).
+	 */
+	@EventListener
+	@Transactional
+	void on(RatingsExpired expired) {
+		List<Notification> written = expired.events().stream().flatMap(event -> notificationOf(event).stream()).toList();
+		if (written.isEmpty()) {
 			return;
+		}
+		jdbc.sql("""
+				insert into notification (id, institution_id, kind, detail, link, created_at)
+				select nextval('notification_id_seq'), n.*
+				from unnest(cast(:institutionId as bigint[]), cast(:kind as text[]), cast(:detail as text[]),
+				    cast(:link as text[]), cast(:createdAt as timestamptz[])) as n
+				""")
+			.param("institutionId", written.stream().map(Notification::getInstitutionId).toArray(Long[]::new))
+			.param("kind", written.stream().map(Notification::getKind).toArray(String[]::new))
+			.param("detail", written.stream().map(Notification::getDetail).toArray(String[]::new))
+			.param("link", written.stream().map(Notification::getLink).toArray(String[]::new))
+			.param("createdAt", written.stream().map(n -> n.getCreatedAt().toString()).toArray(String[]::new))
+			.update();
+	}
+
+	/** What the rated institution is told, if anything. */
+	private static Optional<Notification> notificationOf(RatingChanged event) {
+		if (!RATING_EVENTS.contains(event.action())) {
+			return Optional.empty();
 		}
 		String detail = event.changes()
 			.stream()
@@ -50,7 +87,7 @@ public class Notifications {
 			.map(FieldChange::to)
 			.findFirst()
 			.orElse(null);
-		notifications.save(new Notification(event.institutionId(), event.action(), detail,
+		return Optional.of(new Notification(event.institutionId(), event.action(), detail,
 				"/clinic/ratings/" + event.ratingId(), event.occurredAt()));
 	}
 

@@ -234,8 +234,9 @@ public class Ratings {
 		String prefix = actor.jurisdiction() == null ? "" : actor.jurisdiction().prefix();
 		LocalDate today = cycles.today();
 		Instant now = clock.instant();
-		// one statement expires them all and writes their transitions; then one event each (audit trail,
-		// the clinic's notification, the directory), with the institutions' names looked up together
+		// one statement expires them all and writes their transitions; then one event for all of them (the
+		// audit trail, the clinics' notifications, the directory), with the institutions' names looked up
+		// together
 		List<java.util.Map<String, Object>> expired = jdbc.queryForList("""
 				with due as (
 				    select id, status from rating
@@ -253,11 +254,15 @@ public class Ratings {
 				select * from expired order by id
 				""", today, prefix + "%", java.sql.Timestamp.from(now), actor.username());
 		var names = institutions.names(expired.stream().map(row -> ((Number) row.get("institution_id")).longValue()).toList());
+		List<RatingChanged> expirations = new ArrayList<>(expired.size());
 		for (var row : expired) {
 			long id = ((Number) row.get("id")).longValue();
 			long institutionId = ((Number) row.get("institution_id")).longValue();
-			events.publishEvent(new RatingChanged("RATING_EXPIRED", id, institutionId,
-					names.getOrDefault(institutionId, ""), (String) row.get("region_code"), List.of(), actor.actor(), now));
+			expirations.add(new RatingChanged("RATING_EXPIRED", id, institutionId, names.getOrDefault(institutionId, ""),
+					(String) row.get("region_code"), List.of(), actor.actor(), now));
+		}
+		if (!expirations.isEmpty()) {
+			events.publishEvent(new RatingsExpired(expirations));
 		}
 		return expired.size();
 	}

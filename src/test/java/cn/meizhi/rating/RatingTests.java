@@ -256,13 +256,31 @@ class RatingTests {
 	@Test
 	void theNightlyJobExpiresLapsedRatingsInEveryJurisdictionAndNamesTheSystem() {
 		Rating rating = published();
+		Rating another = published();
 		clock.advance(Duration.ofDays(365 * 3 + 2));
 		try {
-			assertThat(expiryJob.expireDueRatings()).isGreaterThanOrEqualTo(1);
-			assertThat(ratings.get(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.EXPIRED);
-			assertThat(ratings.history(rating.getId())).last()
-				.satisfies(t -> assertThat(t.getToStatus()).isEqualTo(RatingStatus.EXPIRED))
-				.satisfies(t -> assertThat(t.getActor()).isEqualTo("system"));
+			assertThat(expiryJob.expireDueRatings()).isGreaterThanOrEqualTo(2);
+			for (Rating expired : List.of(rating, another)) {
+				assertThat(ratings.get(regulator(), expired.getId()).getStatus()).isEqualTo(RatingStatus.EXPIRED);
+				assertThat(ratings.history(expired.getId())).last()
+					.satisfies(t -> assertThat(t.getToStatus()).isEqualTo(RatingStatus.EXPIRED))
+					.satisfies(t -> assertThat(t.getActor()).isEqualTo("system"));
+				// the audit trail, the clinic's notification and the public directory, all from one event
+				assertThat(jdbc.queryForList("select actor, summary, region_code from audit_event where action = 'RATING_EXPIRED'"
+						+ " and object_type = 'Rating' and object_id = ?", String.valueOf(expired.getId())))
+					.singleElement()
+					.satisfies(entry -> assertThat(entry).containsEntry("actor", "system")
+						.containsEntry("summary", jdbc.queryForObject("select name from institution where id = ?", String.class,
+								expired.getInstitutionId()))
+						.containsEntry("region_code", expired.getRegionCode()));
+				assertThat(jdbc.queryForList("select kind from notification where institution_id = ? and link = ?", String.class,
+						expired.getInstitutionId(), "/clinic/ratings/" + expired.getId()))
+					.contains("RATING_EXPIRED");
+				assertThat(jdbc.queryForMap("select rating_status, certified_stars from directory_entry where institution_id = ?",
+						expired.getInstitutionId()))
+					.containsEntry("rating_status", "EXPIRED")
+					.containsEntry("certified_stars", null);
+			}
 			assertThat(expiryJob.expireDueRatings()).isZero();
 		}
 		finally {
