@@ -25,6 +25,7 @@ import cn.meizhi.institution.Department;
 import cn.meizhi.institution.HospitalGrade;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.inspection.Inspections;
+import cn.meizhi.rating.RatingSections;
 import cn.meizhi.region.Region;
 import cn.meizhi.region.Regions;
 import cn.meizhi.shared.Role;
@@ -134,7 +135,7 @@ final class NationalDataSet {
 				CopyFile ratings = new CopyFile("rating", "id, institution_id, inspection_id, cycle_id, standard_version_id, "
 						+ "region_code, total, computed_stars, stars, status, proposer_id, proposed_by, proposed_at, "
 						+ "appeal_deadline, accepted_at, accepted_by, approved_by, approved_at, certificate_no, valid_from, "
-						+ "valid_until, status_reason");
+						+ "valid_until, status_reason, sections");
 				CopyFile transitions = new CopyFile("rating_transition",
 						"rating_id, from_status, to_status, occurred_at, actor, reason")) {
 			for (int i = 0; i < count; i++) {
@@ -196,7 +197,8 @@ final class NationalDataSet {
 					boolean lapsed = onlyOld ? oldUntil.isBefore(today) : oldUntil.isBefore(approved);
 					LocalDate ended = lapsed ? oldUntil.plusDays(1) : approved;
 					rating(ratings, transitions, team, ratingId++, id, inspection, cityCycles[0], version.getId(),
-							district.getCode(), BigDecimal.valueOf(55 + stars * 8 + random.nextInt(6)), stars,
+							// the earlier inspection's scores are not generated: no section results
+							district.getCode(), BigDecimal.valueOf(55 + stars * 8 + random.nextInt(6)), stars, null,
 							lapsed ? "EXPIRED" : onlyOld ? "PUBLISHED" : "SUPERSEDED", null, oldApproved, oldUntil,
 							certificate(certificates, district.getCode(), oldApproved.getYear()), ended);
 				}
@@ -213,7 +215,7 @@ final class NationalDataSet {
 				int fate = random.nextInt(1000);
 				String ratingStatus = fate < 10 ? "SUSPENDED" : fate < 15 ? "REVOKED" : "PUBLISHED";
 				rating(ratings, transitions, team, ratingId++, id, inspection, cityCycles[round], version.getId(),
-						district.getCode(), outcome.total(), outcome.stars(), ratingStatus,
+						district.getCode(), outcome.total(), outcome.stars(), outcome.sections(), ratingStatus,
 						ratingStatus.equals("PUBLISHED") ? null
 								: ratingStatus.equals("SUSPENDED") ? "接到投诉，调查期间暂停星级" : "查实提供虚假评审材料，撤销星级",
 						approved, approved.plusMonths(validityMonths).minusDays(1),
@@ -298,13 +300,15 @@ final class NationalDataSet {
 
 	/** A rating proposed, accepted and published on {@code approved}, then moved to its status on {@code ended}. */
 	private void rating(CopyFile ratings, CopyFile transitions, List<AssessorSummary> team, long id, long institution,
-			long inspection, long cycle, long version, String region, BigDecimal total, int stars, String status,
-			String reason, LocalDate approved, LocalDate validUntil, String certificate, LocalDate ended) {
+			long inspection, long cycle, long version, String region, BigDecimal total, int stars,
+			List<RatingOutcome.SectionOutcome> sections, String status, String reason, LocalDate approved,
+			LocalDate validUntil, String certificate, LocalDate ended) {
 		Instant proposed = at(approved.minusDays(18));
 		String lead = team.get(0).username();
-		ratings.row(id, institution, inspection, cycle, version, region, total, stars, stars, status, team.get(0).id(),
-				lead, Timestamp.from(proposed), approved.minusDays(3), Timestamp.from(at(approved.minusDays(15))),
-				"generator", "regulator", Timestamp.from(at(approved)), certificate, approved, validUntil, reason);
+		ratings.row(id, institution, inspection, cycle, version, region, total, stars, stars, status,
+				team.get(0).id(), lead, Timestamp.from(proposed), approved.minusDays(3),
+				Timestamp.from(at(approved.minusDays(15))), "generator", "regulator", Timestamp.from(at(approved)),
+				certificate, approved, validUntil, reason, RatingSections.encode(sections));
 		transitions.row(id, null, "PROPOSED", Timestamp.from(proposed), lead, null);
 		transitions.row(id, "PROPOSED", "PUBLISHED", Timestamp.from(at(approved)), "regulator", certificate);
 		if (!status.equals("PUBLISHED")) {

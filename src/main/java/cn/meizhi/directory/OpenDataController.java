@@ -155,7 +155,7 @@ class OpenDataController {
 							p.current().getValidUntil(), p.current().getTotal(),
 							new StandardRef(p.version().getId(), p.version().getStandard().getName(),
 									p.version().getLabel()),
-							p.outcome().sections()
+							p.sections()
 								.stream()
 								.filter(s -> s.counts())
 								.map(s -> new SectionTotal(s.code(), p.sectionNames().get(s.code()), s.percent()))

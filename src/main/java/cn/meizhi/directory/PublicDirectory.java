@@ -209,8 +209,11 @@ public class PublicDirectory {
 				.single();
 			DirectoryStatus status = current == null ? DirectoryStatus.of(null, null, awaiting, today)
 					: DirectoryStatus.of(current.getStatus().name(), current.getValidUntil(), false, today);
-			RatingOutcome outcome = current == null ? null : inspections.publicOutcome(current.getInspectionId(),
-					current.getStandardVersionId(), cn.meizhi.institution.InstitutionSummary.of(institution));
+			// each section's result as kept with the rating; computed from the scores for ratings older than that
+			List<RatingOutcome.SectionOutcome> sections = current == null ? List.of()
+					: current.getSections() != null ? current.getSections()
+							: inspections.publicOutcome(current.getInspectionId(), current.getStandardVersionId(),
+									cn.meizhi.institution.InstitutionSummary.of(institution)).sections();
 			StandardVersion version = current == null ? null : standards.publicVersion(current.getStandardVersionId());
 			Map<String, String> sectionNames = new HashMap<>();
 			if (version != null) {
@@ -220,7 +223,7 @@ public class PublicDirectory {
 			}
 			RatingReply reply = record.currentReply();
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
-					outcome, version, sectionNames, reply, history);
+					sections, version, sectionNames, reply, history);
 		});
 	}
 
@@ -334,7 +337,7 @@ public class PublicDirectory {
 	 * @param history every published rating, newest first
 	 */
 	public record Profile(Institution institution, String regionPath, DirectoryStatus status, Rating current,
-			RatingOutcome outcome, StandardVersion version, Map<String, String> sectionNames, RatingReply reply,
+			List<RatingOutcome.SectionOutcome> sections, StandardVersion version, Map<String, String> sectionNames, RatingReply reply,
 			List<Rating> history) {
 
 	}

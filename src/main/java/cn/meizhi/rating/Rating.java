@@ -46,6 +46,13 @@ public class Rating {
 
 	private BigDecimal total;
 
+	/**
+	 * Each section's result of the inspection, as the rating engine gave it at the proposal (like the total);
+	 * null for ratings proposed before these were kept.
+	 */
+	@jakarta.persistence.Convert(converter = RatingSections.Column.class)
+	private java.util.List<cn.meizhi.standard.RatingOutcome.SectionOutcome> sections;
+
 	private int computedStars;
 
 	private int stars;
@@ -80,8 +87,9 @@ public class Rating {
 	private String statusReason;
 
 	Rating(long institutionId, long inspectionId, long cycleId, long standardVersionId, String regionCode,
-			BigDecimal total, int computedStars, int stars, String overrideReason, long proposerId, String proposedBy,
+			cn.meizhi.standard.RatingOutcome outcome, int stars, String overrideReason, long proposerId, String proposedBy,
 			Instant now, LocalDate appealDeadline) {
+		int computedStars = outcome.stars();
 		if (stars != computedStars && (overrideReason == null || overrideReason.isBlank())) {
 			throw FormRejectedException.of("overrideReason", "rating.override.reasonRequired");
 		}
@@ -91,7 +99,8 @@ public class Rating {
 		this.cycleId = cycleId;
 		this.standardVersionId = standardVersionId;
 		this.regionCode = regionCode;
-		this.total = total;
+		this.total = outcome.total();
+		this.sections = java.util.List.copyOf(outcome.sections());
 		this.computedStars = computedStars;
 		this.stars = stars;
 		this.overrideReason = stars == computedStars ? null : overrideReason.strip();

@@ -101,7 +101,7 @@ public class Ratings {
 		}
 		LocalDate today = cycles.today();
 		Rating rating = ratings.saveAndFlush(new Rating(view.institution().id(), inspectionId, view.cycle().getId(),
-				view.version().getId(), view.institution().regionCode(), view.outcome().total(), computed, chosen,
+				view.version().getId(), view.institution().regionCode(), view.outcome(), chosen,
 				overrideReason, lead.id(), lead.username(), clock.instant(),
 				today.plusDays(view.version().getRules().getAppealWindowDays())));
 		record(rating, null, lead, rating.isOverride() ? rating.getOverrideReason() : null, "RATING_PROPOSED");

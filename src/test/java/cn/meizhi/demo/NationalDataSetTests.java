@@ -84,6 +84,10 @@ class NationalDataSetTests {
 			assertThat(outcome.unscoredIndicators()).isEmpty();
 			Integer stars = jdbc.queryForObject("select stars from rating where inspection_id = ?", Integer.class, inspection);
 			assertThat(stars).isEqualTo(outcome.stars());
+			// and the sections' results kept with the rating, as a proposal keeps them
+			String sections = jdbc.queryForObject("select sections from rating where inspection_id = ?", String.class,
+					inspection);
+			assertThat(cn.meizhi.rating.RatingSections.decode(sections)).isEqualTo(outcome.sections());
 		}
 
 		assertThat(jdbc.queryForList("select distinct status from rating", String.class))

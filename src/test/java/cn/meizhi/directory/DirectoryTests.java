@@ -209,6 +209,28 @@ class DirectoryTests {
 	}
 
 	@Test
+	void theProfileShowsTheSectionResultsKeptWithTheRatingAndComputesThemForRatingsOlderThanThat() throws Exception {
+		Team team = inspections.submitted();
+		Rating rating = ratingFixtures.published(team);
+		String kept = jdbc.queryForObject("select sections from rating where id = ?", String.class, rating.getId());
+		assertThat(cn.meizhi.rating.RatingSections.decode(kept)).isNotEmpty()
+			.allSatisfy(section -> assertThat(section.possible()).isPositive());
+		String fromTheRating = mvc.perform(get("/api/public/institutions/" + team.institution().getId()))
+			.andExpect(jsonPath("$.currentRating.sections[0].percent").isNumber())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		// a rating proposed before the results were kept: the same results, from the inspection's scores
+		jdbc.update("update rating set sections = null where id = ?", rating.getId());
+		String computed = mvc.perform(get("/api/public/institutions/" + team.institution().getId()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(computed).isEqualTo(fromTheRating);
+	}
+
+	@Test
 	void theJsonListHasTheAgreedShapeAndAnswers304WhenUnchanged() throws Exception {
 		String token = chinese(3);
 		Institution institution = fixtures.institution("330106", "接口" + token + "诊所");

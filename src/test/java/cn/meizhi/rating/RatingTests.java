@@ -97,6 +97,10 @@ class RatingTests {
 		assertThat(rating.getStatus()).isEqualTo(RatingStatus.PROPOSED);
 		assertThat(rating.getStars()).isEqualTo(rating.getComputedStars());
 		assertThat(rating.isOverride()).isFalse();
+		// the sections' results are kept with the rating, as the engine gave them from the inspection
+		assertThat(rating.getSections()).isNotEmpty()
+			.isEqualTo(inspections.publicOutcome(team.id(), rating.getStandardVersionId()).sections());
+		assertThat(ratings.get(regulator(), rating.getId()).getSections()).isEqualTo(rating.getSections());
 		assertThat(reasons(() -> ratings.propose(team.lead(), team.id(), null, null))).containsExactly("rating.propose.exists");
 		Team other = fixtures.submitted();
 		Rating overridden = ratings.propose(other.lead(), other.id(), 1, "现场发现严重隐患，降级处理");
