@@ -15,8 +15,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.meizhi.institution.Department;
-import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.Rating;
 import cn.meizhi.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -149,7 +149,7 @@ class OpenDataController {
 			DirectoryStatus ratingStatus, CurrentRating currentRating, List<HistoryEntry> ratingHistory) {
 
 		static ProfileResponse of(PublicDirectory.Profile p) {
-			Institution i = p.institution();
+			PublicInstitution i = p.institution();
 			CurrentRating current = p.current() == null ? null
 					: new CurrentRating(p.current().getStars(), p.current().getCertificateNo(), p.current().getValidFrom(),
 							p.current().getValidUntil(), p.current().getTotal(),

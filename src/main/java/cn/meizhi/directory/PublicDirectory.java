@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.meizhi.cycle.CycleManagement;
-import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.Rating;
 import cn.meizhi.rating.RatingReply;
 import cn.meizhi.rating.Ratings;
@@ -213,7 +213,7 @@ public class PublicDirectory {
 			List<RatingOutcome.SectionOutcome> sections = current == null ? List.of()
 					: current.getSections() != null ? current.getSections()
 							: inspections.publicOutcome(current.getInspectionId(), current.getStandardVersionId(),
-									cn.meizhi.institution.InstitutionSummary.of(institution)).sections();
+									institution.summary()).sections();
 			StandardVersion version = current == null ? null : standards.publicVersion(current.getStandardVersionId());
 			Map<String, String> sectionNames = new HashMap<>();
 			if (version != null) {
@@ -336,7 +336,7 @@ public class PublicDirectory {
 	 * @param reply the institution's published reply to its current rating
 	 * @param history every published rating, newest first
 	 */
-	public record Profile(Institution institution, String regionPath, DirectoryStatus status, Rating current,
+	public record Profile(PublicInstitution institution, String regionPath, DirectoryStatus status, Rating current,
 			List<RatingOutcome.SectionOutcome> sections, StandardVersion version, Map<String, String> sectionNames, RatingReply reply,
 			List<Rating> history) {
 

@@ -183,6 +183,10 @@ public class Institution {
 
 	/** Certification records, one per line. */
 	public java.util.List<String> getCertificationList() {
+		return certificationLines(certifications);
+	}
+
+	static java.util.List<String> certificationLines(String certifications) {
 		return certifications == null ? java.util.List.of()
 				: certifications.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
 	}

@@ -41,12 +41,15 @@ public class InstitutionManagement {
 
 	private final Clock clock;
 
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	InstitutionManagement(InstitutionRepository institutions, Regions regions, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.institutions = institutions;
 		this.regions = regions;
 		this.events = events;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/** Institutions the user may see that match the search. */
@@ -83,8 +86,28 @@ public class InstitutionManagement {
 	 * An institution as anyone may see it (its public profile): every institution that has not closed.
 	 * Closed ones answer empty, like ones that never existed.
 	 */
-	public Optional<Institution> publicProfile(long id) {
-		return institutions.findWithDepartmentsById(id).filter(i -> i.getStatus() != InstitutionStatus.CLOSED);
+	public Optional<PublicInstitution> publicProfile(long id) {
+		return jdbc.sql("""
+				select i.id, i.name, i.credit_code, i.licence_number, i.type, i.hospital_grade, i.region_code, i.address,
+				       i.surgery_level, i.certifications, i.phone, i.website, i.status,
+				       array(select d.department from institution_department d where d.institution_id = i.id) as departments
+				from institution i where i.id = :id and i.status <> 'CLOSED'
+				""")
+			.param("id", id)
+			.query((rs, n) -> {
+				var departments = java.util.EnumSet.noneOf(Department.class);
+				for (String department : (String[]) rs.getArray("departments").getArray()) {
+					departments.add(Department.valueOf(department));
+				}
+				String grade = rs.getString("hospital_grade");
+				return new PublicInstitution(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+						rs.getString("licence_number"), InstitutionType.valueOf(rs.getString("type")),
+						grade == null ? null : HospitalGrade.valueOf(grade), rs.getString("region_code"),
+						rs.getString("address"), java.util.Collections.unmodifiableSet(departments),
+						rs.getInt("surgery_level"), Institution.certificationLines(rs.getString("certifications")),
+						rs.getString("phone"), rs.getString("website"), InstitutionStatus.valueOf(rs.getString("status")));
+			})
+			.optional();
 	}
 
 	/** One institution, if the user may see it; otherwise 404, whether it exists or not. */

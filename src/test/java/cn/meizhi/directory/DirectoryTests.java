@@ -192,8 +192,20 @@ class DirectoryTests {
 			.andExpect(content().string(containsString("各部分得分率")))
 			.andExpect(content().string(containsString("已全部整改完毕。")))
 			.andExpect(content().string(containsString("rating-history")));
+		Institution facts = team.institution();
 		mvc.perform(get("/api/public/institutions/" + team.institution().getId()))
 			.andExpect(jsonPath("$.creditCode").value(team.institution().getCreditCode()))
+			// the licence facts as the register holds them
+			.andExpect(jsonPath("$.name").value(facts.getName()))
+			.andExpect(jsonPath("$.licenceNumber").value(facts.getLicenceNumber()))
+			.andExpect(jsonPath("$.type").value(facts.getType().name()))
+			.andExpect(jsonPath("$.surgeryLevel").value(facts.getSurgeryLevel()))
+			.andExpect(jsonPath("$.departments", org.hamcrest.Matchers.equalTo(
+					facts.getDepartmentsInOrder().stream().map(Enum::name).toList())))
+			.andExpect(jsonPath("$.certifications", org.hamcrest.Matchers.equalTo(facts.getCertificationList())))
+			.andExpect(jsonPath("$.address").value(facts.getAddress()))
+			.andExpect(jsonPath("$.regionCode").value(facts.getRegionCode()))
+			.andExpect(jsonPath("$.institutionStatus").value("ACTIVE"))
 			.andExpect(jsonPath("$.ratingStatus").value("CERTIFIED"))
 			.andExpect(jsonPath("$.currentRating.certificateNo").value(rating.getCertificateNo()))
 			.andExpect(jsonPath("$.currentRating.standard.versionId").value(rating.getStandardVersionId()))
