@@ -17,7 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.institution.PublicInstitution;
-import cn.meizhi.rating.Rating;
+import cn.meizhi.rating.PublicRating;
 import cn.meizhi.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -160,7 +160,7 @@ class OpenDataController {
 								.filter(s -> s.counts())
 								.map(s -> new SectionTotal(s.code(), p.sectionNames().get(s.code()), s.percent()))
 								.toList(),
-							p.reply() == null ? null : p.reply().getText());
+							p.reply());
 			return new ProfileResponse(i.getId(), i.getName(), i.getCreditCode(), i.getLicenceNumber(), i.getType(),
 					i.getHospitalGrade() == null ? null : i.getHospitalGrade().name(), List.copyOf(i.getDepartmentsInOrder()),
 					i.getSurgeryLevel(), i.getCertificationList(), i.getRegionCode(), p.regionPath(), i.getAddress(),
@@ -182,7 +182,7 @@ class OpenDataController {
 
 	record HistoryEntry(String certificateNo, int stars, String status, LocalDate validFrom, LocalDate validUntil) {
 
-		static HistoryEntry of(Rating rating) {
+		static HistoryEntry of(PublicRating rating) {
 			return new HistoryEntry(rating.getCertificateNo(), rating.getStars(), rating.getStatus().name(),
 					rating.getValidFrom(), rating.getValidUntil());
 		}

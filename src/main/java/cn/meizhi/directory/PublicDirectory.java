@@ -17,8 +17,7 @@ import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.institution.PublicInstitution;
-import cn.meizhi.rating.Rating;
-import cn.meizhi.rating.RatingReply;
+import cn.meizhi.rating.PublicRating;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.region.Regions;
 import cn.meizhi.standard.RatingOutcome;
@@ -200,8 +199,8 @@ public class PublicDirectory {
 		return institutions.publicProfile(id).map(institution -> {
 			LocalDate today = cycles.today();
 			Ratings.PublicRecord record = ratings.publicRecord(id);
-			List<Rating> history = record.history();
-			Rating current = record.current();
+			List<PublicRating> history = record.history();
+			PublicRating current = record.current();
 			boolean awaiting = current == null && jdbc.sql("select " + AWAITING.replace("i.rating_status is null and ", "")
 					.replace("i.institution_id", ":id"))
 				.param("id", id)
@@ -221,7 +220,7 @@ public class PublicDirectory {
 					.forEach(s -> sectionNames.put(s.getCode(),
 							locale.getLanguage().equals("en") && s.getNameEn() != null ? s.getNameEn() : s.getName()));
 			}
-			RatingReply reply = record.currentReply();
+			String reply = record.currentReply();
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
 					sections, version, sectionNames, reply, history);
 		});
@@ -336,9 +335,9 @@ public class PublicDirectory {
 	 * @param reply the institution's published reply to its current rating
 	 * @param history every published rating, newest first
 	 */
-	public record Profile(PublicInstitution institution, String regionPath, DirectoryStatus status, Rating current,
-			List<RatingOutcome.SectionOutcome> sections, StandardVersion version, Map<String, String> sectionNames, RatingReply reply,
-			List<Rating> history) {
+	public record Profile(PublicInstitution institution, String regionPath, DirectoryStatus status,
+			PublicRating current, List<RatingOutcome.SectionOutcome> sections, StandardVersion version,
+			Map<String, String> sectionNames, String reply, List<PublicRating> history) {
 
 	}
 

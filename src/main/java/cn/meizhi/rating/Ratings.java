@@ -399,18 +399,30 @@ public class Ratings {
 	 * superseded, else none) and the institution's published reply to it.
 	 */
 	public PublicRecord publicRecord(long institutionId) {
-		List<Rating> history = new ArrayList<>();
-		Map<Long, RatingReply> replies = new HashMap<>();
-		for (Object[] row : ratings.findEverPublishedWithReplies(institutionId, RatingReply.Status.PUBLISHED)) {
-			Rating rating = (Rating) row[0];
-			if (history.isEmpty() || !history.get(history.size() - 1).getId().equals(rating.getId())) {
-				history.add(rating);
+		// plain rows, no entities: a profile view asks this every time
+		List<PublicRating> history = new ArrayList<>();
+		Map<Long, String> replies = new HashMap<>();
+		jdbc.query("""
+				select r.id, r.stars, r.status, r.certificate_no, r.valid_from, r.valid_until, r.total, r.sections,
+				       r.inspection_id, r.standard_version_id, p.text as reply
+				from rating r left join rating_reply p on p.rating_id = r.id and p.status = 'PUBLISHED'
+				where r.institution_id = ? and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'SUPERSEDED')
+				order by r.approved_at desc, r.id desc, p.id
+				""", row -> {
+			long id = row.getLong("id");
+			if (history.isEmpty() || history.get(history.size() - 1).getId() != id) {
+				history.add(new PublicRating(id, row.getInt("stars"), RatingStatus.valueOf(row.getString("status")),
+						row.getString("certificate_no"), row.getObject("valid_from", LocalDate.class),
+						row.getObject("valid_until", LocalDate.class), row.getBigDecimal("total"),
+						RatingSections.decode(row.getString("sections")), row.getLong("inspection_id"),
+						row.getLong("standard_version_id")));
 			}
-			if (row[1] instanceof RatingReply reply) {
-				replies.putIfAbsent(rating.getId(), reply);
+			String reply = row.getString("reply");
+			if (reply != null) {
+				replies.putIfAbsent(id, reply);
 			}
-		}
-		Rating current = history.stream().filter(r -> r.getStatus() != RatingStatus.SUPERSEDED).findFirst().orElse(null);
+		}, institutionId);
+		PublicRating current = history.stream().filter(r -> r.getStatus() != RatingStatus.SUPERSEDED).findFirst().orElse(null);
 		return new PublicRecord(List.copyOf(history), current, current == null ? null : replies.get(current.getId()));
 	}
 
@@ -419,9 +431,9 @@ public class Ratings {
 	 *
 	 * @param history every rating ever published, newest first
 	 * @param current the rating that stands (null when none, or only superseded ones)
-	 * @param currentReply the institution's published reply to the current rating, if any
+	 * @param currentReply the text of the institution's published reply to the current rating, if any
 	 */
-	public record PublicRecord(List<Rating> history, Rating current, RatingReply currentReply) {
+	public record PublicRecord(List<PublicRating> history, PublicRating current, String currentReply) {
 	}
 
 	/** Whether a published rating holds today (published and not past its last day). */

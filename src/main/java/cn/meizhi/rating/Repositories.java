@@ -15,20 +15,6 @@ interface RatingRepository extends JpaRepository<Rating, Long> {
 
 	List<Rating> findByInstitutionIdAndStatusIn(long institutionId, Collection<RatingStatus> statuses);
 
-	/**
-	 * Every rating of an institution that was ever published, newest first, each with its published reply
-	 * (or null). The statuses are written out (not a collection parameter) so that Hibernate keeps the
-	 * query's plan instead of translating it on every profile visit.
-	 */
-	@Query("""
-			select r, p from Rating r left join RatingReply p on p.ratingId = r.id and p.status = :published
-			where r.institutionId = :institutionId and r.status in (
-			    cn.meizhi.rating.RatingStatus.PUBLISHED, cn.meizhi.rating.RatingStatus.SUSPENDED,
-			    cn.meizhi.rating.RatingStatus.EXPIRED, cn.meizhi.rating.RatingStatus.REVOKED,
-			    cn.meizhi.rating.RatingStatus.SUPERSEDED)
-			order by r.approvedAt desc, r.id desc, p.id""")
-	List<Object[]> findEverPublishedWithReplies(long institutionId, RatingReply.Status published);
-
 	List<Rating> findByInspectionIdAndStatusIn(long inspectionId, Collection<RatingStatus> statuses);
 
 	@Query("select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status in :statuses order by r.proposedAt")

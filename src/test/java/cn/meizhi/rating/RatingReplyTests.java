@@ -104,9 +104,9 @@ class RatingReplyTests {
 
 		// the public record: the current rating with the reply now published, never a rejected or replaced one
 		Ratings.PublicRecord record = ratings.publicRecord(rating.getInstitutionId());
-		assertThat(record.history()).extracting(Rating::getId).containsExactly(rating.getId());
+		assertThat(record.history()).extracting(PublicRating::getId).containsExactly(rating.getId());
 		assertThat(record.current().getId()).isEqualTo(rating.getId());
-		assertThat(record.currentReply().getText()).isEqualTo("已通过复查。");
+		assertThat(record.currentReply()).isEqualTo("已通过复查。");
 	}
 
 	@Test
