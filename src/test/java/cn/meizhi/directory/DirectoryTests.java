@@ -227,8 +227,13 @@ class DirectoryTests {
 		String kept = jdbc.queryForObject("select sections from rating where id = ?", String.class, rating.getId());
 		assertThat(cn.meizhi.rating.RatingSections.decode(kept)).isNotEmpty()
 			.allSatisfy(section -> assertThat(section.possible()).isPositive());
+		// no reply was published: none is shown
+		mvc.perform(get("/institutions/" + team.institution().getId()))
+			.andExpect(content().string(containsString("各部分得分率")))
+			.andExpect(content().string(not(containsString("institution-reply"))));
 		String fromTheRating = mvc.perform(get("/api/public/institutions/" + team.institution().getId()))
 			.andExpect(jsonPath("$.currentRating.sections[0].percent").isNumber())
+			.andExpect(jsonPath("$.currentRating.institutionReply").value(org.hamcrest.Matchers.nullValue()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
