@@ -72,7 +72,8 @@ public class AuditTrail {
 	@EventListener
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void record(AuditableBatch batch) {
-		var recorded = batch.events().stream().map(event -> new AuditEntry(event, clientIp())).toList();
+		String clientIp = clientIp();
+		var recorded = batch.events().stream().map(event -> new AuditEntry(event, clientIp)).toList();
 		if (recorded.isEmpty()) {
 			return;
 		}
