@@ -1,5 +1,6 @@
 package cn.meizhi.account;
 
+import cn.meizhi.shared.StartupLock;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.boot.ApplicationArguments;
@@ -24,9 +25,12 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final BootstrapProperties properties;
 
-	FirstAdmin(AccountManagement accounts, BootstrapProperties properties) {
+	private final StartupLock startupLock;
+
+	FirstAdmin(AccountManagement accounts, BootstrapProperties properties, StartupLock startupLock) {
 		this.accounts = accounts;
 		this.properties = properties;
+		this.startupLock = startupLock;
 	}
 
 	@Override
@@ -34,10 +38,13 @@ class FirstAdmin implements ApplicationRunner {
 		if (properties.adminUsername() == null || properties.adminUsername().isBlank()) {
 			return;
 		}
-		if (accounts.createFirstAdmin(properties.adminUsername().strip(), properties.adminPassword())) {
-			log.info("Created the first admin account '{}'; its password must be changed at first sign-in",
-					properties.adminUsername());
-		}
+		// nodes started together on an empty database: one creates the admin, the others find it
+		startupLock.run("meizhi.first-admin", () -> {
+			if (accounts.createFirstAdmin(properties.adminUsername().strip(), properties.adminPassword())) {
+				log.info("Created the first admin account '{}'; its password must be changed at first sign-in",
+						properties.adminUsername());
+			}
+		});
 	}
 
 }

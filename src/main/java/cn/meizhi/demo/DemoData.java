@@ -14,6 +14,7 @@ import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
+import cn.meizhi.shared.StartupLock;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.standard.RatingEngine;
@@ -62,9 +63,13 @@ class DemoData implements ApplicationRunner {
 
 	private final DirectoryEntries directoryEntries;
 
+	private final StartupLock startupLock;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections, RatingEngine ratingEngine,
-			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, DirectoryEntries directoryEntries) {
+			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, DirectoryEntries directoryEntries,
+			StartupLock startupLock) {
+		this.startupLock = startupLock;
 		this.directoryEntries = directoryEntries;
 		this.ratingEngine = ratingEngine;
 		this.ratings = ratings;
@@ -80,6 +85,11 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		// nodes started together on an empty database: one loads, the others wait and find it loaded
+		startupLock.run("meizhi.demo-data", this::loadUnlessLoaded);
+	}
+
+	private void loadUnlessLoaded() {
 		if (accounts.exists("admin")) {
 			return;
 		}

@@ -1,7 +1,5 @@
 package cn.meizhi.demo;
 
-import java.util.Arrays;
-
 import cn.meizhi.system.EmbeddedDatabaseAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -17,12 +15,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 class DemoMode extends SpringBootCondition {
 
 	static boolean isOn(Environment environment) {
-		Boolean explicit = environment.getProperty("meizhi.demo.enabled", Boolean.class);
-		if (explicit != null) {
-			return explicit;
-		}
-		return Arrays.asList(environment.getActiveProfiles()).contains("demo")
-				|| EmbeddedDatabaseAutoConfiguration.usesEmbeddedDatabase(environment);
+		return EmbeddedDatabaseAutoConfiguration.demoMode(environment);
 	}
 
 	@Override

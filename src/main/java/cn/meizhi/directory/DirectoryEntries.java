@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import cn.meizhi.rating.RatingChanged;
 import cn.meizhi.shared.AuditableBatch;
 import cn.meizhi.shared.AuditableEvent;
+import cn.meizhi.shared.StartupLock;
 import lombok.extern.slf4j.Slf4j;
 
 import org.springframework.boot.ApplicationArguments;
@@ -20,8 +21,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Keeps the directory's read model ({@code directory_entry}) equal to the register and the ratings: every
  * event about an institution or one of its ratings refreshes that institution's entry with one SQL
- * statement, in the transaction of the change (so a rolled-back change leaves no trace). On start, and
- * after bulk loads, {@link #rebuild()} recomputes every entry.
+ * statement, in the transaction of the change (so a rolled-back change leaves no trace), and tells every
+ * node's search index ({@link DirectorySearch}) through a notification that is delivered when it commits.
+ * On start, and after bulk loads, {@link #rebuild()} recomputes every entry.
  */
 @Slf4j
 @Component
@@ -49,10 +51,9 @@ public class DirectoryEntries implements ApplicationRunner {
 			    ) cur on true
 			    where i.status <> 'CLOSED' and %s
 			), rated as (
-			    -- only the rating changed (the usual case): no indexed column changes
+			    -- only the rating changed (the usual case)
 			    update directory_entry e set rating_status = f.status, stars = f.stars, certificate_no = f.certificate_no,
-			        valid_until = f.valid_until, certified_stars = f.certified_stars, refreshed_at = now(),
-			        version = nextval('directory_entry_version_seq')
+			        valid_until = f.valid_until, certified_stars = f.certified_stars, refreshed_at = now()
 			    from fresh f
 			    where e.institution_id = f.id
 			      and (e.name, e.credit_code, e.type, e.region_code) is not distinct from (f.name, f.credit_code, f.type, f.region_code)
@@ -63,15 +64,15 @@ public class DirectoryEntries implements ApplicationRunner {
 			    update directory_entry e set name = f.name, credit_code = f.credit_code,
 			        type = f.type, region_code = f.region_code, rating_status = f.status, stars = f.stars,
 			        certificate_no = f.certificate_no, valid_until = f.valid_until, certified_stars = f.certified_stars,
-			        refreshed_at = now(), version = nextval('directory_entry_version_seq')
+			        refreshed_at = now()
 			    from fresh f
 			    where e.institution_id = f.id
 			      and (e.name, e.credit_code, e.type, e.region_code) is distinct from (f.name, f.credit_code, f.type, f.region_code)
 			)
 			insert into directory_entry (institution_id, name, credit_code, type, region_code, rating_status,
-			    stars, certificate_no, valid_until, certified_stars, refreshed_at, version)
+			    stars, certificate_no, valid_until, certified_stars, refreshed_at)
 			select f.id, f.name, f.credit_code, f.type, f.region_code, f.status, f.stars, f.certificate_no,
-			       f.valid_until, f.certified_stars, now(), nextval('directory_entry_version_seq')
+			       f.valid_until, f.certified_stars, now()
 			from fresh f where not exists (select 1 from directory_entry e where e.institution_id = f.id)
 			on conflict (institution_id) do nothing
 			""";
@@ -90,15 +91,15 @@ public class DirectoryEntries implements ApplicationRunner {
 
 	private final EntityManager entityManager;
 
-	private final DirectoryCounts counts;
+	private final StartupLock startupLock;
 
-	private final DirectoryIndex index;
+	private final DirectorySearch search;
 
-	DirectoryEntries(JdbcClient jdbc, EntityManager entityManager, DirectoryCounts counts, DirectoryIndex index) {
-		this.index = index;
+	DirectoryEntries(JdbcClient jdbc, EntityManager entityManager, StartupLock startupLock, DirectorySearch search) {
+		this.startupLock = startupLock;
+		this.search = search;
 		this.jdbc = jdbc;
 		this.entityManager = entityManager;
-		this.counts = counts;
 	}
 
 	@EventListener
@@ -125,7 +126,14 @@ public class DirectoryEntries implements ApplicationRunner {
 	public void refresh(long institutionId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			var ids = java.util.Set.of(institutionId);
-			index.apply(ids, refreshNow(ids));
+			var applied = search.expect(ids);
+			try {
+				refreshNow(ids);
+				applied.await(OWN_WRITES);
+			}
+			finally {
+				search.forget(applied);
+			}
 			return;
 		}
 		@SuppressWarnings("unchecked")
@@ -135,24 +143,32 @@ public class DirectoryEntries implements ApplicationRunner {
 			TransactionSynchronizationManager.bindResource(PENDING, ids);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
-				private java.util.List<DirectoryIndex.Entry> entries = java.util.List.of();
+				private DirectorySearch.Expected applied;
 
 				@Override
 				public void beforeCommit(boolean readOnly) {
 					// the changes that led here may still sit in the persistence context
 					entityManager.flush();
-					entries = refreshNow(ids);
+					applied = search.expect(ids.size() > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? null : ids);
+					refreshNow(ids);
 				}
 
 				@Override
 				public void afterCommit() {
-					index.apply(ids, entries);
+					// this node reads its own writes at once; the others follow the same notification
+					if (applied != null) {
+						applied.await(ids.size() > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? RELOAD : OWN_WRITES);
+					}
 				}
 
 				@Override
 				public void afterCompletion(int status) {
+					if (applied != null) {
+						search.forget(applied);
+					}
 					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
 				}
+
 
 			});
 			pending = ids;
@@ -160,20 +176,33 @@ public class DirectoryEntries implements ApplicationRunner {
 		pending.add(institutionId);
 	}
 
+	/** How long a change waits after its commit for this node's search index to show it. */
+	private static final java.time.Duration OWN_WRITES = java.time.Duration.ofSeconds(2);
+
+	private static final java.time.Duration RELOAD = java.time.Duration.ofSeconds(60);
+
 	/** Key of the institutions waiting for their refresh in the current transaction. */
 	private final Object PENDING = new Object();
 
-	/** Refreshes these entries and answers them as they now are, for the in-memory index. */
-	private java.util.List<DirectoryIndex.Entry> refreshNow(java.util.Set<Long> institutionIds) {
+	private void refreshNow(java.util.Set<Long> institutionIds) {
 		Long[] ids = institutionIds.toArray(Long[]::new);
 		jdbc.sql(REFRESH.formatted("i.id = any(:ids)")).param("ids", ids).update();
 		jdbc.sql(RENAME.formatted("e.institution_id = any(:ids)")).param("ids", ids).update();
-		counts.forget();
 		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.id = any(:ids)"
 				+ " and i.status = 'CLOSED'")
 			.param("ids", ids)
 			.update();
-		return index.read(institutionIds);
+		notifyNodes(ids.length > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? "*"
+				: java.util.Arrays.stream(ids).map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
+	}
+
+	/** Tells every node's search index which entries changed; PostgreSQL delivers it when this commits. */
+	private void notifyNodes(String payload) {
+		jdbc.sql("select pg_notify(:channel, :payload)")
+			.param("channel", DirectorySearch.CHANNEL)
+			.param("payload", payload)
+			.query((rs, n) -> 1)
+			.list();
 	}
 
 	/**
@@ -184,22 +213,28 @@ public class DirectoryEntries implements ApplicationRunner {
 	public long rebuild() {
 		jdbc.sql(REFRESH.formatted("true")).update();
 		jdbc.sql(RENAME.formatted("true")).update();
-		counts.forget();
 		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
 			.update();
 		jdbc.sql("analyze directory_entry").update();
 		jdbc.sql("analyze directory_name").update();
-		var entries = index.read(null);
+		var applied = search.expect(null);
+		notifyNodes("*");
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					index.replaceAll(entries);
+					applied.await(RELOAD);
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					search.forget(applied);
 				}
 			});
 		}
 		else {
-			index.replaceAll(entries);
+			applied.await(RELOAD);
+			search.forget(applied);
 		}
 		return jdbc.sql("select count(*) from directory_entry").query(Long.class).single();
 	}
@@ -207,6 +242,10 @@ public class DirectoryEntries implements ApplicationRunner {
 	/** On start: rebuilds when the read model and the register disagree on how many institutions there are. */
 	@Override
 	public void run(ApplicationArguments args) {
+		startupLock.run("meizhi.directory-rebuild", this::rebuildIfIncomplete);
+	}
+
+	private void rebuildIfIncomplete() {
 		long open = jdbc.sql("select count(*) from institution where status <> 'CLOSED'").query(Long.class).single();
 		long entries = jdbc.sql("select count(*) from directory_entry").query(Long.class).single();
 		if (open != entries) {

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers the public's questions about institutions. A search is two SQL statements (the page and its
- * count) whatever the page size; an institution's current rating is the latest one that was ever
+ * Answers the public's questions about institutions. A search asks the directory's search index which
+ * institutions match and reads what the page shows of them with one SQL statement, whatever the page size; an institution's current rating is the latest one that was ever
  * published, and its status is judged against today (a published rating past its last day reads as
  * expired). Closed institutions are not listed.
  */
@@ -63,15 +63,11 @@ public class PublicDirectory {
 
 	private final StandardManagement standards;
 
-	private final DirectoryCounts counts;
+	private final DirectorySearch index;
 
-	private final DirectoryIndex index;
-
-	PublicDirectory(DirectoryIndex index, JdbcClient jdbc, Regions regions, CycleManagement cycles, InstitutionManagement institutions,
-			Ratings ratings, Inspections inspections, StandardManagement standards,
-			DirectoryCounts counts) {
+	PublicDirectory(DirectorySearch index, JdbcClient jdbc, Regions regions, CycleManagement cycles,
+			InstitutionManagement institutions, Ratings ratings, Inspections inspections, StandardManagement standards) {
 		this.index = index;
-		this.counts = counts;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.cycles = cycles;
@@ -81,117 +77,46 @@ public class PublicDirectory {
 		this.standards = standards;
 	}
 
-	/** Pages count matches only up to this many ("more than 10,000"): counting all of a common word costs more than the page. */
-	public static final int PAGE_COUNT_CAP = 10_000;
-
-	/** A search with the exact number of matches (the open-data API promises it). */
-	public Page<Listing> search(DirectoryQuery query, Locale locale) {
-		return search(query, locale, true);
-	}
-
 	/**
-	 * A search; with {@code exactCount} false the total stops at {@link #PAGE_COUNT_CAP} (for the pages,
-	 * which say "more than 10,000").
+	 * A page of the institutions a query finds, in the query's order, with the exact number of matches. The
+	 * directory's search index ({@link DirectorySearch}) says which institutions and how many; what the page
+	 * shows of each is read from PostgreSQL (so a status is never older than the database's).
 	 */
-	public Page<Listing> search(DirectoryQuery query, Locale locale, boolean exactCount) {
+	public Page<Listing> search(DirectoryQuery query, Locale locale) {
 		LocalDate today = cycles.today();
-		var found = index.find(query, today);
-		if (found.isEmpty()) {
-			return searchInDatabase(query, locale, exactCount);
-		}
-		List<DirectoryIndex.Entry> page = found.get().page();
-		// "awaiting inspection" depends on the cycles, not on the entry: asked for the page's unrated rows only
-		Long[] unrated = page.stream().filter(e -> e.ratingStatus() == null).map(DirectoryIndex.Entry::id)
-			.toArray(Long[]::new);
-		java.util.Set<Long> awaiting = unrated.length == 0 ? java.util.Set.of()
-				: new java.util.HashSet<>(jdbc.sql("select i.institution_id from unnest(cast(:ids as bigint[])) as i(institution_id)"
-						+ " where " + AWAITING.replace("i.rating_status is null and ", ""))
-					.param("ids", unrated)
-					.query(Long.class)
-					.list());
-		List<Listing> content = page.stream()
-			.map(e -> new Listing(e.id(), e.name(), e.creditCode(), e.type(), e.regionCode(),
-					regions.name(e.regionCode(), locale), e.ratingStatus() == null ? null : e.stars(),
-					DirectoryStatus.of(e.ratingStatus(), e.validUntil(), awaiting.contains(e.id()), today),
-					e.certificateNo(), e.validUntil()))
-			.toList();
-		long total = exactCount ? found.get().total() : Math.min(PAGE_COUNT_CAP, found.get().total());
-		return new PageImpl<>(content, PageRequest.of(query.page(), query.size()), total);
-	}
-
-	/** The same search answered by SQL alone (before the in-memory index is loaded). */
-	Page<Listing> searchInDatabase(DirectoryQuery query, Locale locale, boolean exactCount) {
-		planForTheseParameters();
-		LocalDate today = cycles.today();
-		Map<String, Object> params = new HashMap<>();
-		String where = where(query, today, params);
-		String order = order(query);
-		params.put("today", today);
-		params.put("limit", query.size());
-		params.put("offset", (long) query.page() * query.size());
-		// "awaiting" is asked of the page's rows only: over the whole match the planner hashes every enrolment
-		List<Listing> content = jdbc.sql("""
-				select i.*, %s as awaiting from (
-				    select %s, i.institution_id, i.certified_stars, i.rating_status from directory_entry i
-				    where %s
-				    order by %s
-				    limit :limit offset :offset
-				) i
-				order by %s
-				""".formatted(AWAITING, COLUMNS, where, order, order))
-			.params(params)
-			.query((rs, n) -> listing(rs, today, locale))
-			.list();
-		long total = content.size() < query.size() && (query.page() == 0 || !content.isEmpty())
-				? (long) query.page() * query.size() + content.size()
-				: exactCount ? counts.count("exact " + where + params, () -> jdbc.sql("select count(*) from directory_entry i where " + where)
-					.params(params)
-					.query(Long.class)
-					.single())
-						: Math.min(PAGE_COUNT_CAP, counts.count("capped " + where + params, () -> jdbc
-							.sql("select count(*) from (select 1 from directory_entry i where " + where + " limit "
-									+ (PAGE_COUNT_CAP + 1) + ") c")
-							.params(params)
-							.query(Long.class)
-							.single()));
-		return new PageImpl<>(content, PageRequest.of(query.page(), query.size()), total);
+		var found = index.find(query, today, (long) query.page() * query.size(), query.size());
+		return new PageImpl<>(listings(found.ids(), today, locale), PageRequest.of(query.page(), query.size()),
+				found.total());
 	}
 
 	/** Every institution the query finds (no paging), in the query's order, for the CSV export. */
 	public void export(DirectoryQuery query, Locale locale, java.util.function.Consumer<Listing> sink) {
-		planForTheseParameters();
 		LocalDate today = cycles.today();
-		Map<String, Object> params = new HashMap<>();
-		String where = where(query, today, params);
-		params.put("today", today);
-		jdbc.sql("""
-				select %s, %s as awaiting from directory_entry i
-				where %s
-				order by %s
-				""".formatted(COLUMNS, AWAITING, where, order(query)))
-			.params(params)
-			.query(rs -> {
-				sink.accept(listing(rs, today, locale));
-			});
-	}
-
-	/** The institutions with a valid certificate, by stars (1 to 5). */
-	public Map<Integer, Long> certifiedByStars() {
-		return index.certifiedByStars(cycles.today()).orElseGet(this::certifiedByStarsInDatabase);
-	}
-
-	/** {@link #certifiedByStars()} counted in SQL (before the in-memory index is loaded). */
-	Map<Integer, Long> certifiedByStarsInDatabase() {
-		Map<Integer, Long> counts = new LinkedHashMap<>();
-		for (int stars = 5; stars >= 1; stars--) {
-			counts.put(stars, 0L);
+		List<Long> ids = index.findAll(query, today);
+		for (int from = 0; from < ids.size(); from += 1_000) {
+			listings(ids.subList(from, Math.min(ids.size(), from + 1_000)), today, locale).forEach(sink);
 		}
-		jdbc.sql("select certified_stars, count(*) from directory_entry where certified_stars between 1 and 5"
-				+ " and valid_until >= :today group by certified_stars")
-			.param("today", cycles.today())
-			.query((rs, n) -> counts.put(rs.getInt(1), rs.getLong(2)))
-			.list();
-		return counts;
+	}
+
+	/** These institutions' entries in this order (one statement), with "awaiting inspection" for the unrated. */
+	private List<Listing> listings(List<Long> ids, LocalDate today, Locale locale) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, Listing> byId = new HashMap<>();
+		jdbc.sql("select %s, %s as awaiting from directory_entry i where i.institution_id = any(:ids)".formatted(COLUMNS,
+				AWAITING))
+			.param("ids", ids.toArray(Long[]::new))
+			.query((rs, n) -> listing(rs, today, locale))
+			.list()
+			.forEach(listing -> byId.put(listing.id(), listing));
+		// an institution closed since the index answered is left out
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	/** The institutions with a valid certificate, by stars (5 down to 1). */
+	public Map<Integer, Long> certifiedByStars() {
+		return index.certifiedByStars(cycles.today());
 	}
 
 	/** An institution's public profile, or empty when there is none (never existed, or closed). */
@@ -246,69 +171,6 @@ public class PublicDirectory {
 			.param("limit", limit)
 			.query((rs, n) -> new Change(rs.getLong("id"), rs.getString("what"), rs.getTimestamp("at").toInstant()))
 			.list();
-	}
-
-	/**
-	 * Plans this transaction's statements for their own parameters. Once the driver has prepared the search
-	 * statement, PostgreSQL may reuse a generic plan: right for a rare fragment (the pairs' index), wrong for
-	 * a common one (医疗 took 75 ms instead of 7; the rank index should be walked). Set for the directory's
-	 * transactions only: planning every statement of a bulk import made it 16 % slower.
-	 */
-	private void planForTheseParameters() {
-		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-	}
-
-	private static String order(DirectoryQuery query) {
-		return query.sort().equals("name") ? "i.name, i.institution_id"
-				: "i.certified_stars desc nulls last, i.name, i.institution_id";
-	}
-
-	private static String where(DirectoryQuery query, LocalDate today, Map<String, Object> params) {
-		List<String> conditions = new ArrayList<>();
-		conditions.add("true");
-		if (query.q() != null) {
-			// the fragment's character pairs through their index, then the pairs next to each other
-			String name = "i.institution_id in (select n.institution_id from directory_name n"
-					+ " where n.search_grams @> cast(:grams as text[]) and n.search_text like :pattern)";
-			String code = query.creditCode();
-			if (code != null) {
-				conditions.add("(i.credit_code = :code or " + name + ")");
-				params.put("code", code);
-			}
-			else {
-				conditions.add(name);
-			}
-			params.put("grams", cn.meizhi.shared.Texts.nameGramsLiteral(query.q()));
-			params.put("pattern", DirectoryEntries.spacedPattern(query.q()));
-		}
-		if (query.region() != null) {
-			// each level has its own column, in rank order in its own index
-			String prefix = query.regionPrefix();
-			conditions.add(switch (prefix.length()) {
-				case 2 -> "i.province_code = :region";
-				case 4 -> "i.city_code = :region";
-				default -> "i.region_code = :region";
-			});
-			params.put("region", prefix);
-		}
-		if (query.type() != null) {
-			conditions.add("i.type = :type");
-			params.put("type", query.type().name());
-		}
-		if (query.department() != null) {
-			conditions.add("exists (select 1 from institution_department d where d.institution_id = i.institution_id"
-					+ " and d.department = :department)");
-			params.put("department", query.department().name());
-		}
-		if (query.certifiedOnly() || query.minStars() != null) {
-			conditions.add("i.certified_stars is not null and i.valid_until >= :today");
-			params.put("today", today);
-		}
-		if (query.minStars() != null) {
-			conditions.add("i.certified_stars >= :minStars");
-			params.put("minStars", query.minStars());
-		}
-		return String.join(" and ", conditions);
 	}
 
 	private Listing listing(ResultSet rs, LocalDate today, Locale locale) throws SQLException {

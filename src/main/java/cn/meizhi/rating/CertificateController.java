@@ -6,7 +6,8 @@ import java.util.Locale;
 
 import cn.meizhi.shared.NotFoundException;
 
-import org.springframework.beans.factory.annotation.Value;
+import cn.meizhi.shared.PublicUrl;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -15,10 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A certificate as the institution shows it: a printable page, a PDF and an SVG badge for its own
@@ -38,10 +37,9 @@ class CertificateController {
 
 	private final MessageSource messages;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
-	CertificateController(Ratings ratings, CertificatePdf pdf, MessageSource messages,
-			@Value("${meizhi.public-url:}") String publicUrl) {
+	CertificateController(Ratings ratings, CertificatePdf pdf, MessageSource messages, PublicUrl publicUrl) {
 		this.ratings = ratings;
 		this.pdf = pdf;
 		this.messages = messages;
@@ -106,12 +104,8 @@ class CertificateController {
 		return base() + "/verify/" + certificateNo;
 	}
 
-	/** The public address of the portal: configured for printed certificates, else the one being visited. */
 	private String base() {
-		if (StringUtils.hasText(publicUrl)) {
-			return publicUrl.replaceAll("/+$", "");
-		}
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return publicUrl.base();
 	}
 
 	private String badgeSvg(Certificate c, Locale locale) {

@@ -12,7 +12,7 @@ package cn.meizhi.shared;
  * @param institutionId the clinic user's institution, {@code null} for other roles
  */
 public record CurrentUser(long id, String username, String displayName, Role role, Jurisdiction jurisdiction,
-		Long institutionId) {
+		Long institutionId) implements java.io.Serializable {
 
 	public boolean is(Role other) {
 		return role == other;

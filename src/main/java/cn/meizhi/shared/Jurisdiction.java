@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * trailing pairs of zeros, so {@code 330000} covers every code starting with {@code 33},
  * {@code 330100} covers {@code 3301xx} and {@code 330102} only itself.
  */
-public record Jurisdiction(String regionCode) {
+public record Jurisdiction(String regionCode) implements java.io.Serializable {
 
 	private static final Pattern CODE = Pattern.compile("\\d{6}");
 

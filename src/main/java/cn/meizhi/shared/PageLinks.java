@@ -5,7 +5,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Links that keep the current filters while changing the page or the sort order. Templates call it
- * as {@code ${@links.page(2)}}.
+ * as {@code ${@links.page(2)}}. Links are relative to the host: a request's Host header never shapes a page.
  */
 @Component("links")
 public class PageLinks {
@@ -15,7 +15,8 @@ public class PageLinks {
 			.replaceQueryParam("page", page)
 			.build()
 			.encode()
-			.toUriString();
+			.toUriString()
+			.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
 	}
 
 	/** Sorts by a property, toggling the direction when already sorted by it. */
@@ -26,7 +27,8 @@ public class PageLinks {
 			.replaceQueryParam("page")
 			.build()
 			.encode()
-			.toUriString();
+			.toUriString()
+			.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
 	}
 
 	/** The current URL with another query parameter value (e.g. {@code format=csv}). */
@@ -36,7 +38,8 @@ public class PageLinks {
 			.replaceQueryParam("page")
 			.build()
 			.encode()
-			.toUriString();
+			.toUriString()
+			.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
 	}
 
 }

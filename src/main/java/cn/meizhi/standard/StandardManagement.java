@@ -95,21 +95,22 @@ public class StandardManagement {
 	}
 
 	/**
-	 * A published or retired version with everything in it; drafts answer 404. Published and retired
-	 * versions never change (only a retirement changes their status, which evicts them), so they are kept
-	 * in memory once loaded: every self-assessment, inspection, certificate and profile page reads one.
-	 * Callers only read the returned version.
+	 * A published or retired version with everything in it; drafts answer 404. What a published version
+	 * holds never changes, so each node keeps the loaded sections and indicators; only its status can
+	 * change (a retirement, possibly through another node), and that is read from the database on every
+	 * call (one primary-key lookup), so no node shows a retired version as published. Callers only read
+	 * the returned version.
 	 */
 	public StandardVersion publicVersion(long id) {
-		StandardVersion cached = published.get(id);
-		if (cached != null) {
-			return cached;
-		}
-		StandardVersion version = find(id);
-		if (version.isDraft()) {
+		VersionStatus status = versions.statusOf(id).orElseThrow(() -> new NotFoundException("StandardVersion", id));
+		if (status == VersionStatus.DRAFT) {
 			throw new NotFoundException("StandardVersion", id);
 		}
-		loaded(version);
+		StandardVersion cached = published.get(id);
+		if (cached != null && cached.getStatus() == status) {
+			return cached;
+		}
+		StandardVersion version = loaded(find(id));
 		published.put(id, version);
 		return version;
 	}
@@ -326,14 +327,6 @@ public class StandardManagement {
 		lifecycle(() -> version.retire(user.username(), clock.instant()));
 		versions.flush();
 		publish(user, "STANDARD_RETIRED", version, List.of());
-		published.remove(versionId);
-		org.springframework.transaction.support.TransactionSynchronizationManager
-			.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					published.remove(versionId);
-				}
-			});
 	}
 
 	/** A new draft that copies everything of a version (sections, indicators, rules). */

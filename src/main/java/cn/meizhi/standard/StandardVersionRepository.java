@@ -2,9 +2,11 @@ package cn.meizhi.standard;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface StandardVersionRepository extends JpaRepository<StandardVersion, Long> {
 
@@ -15,6 +17,10 @@ interface StandardVersionRepository extends JpaRepository<StandardVersion, Long>
 	List<StandardVersion> findByStatusInOrderByStandardIdAscCreatedAtDesc(Collection<VersionStatus> statuses);
 
 	boolean existsByStandardIdAndLabel(Long standardId, String label);
+
+	/** A version's status as stored now (whichever node changed it). */
+	@Query("select v.status from StandardVersion v where v.id = :id")
+	Optional<VersionStatus> statusOf(long id);
 
 
 }

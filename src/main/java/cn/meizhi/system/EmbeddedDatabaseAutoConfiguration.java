@@ -64,6 +64,18 @@ public class EmbeddedDatabaseAutoConfiguration {
 
 	}
 
+	/**
+	 * Whether demo mode is on: {@code meizhi.demo.enabled=true}, or the {@code demo} profile, or by default on
+	 * the embedded database; {@code meizhi.demo.enabled=false} always turns it off.
+	 */
+	public static boolean demoMode(org.springframework.core.env.Environment environment) {
+		Boolean explicit = environment.getProperty("meizhi.demo.enabled", Boolean.class);
+		if (explicit != null) {
+			return explicit;
+		}
+		return java.util.Arrays.asList(environment.getActiveProfiles()).contains("demo") || usesEmbeddedDatabase(environment);
+	}
+
 	/** Whether this environment runs on the embedded database. */
 	public static boolean usesEmbeddedDatabase(org.springframework.core.env.Environment environment) {
 		String url = environment.getProperty("spring.datasource.url");

@@ -1,41 +1,47 @@
 package cn.meizhi.system;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import lombok.extern.slf4j.Slf4j;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Limits how fast one client address may fetch the public pages and the open-data API: a token bucket
  * per address holding {@code capacity} requests, refilled at {@code perSecond}. Beyond it the answer is
- * 429 with {@code Retry-After} (seconds). A capacity of 0 turns the limit off. Addresses idle for longer
- * than a full refill are forgotten, so memory stays bounded by the clients of the last minutes.
+ * 429 with {@code Retry-After} (seconds). A capacity of 0 turns the limit off.
+ * <p>
+ * The buckets are Bucket4j's, kept in PostgreSQL (table {@code rate_limit_bucket}, one row per address,
+ * updated under {@code select … for update}): every node takes from the same bucket, so N nodes never
+ * allow N times the limit. The address is the one Tomcat resolved, which honours forwarded headers only
+ * from the configured proxies. Should the database not answer, requests pass (the pages then report the
+ * outage themselves) rather than every visitor being refused.
  */
+@Slf4j
 class PublicRateLimit extends OncePerRequestFilter {
+
+	private final ProxyManager<String> buckets;
 
 	private final int capacity;
 
-	private final double perSecond;
+	private final BucketConfiguration configuration;
 
-	private final Clock clock;
-
-	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-	private volatile long lastSweep;
-
-	PublicRateLimit(int capacity, double perSecond, Clock clock) {
+	PublicRateLimit(ProxyManager<String> buckets, int capacity, int perSecond) {
+		this.buckets = buckets;
 		this.capacity = capacity;
-		this.perSecond = perSecond;
-		this.clock = clock;
+		this.configuration = capacity <= 0 ? null
+				: BucketConfiguration.builder()
+					.addLimit(limit -> limit.capacity(capacity).refillGreedy(Math.max(1, perSecond), Duration.ofSeconds(1)))
+					.build();
 	}
 
 	@Override
@@ -45,58 +51,25 @@ class PublicRateLimit extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		long now = clock.millis();
-		sweep(now);
-		double wait = buckets.computeIfAbsent(request.getRemoteAddr(), address -> new Bucket(capacity, now))
-			.take(now, capacity, perSecond);
-		if (wait > 0) {
+		ConsumptionProbe probe;
+		try {
+			probe = buckets.builder().build(request.getRemoteAddr(), () -> configuration).tryConsumeAndReturnRemaining(1);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Rate limit not checked (the database did not answer): {}", ex.getMessage());
+			chain.doFilter(request, response);
+			return;
+		}
+		if (!probe.isConsumed()) {
+			long wait = Math.max(1, (long) Math.ceil(probe.getNanosToWaitForRefill() / 1e9));
 			response.setStatus(429);
-			response.setHeader("Retry-After", String.valueOf((long) Math.ceil(wait)));
+			response.setHeader("Retry-After", String.valueOf(wait));
 			response.setContentType("text/plain;charset=UTF-8");
 			response.getWriter()
-				.write("请求过于频繁，请 " + (long) Math.ceil(wait) + " 秒后再试。Too many requests: try again in "
-						+ (long) Math.ceil(wait) + " s.");
+				.write("请求过于频繁，请 " + wait + " 秒后再试。Too many requests: try again in " + wait + " s.");
 			return;
 		}
 		chain.doFilter(request, response);
-	}
-
-	private void sweep(long now) {
-		long idle = (long) (capacity / perSecond * 1000) + Duration.ofMinutes(1).toMillis();
-		if (now - lastSweep < idle) {
-			return;
-		}
-		lastSweep = now;
-		for (Iterator<Bucket> it = buckets.values().iterator(); it.hasNext();) {
-			if (now - it.next().updated > idle) {
-				it.remove();
-			}
-		}
-	}
-
-	/** Tokens left and when they were last counted. */
-	private static final class Bucket {
-
-		private double tokens;
-
-		private long updated;
-
-		Bucket(int capacity, long now) {
-			this.tokens = capacity;
-			this.updated = now;
-		}
-
-		/** Takes a token; 0 when there was one, else the seconds until there will be. */
-		synchronized double take(long now, int capacity, double perSecond) {
-			tokens = Math.min(capacity, tokens + (now - updated) / 1000.0 * perSecond);
-			updated = now;
-			if (tokens >= 1) {
-				tokens -= 1;
-				return 0;
-			}
-			return (1 - tokens) / perSecond;
-		}
-
 	}
 
 }

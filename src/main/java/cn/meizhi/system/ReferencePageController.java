@@ -3,6 +3,7 @@ package cn.meizhi.system;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +11,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The benchmark's floor: 12 rows of one small table (regions) through the same stack as every page
  * (security filters, one query, the layout template). Other pages are measured as a share of what this
- * one reaches on the same machine (see {@code docs/performance.md}).
+ * one reaches on the same machine (see {@code docs/performance.md}). Only with the {@code bench} profile
+ * (bench/run.sh turns it on): the production portal has no such page.
  */
 @Controller
+@Profile("bench")
 class ReferencePageController {
 
 	private final JdbcClient jdbc;

@@ -9,6 +9,13 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -27,7 +33,6 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
@@ -47,19 +52,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		return resolver;
-	}
-
-	/** Handlers of URLs with path variables found among the mappings of their first segment only. */
-	@Bean
-	WebMvcRegistrations firstSegmentRouting() {
-		return new WebMvcRegistrations() {
-
-			@Override
-			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-				return new FirstSegmentHandlerMapping();
-			}
-
-		};
 	}
 
 	@Bean
@@ -133,13 +125,23 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/** Public URLs that are rate-limited per client address (see {@link PublicRateLimit}). */
 	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",
-			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*", "/reference" };
+			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*" };
+
+	/** The rate limit's buckets, shared by every node through PostgreSQL. */
+	@Bean
+	ProxyManager<String> rateLimitBuckets(DataSource dataSource) {
+		return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+			.primaryKeyMapper(PrimaryKeyMapper.STRING)
+			.table("rate_limit_bucket")
+			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.build();
+	}
 
 	@Bean
-	FilterRegistrationBean<PublicRateLimit> publicRateLimit(
+	FilterRegistrationBean<PublicRateLimit> publicRateLimit(ProxyManager<String> buckets,
 			@Value("${meizhi.rate-limit.capacity:120}") int capacity,
-			@Value("${meizhi.rate-limit.per-second:10}") double perSecond, Clock clock) {
-		var registration = new FilterRegistrationBean<>(new PublicRateLimit(capacity, perSecond, clock));
+			@Value("${meizhi.rate-limit.per-second:10}") int perSecond) {
+		var registration = new FilterRegistrationBean<>(new PublicRateLimit(buckets, capacity, perSecond));
 		registration.addUrlPatterns(RATE_LIMITED);
 		// before the security filters: a flood is turned away before any other work
 		registration.setOrder(-200);

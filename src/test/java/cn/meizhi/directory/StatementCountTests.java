@@ -57,15 +57,6 @@ class StatementCountTests {
 	@Autowired
 	RatingReplies replies;
 
-	@Autowired
-	DirectoryIndex index;
-
-	/** The directory's statements differ before and after its first load: counted after it. */
-	@BeforeEach
-	void indexLoaded() throws InterruptedException {
-		assertThat(index.awaitReady(Duration.ofSeconds(30))).isTrue();
-	}
-
 	@Test
 	void directoryPagesAndTheOpenDataApiDoNotGrowWithTheRowsTheyShow() throws Exception {
 		String token = chinese();

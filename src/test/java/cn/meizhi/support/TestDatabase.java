@@ -39,23 +39,40 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	}
 
+	/**
+	 * Contexts that name the same {@code meizhi.test.database} share that database (several nodes over one
+	 * database: {@code MultiNodeIT}); the first to ask creates it.
+	 */
+	public static final String SHARED_DATABASE = "meizhi.test.database";
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		Server server = server();
-		String database = "meizhi_test_" + DATABASES.incrementAndGet();
-		try (Connection connection = DriverManager.getConnection(server.url("postgres"), server.username(),
-				server.password()); Statement statement = connection.createStatement()) {
-			statement.execute("create database " + database);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not create test database " + database, ex);
-		}
+		String shared = context.getEnvironment().getProperty(SHARED_DATABASE);
+		String database = shared != null ? shared : "meizhi_test_" + DATABASES.incrementAndGet();
+		createDatabase(server, database, shared != null);
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("testDatabase",
 					Map.of("spring.datasource.url", server.url(database), "spring.datasource.username",
 							server.username(), "spring.datasource.password", server.password(),
 							"spring.datasource.hikari.maximum-pool-size", "8")));
+	}
+
+	private static synchronized void createDatabase(Server server, String database, boolean ifAbsent) {
+		try (Connection connection = DriverManager.getConnection(server.url("postgres"), server.username(),
+				server.password()); Statement statement = connection.createStatement()) {
+			if (ifAbsent) {
+				var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+				if (exists.next()) {
+					return;
+				}
+			}
+			statement.execute("create database " + database);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create test database " + database, ex);
+		}
 	}
 
 	/** The per-JVM server, started on first use. */

@@ -1,0 +1,561 @@
+package cn.meizhi.directory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import lombok.extern.slf4j.Slf4j;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which institutions a directory query finds, answered by Apache Lucene: an index in each node's memory of
+ * the directory's read model ({@code directory_entry}), by character pairs of the name (a fragment is a
+ * phrase of its pairs, so 天使医 finds names that hold those characters together), credit code, region,
+ * type, department and certified stars, sorted by stars or name. It answers with ids and an exact count;
+ * what a page shows of each institution is read from PostgreSQL.
+ * <p>
+ * Every node's index follows the database through PostgreSQL {@code LISTEN/NOTIFY}: the transaction that
+ * changes directory entries sends the changed ids on channel {@value #CHANNEL} (delivered when it commits,
+ * to every node), and each node re-reads those entries. Updates are applied one at a time, each re-reading
+ * the entries' committed rows, so a later change is never overwritten by an earlier one. If the listening
+ * connection is lost, the node listens again and reloads every entry (a notification sent meanwhile may be
+ * lost; the reload reads everything after listening again). The listener reads on its own connection, so
+ * it never waits for the pool. The thread that made a change waits (briefly) after its commit until its own
+ * node's listener has applied it, so a node reads its own writes at once.
+ */
+@Slf4j
+@Component
+public class DirectorySearch implements SmartLifecycle {
+
+	/** The notification channel; its payload is comma-separated institution ids, or {@code *} for all. */
+	static final String CHANNEL = "directory_entry_changed";
+
+	/** More ids than this in one transaction are sent as {@code *} (a payload holds at most 8,000 bytes). */
+	static final int MAX_IDS_PER_NOTIFICATION = 500;
+
+	private static final String ENTRIES = """
+			select e.institution_id, e.name, e.credit_code, e.type, e.region_code, e.certified_stars, e.valid_until,
+			       (select string_agg(d.department, ',') from institution_department d
+			        where d.institution_id = e.institution_id) as departments
+			from directory_entry e
+			""";
+
+	private final DataSource dataSource;
+
+	private final Duration listenTimeout;
+
+	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final CountDownLatch loaded = new CountDownLatch(1);
+
+	private volatile boolean running;
+
+	private Thread listener;
+
+	DirectorySearch(DataSource dataSource, @Value("${meizhi.directory.listen-timeout:PT0.5S}") Duration listenTimeout) {
+		this.dataSource = dataSource;
+		this.listenTimeout = listenTimeout;
+		try {
+			Map<String, Analyzer> byField = Map.of("name1", grams(1), "name2", grams(2));
+			var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), byField));
+			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+			this.writer = new IndexWriter(directory, config);
+			this.searchers = new SearcherManager(writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Lower-cased runs of {@code size} characters, one position each (a fragment's pairs form a phrase). */
+	private static Analyzer grams(int size) {
+		return new Analyzer() {
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				Tokenizer tokenizer = new NGramTokenizer(size, size);
+				return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+			}
+		};
+	}
+
+	// ---------------------------------------------------------------------------------------------- queries
+
+	/**
+	 * One page of matches in the query's order.
+	 *
+	 * @param ids the institutions of the page, in order
+	 * @param total how many institutions match in all
+	 */
+	record Found(List<Long> ids, long total) {
+	}
+
+	Found find(DirectoryQuery query, LocalDate today, long offset, int limit) {
+		return search(query(query, today), sort(query), (int) Math.min(Integer.MAX_VALUE - 1, offset + limit), offset);
+	}
+
+	/** Every match in the query's order (for the CSV export). */
+	List<Long> findAll(DirectoryQuery query, LocalDate today) {
+		return search(query(query, today), sort(query), Integer.MAX_VALUE - 1, 0).ids();
+	}
+
+	/** The institutions with a valid certificate by stars, 5 down to 1. */
+	Map<Integer, Long> certifiedByStars(LocalDate today) {
+		awaitLoaded();
+		Map<Integer, Long> counts = new LinkedHashMap<>();
+		IndexSearcher searcher = acquire();
+		try {
+			for (int stars = 5; stars >= 1; stars--) {
+				Query certified = new BooleanQuery.Builder()
+					.add(IntPoint.newExactQuery("certified_stars", stars), Occur.FILTER)
+					.add(LongPoint.newRangeQuery("valid_until", today.toEpochDay(), Long.MAX_VALUE), Occur.FILTER)
+					.build();
+				counts.put(stars, (long) searcher.count(certified));
+			}
+			return counts;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	private Found search(Query query, Sort sort, int hits, long offset) {
+		awaitLoaded();
+		IndexSearcher searcher = acquire();
+		try {
+			int wanted = Math.max(1, Math.min(hits, Math.max(1, searcher.getIndexReader().maxDoc())));
+			TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE));
+			List<Long> ids = new ArrayList<>();
+			var leaves = searcher.getIndexReader().leaves();
+			for (int i = (int) Math.min(offset, top.scoreDocs.length); i < top.scoreDocs.length; i++) {
+				ScoreDoc hit = top.scoreDocs[i];
+				var leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+				NumericDocValues id = leaf.reader().getNumericDocValues("id");
+				if (id != null && id.advanceExact(hit.doc - leaf.docBase)) {
+					ids.add(id.longValue());
+				}
+			}
+			return new Found(ids, top.totalHits.value);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
+		}
+	}
+
+	private static Sort sort(DirectoryQuery query) {
+		SortField name = new SortField("name_sort", SortField.Type.STRING);
+		SortField id = new SortField("id", SortField.Type.LONG);
+		if (query.sort().equals("name")) {
+			return new Sort(name, id);
+		}
+		SortField stars = new SortField("stars_sort", SortField.Type.INT, true);
+		return new Sort(stars, name, id);
+	}
+
+	private static Query query(DirectoryQuery query, LocalDate today) {
+		BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
+		if (query.q() != null) {
+			Query name = nameQuery(query.q());
+			String code = query.creditCode();
+			if (code != null) {
+				all.add(new BooleanQuery.Builder().add(name, Occur.SHOULD)
+					.add(new TermQuery(new Term("credit_code", code)), Occur.SHOULD)
+					.setMinimumNumberShouldMatch(1)
+					.build(), Occur.FILTER);
+			}
+			else {
+				all.add(name, Occur.FILTER);
+			}
+		}
+		if (query.region() != null) {
+			String prefix = query.regionPrefix();
+			String field = switch (prefix.length()) {
+				case 2 -> "province";
+				case 4 -> "city";
+				default -> "region";
+			};
+			all.add(new TermQuery(new Term(field, prefix)), Occur.FILTER);
+		}
+		if (query.type() != null) {
+			all.add(new TermQuery(new Term("type", query.type().name())), Occur.FILTER);
+		}
+		if (query.department() != null) {
+			all.add(new TermQuery(new Term("department", query.department().name())), Occur.FILTER);
+		}
+		if (query.certifiedOnly() || query.minStars() != null) {
+			int min = query.minStars() == null ? Integer.MIN_VALUE : query.minStars();
+			all.add(IntPoint.newRangeQuery("certified_stars", min, Integer.MAX_VALUE), Occur.FILTER);
+			all.add(LongPoint.newRangeQuery("valid_until", today.toEpochDay(), Long.MAX_VALUE), Occur.FILTER);
+		}
+		return all.build();
+	}
+
+	/** The fragment anywhere in the name: one character as itself, longer ones as the phrase of their pairs. */
+	static Query nameQuery(String q) {
+		String text = q.toLowerCase(Locale.ROOT);
+		int[] chars = text.codePoints().toArray();
+		if (chars.length == 1) {
+			return new TermQuery(new Term("name1", text));
+		}
+		PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+		for (int i = 0; i + 1 < chars.length; i++) {
+			phrase.add(new Term("name2", new String(chars, i, 2)), i);
+		}
+		return phrase.build();
+	}
+
+	// ---------------------------------------------------------------------------------------------- updates
+
+	/**
+	 * Re-reads these entries from the database and puts them into the index (removing those that are gone).
+	 * Only the listening thread calls it, on its own connection, one notification after another.
+	 */
+	private void apply(JdbcClient jdbc, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		Long[] wanted = ids.toArray(Long[]::new);
+		List<Document> documents = jdbc.sql(ENTRIES + " where e.institution_id = any(:ids)")
+			.param("ids", wanted)
+			.query((rs, n) -> document(rs))
+			.list();
+		try {
+			for (Long id : wanted) {
+				writer.deleteDocuments(LongPoint.newExactQuery("id_point", id));
+			}
+			writer.addDocuments(documents);
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Reads every entry into a fresh index. */
+	private void reloadAll(JdbcClient jdbc) {
+		long started = System.nanoTime();
+		try {
+			writer.deleteAll();
+			List<Document> batch = new ArrayList<>(5_000);
+			jdbc.sql(ENTRIES).query(rs -> {
+				batch.add(document(rs));
+				if (batch.size() == 5_000) {
+					add(batch);
+				}
+			});
+			add(batch);
+			writer.commit();
+			searchers.maybeRefreshBlocking();
+			log.info("Directory search: {} entries indexed in {} ms", writer.getDocStats().numDocs,
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void add(List<Document> batch) {
+		try {
+			writer.addDocuments(batch);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		batch.clear();
+	}
+
+	private static Document document(java.sql.ResultSet rs) throws SQLException {
+		long id = rs.getLong("institution_id");
+		String name = rs.getString("name");
+		String region = rs.getString("region_code");
+		Document doc = new Document();
+		doc.add(new LongPoint("id_point", id));
+		doc.add(new NumericDocValuesField("id", id));
+		doc.add(new TextField("name1", name, Field.Store.NO));
+		doc.add(new TextField("name2", name, Field.Store.NO));
+		doc.add(new SortedDocValuesField("name_sort", new BytesRef(name)));
+		doc.add(new StringField("credit_code", rs.getString("credit_code"), Field.Store.NO));
+		doc.add(new StringField("region", region, Field.Store.NO));
+		doc.add(new StringField("city", region.substring(0, 4), Field.Store.NO));
+		doc.add(new StringField("province", region.substring(0, 2), Field.Store.NO));
+		doc.add(new StringField("type", rs.getString("type"), Field.Store.NO));
+		String departments = rs.getString("departments");
+		if (departments != null) {
+			for (String department : departments.split(",")) {
+				doc.add(new StringField("department", department, Field.Store.NO));
+			}
+		}
+		int stars = rs.getInt("certified_stars");
+		boolean certified = !rs.wasNull();
+		// stars descending, entries without a published rating last
+		doc.add(new NumericDocValuesField("stars_sort", certified ? stars : -1));
+		java.sql.Date validUntil = rs.getDate("valid_until");
+		if (certified && validUntil != null) {
+			doc.add(new IntPoint("certified_stars", stars));
+			doc.add(new LongPoint("valid_until", validUntil.toLocalDate().toEpochDay()));
+		}
+		return doc;
+	}
+
+	// --------------------------------------------------------------------------------- listening, lifecycle
+
+	/** Whether the index has been loaded (the node's readiness waits for it). */
+	public boolean isLoaded() {
+		return loaded.getCount() == 0;
+	}
+
+	/** Waits for the first load (a request that arrives while the node starts). */
+	boolean awaitLoaded(Duration timeout) throws InterruptedException {
+		return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void awaitLoaded() {
+		try {
+			if (!awaitLoaded(Duration.ofSeconds(30))) {
+				throw new IllegalStateException("The directory's search index is still loading");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the directory's search index", ex);
+		}
+	}
+
+	private IndexSearcher acquire() {
+		try {
+			return searchers.acquire();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void release(IndexSearcher searcher) {
+		try {
+			searchers.release(searcher);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		listener = new Thread(this::listen, "directory-search-listener");
+		listener.setDaemon(true);
+		listener.start();
+	}
+
+	/**
+	 * Listens on its own connection; after (re)connecting it loads every entry, then applies each
+	 * notification. A lost connection is retried every second.
+	 */
+	private void listen() {
+		while (running) {
+			try (Connection connection = dataSource.getConnection()) {
+				connection.setAutoCommit(true);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("listen " + CHANNEL);
+				}
+				PGConnection pg = connection.unwrap(PGConnection.class);
+				JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+				reloadAll(jdbc);
+				applied(null);
+				loaded.countDown();
+				while (running) {
+					PGNotification[] notifications = pg.getNotifications((int) listenTimeout.toMillis());
+					if (notifications == null || notifications.length == 0) {
+						try (Statement ping = connection.createStatement()) {
+							ping.execute("select 1");
+						}
+						continue;
+					}
+					handle(jdbc, Arrays.asList(notifications));
+				}
+			}
+			catch (Exception ex) {
+				if (!running) {
+					return;
+				}
+				log.warn("Directory search: lost its notifications ({}); reloading after reconnecting", ex.toString());
+				try {
+					Thread.sleep(1_000);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	private void handle(JdbcClient jdbc, List<PGNotification> notifications) {
+		Set<Long> ids = new java.util.LinkedHashSet<>();
+		for (PGNotification notification : notifications) {
+			String payload = notification.getParameter();
+			if ("*".equals(payload)) {
+				reloadAll(jdbc);
+				applied(null);
+				return;
+			}
+			for (String id : payload.split(",")) {
+				if (!id.isBlank()) {
+					ids.add(Long.parseLong(id.strip()));
+				}
+			}
+		}
+		apply(jdbc, ids);
+		applied(ids);
+	}
+
+	// ------------------------------------------------------------------------------------ reading own writes
+
+	/** Entries a transaction of this node changed, until the listener has applied them. */
+	private final List<Expected> expected = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** A transaction's changed entries (null: all of them) and the latch that opens once they are applied. */
+	static final class Expected {
+
+		private final Set<Long> remaining;
+
+		private final CountDownLatch applied = new CountDownLatch(1);
+
+		private Expected(Collection<Long> ids) {
+			this.remaining = ids == null ? null : java.util.concurrent.ConcurrentHashMap.newKeySet();
+			if (ids != null) {
+				remaining.addAll(ids);
+			}
+		}
+
+		/** Waits until the listener has applied them, at most this long (another node never waits). */
+		boolean await(Duration timeout) {
+			try {
+				return applied.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
+	}
+
+	/**
+	 * Registers, before its transaction commits, what it changed (null: everything), so that the change's own
+	 * thread can wait for the index to have applied it after the commit: a node reads its own writes.
+	 */
+	Expected expect(Collection<Long> ids) {
+		Expected waiter = new Expected(ids);
+		expected.add(waiter);
+		return waiter;
+	}
+
+	/** The transaction did not commit, or its thread is done waiting. */
+	void forget(Expected waiter) {
+		expected.remove(waiter);
+	}
+
+	private void applied(Set<Long> ids) {
+		for (Expected waiter : expected) {
+			if (ids == null) {
+				waiter.applied.countDown();
+			}
+			else if (waiter.remaining != null) {
+				waiter.remaining.removeAll(ids);
+				if (waiter.remaining.isEmpty()) {
+					waiter.applied.countDown();
+				}
+			}
+			if (waiter.applied.getCount() == 0) {
+				expected.remove(waiter);
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (listener != null) {
+			listener.interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Starts after the data source is ready, stops before it closes. */
+	@Override
+	public int getPhase() {
+		return 0;
+	}
+
+}
