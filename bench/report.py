@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Turns the benchmark's result lines into a Markdown table: req/s, p50 and p99 per URL class and
-connection count, and each class's throughput as a share of the reference page's."""
+connection count, and each class's throughput as a share of the same-stack Fortunes page's (the unit of
+the goals) and of the in-app floor page's, measured in the same run."""
 import json
 import sys
 
 LABELS = {
+    "fortunes": "0. Fortunes (same-stack anchor)",
     "search": "1. directory search, Chinese name fragment",
     "filter": "2. directory, region + minimum stars",
     "profile": "3. institution profile",
@@ -17,9 +19,11 @@ LABELS = {
 
 rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
 reference = {r["connections"]: r["rps"] for r in rows if r["class"] == "reference"}
-print("| URL class | connections | distinct requests | req/s | p50 ms | p99 ms | errors | × reference |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+fortunes = {r["connections"]: r["rps"] for r in rows if r["class"] == "fortunes"}
+print("| URL class | connections | distinct requests | req/s | p50 ms | p99 ms | errors | × Fortunes | × floor page |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for r in sorted(rows, key=lambda r: (r["connections"], list(LABELS).index(r["class"]))):
     ratio = r["rps"] / reference[r["connections"]] if reference.get(r["connections"]) else 0
+    anchor = r["rps"] / fortunes[r["connections"]] if fortunes.get(r["connections"]) else 0
     print(f"| {LABELS[r['class']]} | {r['connections']} | {r['distinct']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
-          f"{r['p99_ms']:.1f} | {r['errors']} | {ratio:.2f} |")
+          f"{r['p99_ms']:.1f} | {r['errors']} | {anchor:.2f} | {ratio:.2f} |")

