@@ -74,6 +74,8 @@ JAR="${JAR:-target/meizhi-0.1.0-SNAPSHOT.jar}"
 JAVA_OPTS="${JAVA_OPTS:--Xmx512m}"
 USERNAME=regulator
 PASSWORD=meizhi-demo
+# the regulator's home page (/home redirects there after signing in)
+HOME_PAGE=/regulator
 # every page of a signed-in user has the sign-out form; the sign-in page does not
 SIGNED_IN_MARKER='action="/logout"'
 BASE="http://127.0.0.1:$NGINX_PORT"
@@ -267,10 +269,10 @@ log "nginx $(nginx -v 2>&1 | sed 's|.*/||') on $BASE"
 # --- sessions ----------------------------------------------------------------------------------------
 csrf_of() { grep -o -m 1 'name="_csrf" value="[^"]*"' "$1" | sed 's/.*value="//; s/"$//'; }
 
-# 0 when GET /home with the cookie is a signed-in page on that base URL; the page is kept in $3
+# 0 when GET $HOME_PAGE with the cookie is a signed-in page on that base URL; the page is kept in $3
 signed_in() { # base cookie file
 	local code
-	code="$(curl -s -m 10 -o "$3" -w '%{http_code}' -H "Cookie: $2" "$1/home" || true)"
+	code="$(curl -s -m 10 -o "$3" -w '%{http_code}' -H "Cookie: $2" "$1$HOME_PAGE" || true)"
 	[[ "$code" == 200 ]] && grep -q "$SIGNED_IN_MARKER" "$3"
 }
 
@@ -286,9 +288,9 @@ sign_in() { # i: writes sessions/i.cookie ("SESSION=…") and sessions/i.csrf
 	session="$(awk '$6 == "SESSION" { print $7 }' "$jar")"
 	[[ -n "$session" ]] || { echo "no SESSION cookie after signing in (cookies: $(awk 'NF >= 7 { printf "%s ", $6 }' "$jar"))"; return 1; }
 	echo "SESSION=$session" >"$WORK/sessions/$i.cookie"
-	signed_in "$BASE" "SESSION=$session" "$page" || { echo "GET /home is not signed in"; return 1; }
+	signed_in "$BASE" "SESSION=$session" "$page" || { echo "GET $HOME_PAGE is not signed in"; return 1; }
 	csrf_of "$page" >"$WORK/sessions/$i.csrf"
-	[[ -s "$WORK/sessions/$i.csrf" ]] || { echo "no _csrf on /home"; return 1; }
+	[[ -s "$WORK/sessions/$i.csrf" ]] || { echo "no _csrf on $HOME_PAGE"; return 1; }
 }
 
 for ((i = 1; i <= SESSIONS; i++)); do
@@ -331,7 +333,7 @@ public += [f"/verify/{quote(c)}" for c in certificates]
 public += [f"/badge/{quote(c)}.svg" for c in certificates]
 status, _, body = get("/")
 public += sorted(set(re.findall(r'(?:href|src)="(/(?:css|js|webjars)/[^"?#]+)"', body.decode("utf-8", "replace"))))
-signed = ["/home", "/regulator/institutions", "/regulator/institutions?q=" + quote("美容")]
+signed = ["/regulator", "/regulator/institutions", "/regulator/institutions?q=" + quote("美容")]
 
 bad = []
 for kind, paths in (("P", public), ("S", signed)):

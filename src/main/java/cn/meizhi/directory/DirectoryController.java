@@ -57,8 +57,9 @@ class DirectoryController {
 			@RequestParam(required = false) Integer page, Locale locale, Model model, HttpServletRequest request) {
 		DirectoryQuery query = DirectoryQuery.of(q, region, minStars, type, department, certifiedOnly, sort, page, null);
 		model.addAttribute("query", query);
-		var results = directory.search(query, locale);
+		var results = directory.search(query, locale, false);
 		model.addAttribute("results", results);
+		model.addAttribute("countCapped", results.getTotalElements() >= PublicDirectory.PAGE_COUNT_CAP);
 		model.addAttribute("regionOptions", regionOptions(locale));
 		model.addAttribute("cards", results.getContent()
 			.stream()
@@ -74,10 +75,6 @@ class DirectoryController {
 			.toUriString()
 			.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", ""));
 		return "directory/search";
-	}
-
-	/** A region of the filter: province, then its cities and districts, indented. */
-	record RegionOption(String code, String label) {
 	}
 
 	private List<RegionOption> regionOptions(Locale locale) {

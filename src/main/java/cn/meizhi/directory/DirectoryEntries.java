@@ -126,9 +126,9 @@ public class DirectoryEntries implements ApplicationRunner {
 	public void refresh(long institutionId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			var ids = java.util.Set.of(institutionId);
-			var applied = search.expect(ids);
+			var applied = search.expect();
 			try {
-				refreshNow(ids);
+				refreshNow(ids, applied);
 				applied.await(OWN_WRITES);
 			}
 			finally {
@@ -149,8 +149,8 @@ public class DirectoryEntries implements ApplicationRunner {
 				public void beforeCommit(boolean readOnly) {
 					// the changes that led here may still sit in the persistence context
 					entityManager.flush();
-					applied = search.expect(ids.size() > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? null : ids);
-					refreshNow(ids);
+					applied = search.expect();
+					refreshNow(ids, applied);
 				}
 
 				@Override
@@ -184,7 +184,7 @@ public class DirectoryEntries implements ApplicationRunner {
 	/** Key of the institutions waiting for their refresh in the current transaction. */
 	private final Object PENDING = new Object();
 
-	private void refreshNow(java.util.Set<Long> institutionIds) {
+	private void refreshNow(java.util.Set<Long> institutionIds, DirectorySearch.Expected applied) {
 		Long[] ids = institutionIds.toArray(Long[]::new);
 		jdbc.sql(REFRESH.formatted("i.id = any(:ids)")).param("ids", ids).update();
 		jdbc.sql(RENAME.formatted("e.institution_id = any(:ids)")).param("ids", ids).update();
@@ -192,15 +192,15 @@ public class DirectoryEntries implements ApplicationRunner {
 				+ " and i.status = 'CLOSED'")
 			.param("ids", ids)
 			.update();
-		notifyNodes(ids.length > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? "*"
+		notifyNodes(applied, ids.length > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? "*"
 				: java.util.Arrays.stream(ids).map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
 	}
 
 	/** Tells every node's search index which entries changed; PostgreSQL delivers it when this commits. */
-	private void notifyNodes(String payload) {
+	private void notifyNodes(DirectorySearch.Expected applied, String changed) {
 		jdbc.sql("select pg_notify(:channel, :payload)")
 			.param("channel", DirectorySearch.CHANNEL)
-			.param("payload", payload)
+			.param("payload", applied.token() + ";" + changed)
 			.query((rs, n) -> 1)
 			.list();
 	}
@@ -217,8 +217,8 @@ public class DirectoryEntries implements ApplicationRunner {
 			.update();
 		jdbc.sql("analyze directory_entry").update();
 		jdbc.sql("analyze directory_name").update();
-		var applied = search.expect(null);
-		notifyNodes("*");
+		var applied = search.expect();
+		notifyNodes(applied, "*");
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

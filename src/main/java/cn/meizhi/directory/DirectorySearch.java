@@ -42,6 +42,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -53,13 +54,15 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -82,10 +85,17 @@ import org.springframework.stereotype.Component;
  */
 @Slf4j
 @Component
-public class DirectorySearch implements SmartLifecycle {
+@DependsOnDatabaseInitialization
+public class DirectorySearch implements InitializingBean, DisposableBean {
 
-	/** The notification channel; its payload is comma-separated institution ids, or {@code *} for all. */
+	/**
+	 * The notification channel; its payload is {@code <token>;<ids>}: the sending transaction's token, then
+	 * comma-separated institution ids or {@code *} for all.
+	 */
 	static final String CHANNEL = "directory_entry_changed";
+
+	/** The listening connection's {@code application_name}, to find it among the database's sessions. */
+	static final String APPLICATION_NAME = "meizhi-directory-listener";
 
 	/** More ids than this in one transaction are sent as {@code *} (a payload holds at most 8,000 bytes). */
 	static final int MAX_IDS_PER_NOTIFICATION = 500;
@@ -101,7 +111,10 @@ public class DirectorySearch implements SmartLifecycle {
 
 	private final Duration listenTimeout;
 
-	private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+	/** A scratch directory of this node's own, memory-mapped (Lucene's fastest way to read), deleted on close. */
+	private final java.nio.file.Path files;
+
+	private final MMapDirectory directory;
 
 	private final IndexWriter writer;
 
@@ -117,9 +130,15 @@ public class DirectorySearch implements SmartLifecycle {
 		this.dataSource = dataSource;
 		this.listenTimeout = listenTimeout;
 		try {
+			this.files = java.nio.file.Files.createTempDirectory("meizhi-directory-search-");
+			this.directory = new MMapDirectory(files);
 			Map<String, Analyzer> byField = Map.of("name1", grams(1), "name2", grams(2));
 			var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), byField));
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+			// documents kept in the default order (stars): a page in that order stops after its rows
+			config.setIndexSort(BY_STARS);
+			// a full load in few segments, so that merging them into one is quick
+			config.setRAMBufferSizeMB(64);
 			this.writer = new IndexWriter(directory, config);
 			this.searchers = new SearcherManager(writer, null);
 		}
@@ -141,22 +160,36 @@ public class DirectorySearch implements SmartLifecycle {
 
 	// ---------------------------------------------------------------------------------------------- queries
 
+	private static final SortField NAME = new SortField("name_sort", SortField.Type.STRING);
+
+	private static final SortField ID = new SortField("id", SortField.Type.LONG);
+
+	/** Stars of a valid certificate first (descending, unrated last), then name and id. */
+	private static final Sort BY_STARS = new Sort(new SortField("stars_sort", SortField.Type.INT, true), NAME, ID);
+
+	private static final Sort BY_NAME = new Sort(NAME, ID);
+
 	/**
 	 * One page of matches in the query's order.
 	 *
 	 * @param ids the institutions of the page, in order
 	 * @param total how many institutions match in all
 	 */
-	record Found(List<Long> ids, long total) {
+	record Found(List<Long> ids, long total, boolean totalCapped) {
 	}
 
-	Found find(DirectoryQuery query, LocalDate today, long offset, int limit) {
-		return search(query(query, today), sort(query), (int) Math.min(Integer.MAX_VALUE - 1, offset + limit), offset);
+	/**
+	 * A page of matches; the total is exact, or, with a count cap, stops at the cap ({@link Found#totalCapped()}):
+	 * counting every one of a common fragment's matches costs more than the page.
+	 */
+	Found find(DirectoryQuery query, LocalDate today, long offset, int limit, int countCap) {
+		return search(query(query, today), sort(query), (int) Math.min(Integer.MAX_VALUE - 1, offset + limit), offset,
+				countCap);
 	}
 
 	/** Every match in the query's order (for the CSV export). */
 	List<Long> findAll(DirectoryQuery query, LocalDate today) {
-		return search(query(query, today), sort(query), Integer.MAX_VALUE - 1, 0).ids();
+		return search(query(query, today), sort(query), Integer.MAX_VALUE - 1, 0, Integer.MAX_VALUE).ids();
 	}
 
 	/** The institutions with a valid certificate by stars, 5 down to 1. */
@@ -166,9 +199,8 @@ public class DirectorySearch implements SmartLifecycle {
 		IndexSearcher searcher = acquire();
 		try {
 			for (int stars = 5; stars >= 1; stars--) {
-				Query certified = new BooleanQuery.Builder()
-					.add(IntPoint.newExactQuery("certified_stars", stars), Occur.FILTER)
-					.add(LongPoint.newRangeQuery("valid_until", today.toEpochDay(), Long.MAX_VALUE), Occur.FILTER)
+				Query certified = new BooleanQuery.Builder().add(starsBetween(stars, stars), Occur.FILTER)
+					.add(validOn(today), Occur.FILTER)
 					.build();
 				counts.put(stars, (long) searcher.count(certified));
 			}
@@ -182,12 +214,12 @@ public class DirectorySearch implements SmartLifecycle {
 		}
 	}
 
-	private Found search(Query query, Sort sort, int hits, long offset) {
+	private Found search(Query query, Sort sort, int hits, long offset, int countCap) {
 		awaitLoaded();
 		IndexSearcher searcher = acquire();
 		try {
 			int wanted = Math.max(1, Math.min(hits, Math.max(1, searcher.getIndexReader().maxDoc())));
-			TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, Integer.MAX_VALUE));
+			TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, countCap));
 			List<Long> ids = new ArrayList<>();
 			var leaves = searcher.getIndexReader().leaves();
 			for (int i = (int) Math.min(offset, top.scoreDocs.length); i < top.scoreDocs.length; i++) {
@@ -198,7 +230,8 @@ public class DirectorySearch implements SmartLifecycle {
 					ids.add(id.longValue());
 				}
 			}
-			return new Found(ids, top.totalHits.value);
+			boolean capped = top.totalHits.relation == org.apache.lucene.search.TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+			return new Found(ids, top.totalHits.value, capped);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -209,13 +242,7 @@ public class DirectorySearch implements SmartLifecycle {
 	}
 
 	private static Sort sort(DirectoryQuery query) {
-		SortField name = new SortField("name_sort", SortField.Type.STRING);
-		SortField id = new SortField("id", SortField.Type.LONG);
-		if (query.sort().equals("name")) {
-			return new Sort(name, id);
-		}
-		SortField stars = new SortField("stars_sort", SortField.Type.INT, true);
-		return new Sort(stars, name, id);
+		return query.sort().equals("name") ? BY_NAME : BY_STARS;
 	}
 
 	private static Query query(DirectoryQuery query, LocalDate today) {
@@ -249,11 +276,26 @@ public class DirectorySearch implements SmartLifecycle {
 			all.add(new TermQuery(new Term("department", query.department().name())), Occur.FILTER);
 		}
 		if (query.certifiedOnly() || query.minStars() != null) {
-			int min = query.minStars() == null ? Integer.MIN_VALUE : query.minStars();
-			all.add(IntPoint.newRangeQuery("certified_stars", min, Integer.MAX_VALUE), Occur.FILTER);
-			all.add(LongPoint.newRangeQuery("valid_until", today.toEpochDay(), Long.MAX_VALUE), Occur.FILTER);
+			all.add(starsBetween(query.minStars() == null ? Integer.MIN_VALUE : query.minStars(), Integer.MAX_VALUE),
+					Occur.FILTER);
+			all.add(validOn(today), Occur.FILTER);
 		}
 		return all.build();
+	}
+
+	/**
+	 * Certified stars in a range: through the points when that is the selective part of a query, checked
+	 * on the doc values of the candidates when another part (a district, a name) leads.
+	 */
+	private static Query starsBetween(int min, int max) {
+		return new IndexOrDocValuesQuery(IntPoint.newRangeQuery("certified_stars", min, max),
+				NumericDocValuesField.newSlowRangeQuery("certified_stars", min, max));
+	}
+
+	/** A certificate valid on this day. */
+	private static Query validOn(LocalDate today) {
+		return new IndexOrDocValuesQuery(LongPoint.newRangeQuery("valid_until", today.toEpochDay(), Long.MAX_VALUE),
+				NumericDocValuesField.newSlowRangeQuery("valid_until", today.toEpochDay(), Long.MAX_VALUE));
 	}
 
 	/** The fragment anywhere in the name: one character as itself, longer ones as the phrase of their pairs. */
@@ -310,6 +352,8 @@ public class DirectorySearch implements SmartLifecycle {
 				}
 			});
 			add(batch);
+			// one segment: a search then prepares its sort and its terms once, not once per segment
+			writer.forceMerge(1);
 			writer.commit();
 			searchers.maybeRefreshBlocking();
 			log.info("Directory search: {} entries indexed in {} ms", writer.getDocStats().numDocs,
@@ -358,7 +402,9 @@ public class DirectorySearch implements SmartLifecycle {
 		java.sql.Date validUntil = rs.getDate("valid_until");
 		if (certified && validUntil != null) {
 			doc.add(new IntPoint("certified_stars", stars));
+			doc.add(new NumericDocValuesField("certified_stars", stars));
 			doc.add(new LongPoint("valid_until", validUntil.toLocalDate().toEpochDay()));
+			doc.add(new NumericDocValuesField("valid_until", validUntil.toLocalDate().toEpochDay()));
 		}
 		return doc;
 	}
@@ -405,8 +451,12 @@ public class DirectorySearch implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Starts listening, and so loading, as soon as the schema is migrated: the load runs while the rest of
+	 * the application starts.
+	 */
 	@Override
-	public void start() {
+	public void afterPropertiesSet() {
 		running = true;
 		listener = new Thread(this::listen, "directory-search-listener");
 		listener.setDaemon(true);
@@ -422,12 +472,12 @@ public class DirectorySearch implements SmartLifecycle {
 			try (Connection connection = dataSource.getConnection()) {
 				connection.setAutoCommit(true);
 				try (Statement statement = connection.createStatement()) {
+					statement.execute("set application_name = '" + APPLICATION_NAME + "'");
 					statement.execute("listen " + CHANNEL);
 				}
 				PGConnection pg = connection.unwrap(PGConnection.class);
 				JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 				reloadAll(jdbc);
-				applied(null);
 				loaded.countDown();
 				while (running) {
 					PGNotification[] notifications = pg.getNotifications((int) listenTimeout.toMillis());
@@ -458,43 +508,58 @@ public class DirectorySearch implements SmartLifecycle {
 
 	private void handle(JdbcClient jdbc, List<PGNotification> notifications) {
 		Set<Long> ids = new java.util.LinkedHashSet<>();
+		Set<String> tokens = new java.util.HashSet<>();
+		boolean all = false;
 		for (PGNotification notification : notifications) {
 			String payload = notification.getParameter();
-			if ("*".equals(payload)) {
-				reloadAll(jdbc);
-				applied(null);
-				return;
+			int separator = payload.indexOf(';');
+			tokens.add(payload.substring(0, Math.max(0, separator)));
+			String changed = payload.substring(separator + 1);
+			if ("*".equals(changed)) {
+				all = true;
+				continue;
 			}
-			for (String id : payload.split(",")) {
+			for (String id : changed.split(",")) {
 				if (!id.isBlank()) {
 					ids.add(Long.parseLong(id.strip()));
 				}
 			}
 		}
-		apply(jdbc, ids);
-		applied(ids);
+		if (all) {
+			reloadAll(jdbc);
+		}
+		else {
+			apply(jdbc, ids);
+		}
+		applied(tokens);
 	}
 
 	// ------------------------------------------------------------------------------------ reading own writes
 
-	/** Entries a transaction of this node changed, until the listener has applied them. */
-	private final List<Expected> expected = new java.util.concurrent.CopyOnWriteArrayList<>();
+	/** Transactions of this node waiting for the listener to have applied their notification. */
+	private final Map<String, CountDownLatch> expected = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** A transaction's changed entries (null: all of them) and the latch that opens once they are applied. */
+	/**
+	 * A transaction's notification: the token it carries, and the latch that opens once this node's listener
+	 * has applied it. Notifications arrive after their transaction commits, so a latch opened means the
+	 * index holds the transaction's changes.
+	 */
 	static final class Expected {
 
-		private final Set<Long> remaining;
+		private final String token;
 
 		private final CountDownLatch applied = new CountDownLatch(1);
 
-		private Expected(Collection<Long> ids) {
-			this.remaining = ids == null ? null : java.util.concurrent.ConcurrentHashMap.newKeySet();
-			if (ids != null) {
-				remaining.addAll(ids);
-			}
+		private Expected(String token) {
+			this.token = token;
 		}
 
-		/** Waits until the listener has applied them, at most this long (another node never waits). */
+		/** The token to send with the notification. */
+		String token() {
+			return token;
+		}
+
+		/** Waits until the listener has applied it, at most this long (another node never waits). */
 		boolean await(Duration timeout) {
 			try {
 				return applied.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -508,54 +573,40 @@ public class DirectorySearch implements SmartLifecycle {
 	}
 
 	/**
-	 * Registers, before its transaction commits, what it changed (null: everything), so that the change's own
-	 * thread can wait for the index to have applied it after the commit: a node reads its own writes.
+	 * Registers, before its transaction commits, a transaction that sends a notification, so that its thread
+	 * can wait after the commit until this node's index has applied it: a node reads its own writes.
 	 */
-	Expected expect(Collection<Long> ids) {
-		Expected waiter = new Expected(ids);
-		expected.add(waiter);
+	Expected expect() {
+		Expected waiter = new Expected(java.util.UUID.randomUUID().toString());
+		expected.put(waiter.token, waiter.applied);
 		return waiter;
 	}
 
 	/** The transaction did not commit, or its thread is done waiting. */
 	void forget(Expected waiter) {
-		expected.remove(waiter);
+		expected.remove(waiter.token);
 	}
 
-	private void applied(Set<Long> ids) {
-		for (Expected waiter : expected) {
-			if (ids == null) {
-				waiter.applied.countDown();
-			}
-			else if (waiter.remaining != null) {
-				waiter.remaining.removeAll(ids);
-				if (waiter.remaining.isEmpty()) {
-					waiter.applied.countDown();
-				}
-			}
-			if (waiter.applied.getCount() == 0) {
-				expected.remove(waiter);
+	private void applied(Set<String> tokens) {
+		for (String token : tokens) {
+			CountDownLatch latch = expected.remove(token);
+			if (latch != null) {
+				latch.countDown();
 			}
 		}
 	}
 
+	/** Stops listening before the data source closes (it depends on it). */
 	@Override
-	public void stop() {
+	public void destroy() throws IOException {
 		running = false;
 		if (listener != null) {
 			listener.interrupt();
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	/** Starts after the data source is ready, stops before it closes. */
-	@Override
-	public int getPhase() {
-		return 0;
+		searchers.close();
+		writer.close();
+		directory.close();
+		org.springframework.util.FileSystemUtils.deleteRecursively(files);
 	}
 
 }

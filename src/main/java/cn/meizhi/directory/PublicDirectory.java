@@ -78,15 +78,28 @@ public class PublicDirectory {
 	}
 
 	/**
-	 * A page of the institutions a query finds, in the query's order, with the exact number of matches. The
-	 * directory's search index ({@link DirectorySearch}) says which institutions and how many; what the page
-	 * shows of each is read from PostgreSQL (so a status is never older than the database's).
+	 * Pages count matches only up to this many ("more than 1,000, add a filter"): counting every match of a
+	 * common fragment costs more than finding the page. The open-data API counts exactly.
 	 */
+	public static final int PAGE_COUNT_CAP = 1_000;
+
+	/** A search with the exact number of matches (the open-data API promises it). */
 	public Page<Listing> search(DirectoryQuery query, Locale locale) {
+		return search(query, locale, true);
+	}
+
+	/**
+	 * A page of the institutions a query finds, in the query's order. The directory's search index
+	 * ({@link DirectorySearch}) says which institutions and how many; what the page shows of each is read
+	 * from PostgreSQL (so a status is never older than the database's). With {@code exactCount} false the
+	 * total stops at {@link #PAGE_COUNT_CAP}.
+	 */
+	public Page<Listing> search(DirectoryQuery query, Locale locale, boolean exactCount) {
 		LocalDate today = cycles.today();
-		var found = index.find(query, today, (long) query.page() * query.size(), query.size());
-		return new PageImpl<>(listings(found.ids(), today, locale), PageRequest.of(query.page(), query.size()),
-				found.total());
+		var found = index.find(query, today, (long) query.page() * query.size(), query.size(),
+				exactCount ? Integer.MAX_VALUE : PAGE_COUNT_CAP);
+		long total = exactCount ? found.total() : Math.min(PAGE_COUNT_CAP, found.total());
+		return new PageImpl<>(listings(found.ids(), today, locale), PageRequest.of(query.page(), query.size()), total);
 	}
 
 	/** Every institution the query finds (no paging), in the query's order, for the CSV export. */

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,15 +52,15 @@ class AccountAdministrationTests {
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'ACCOUNT_CREATED' and summary = ?",
 				Long.class, username)).isOne();
 
-		MockHttpSession session = (MockHttpSession) mvc
+		jakarta.servlet.http.Cookie session = mvc
 			.perform(formLogin().user(username).password("temporary-pass-1"))
 			.andExpect(redirectedUrl("/home"))
 			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(get("/regulator/institutions").session(session)).andExpect(redirectedUrl("/account/password"));
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/regulator/institutions").cookie(session)).andExpect(redirectedUrl("/account/password"));
 		mvc.perform(post("/account/password").with(csrf())
-			.session(session)
+			.cookie(session)
 			.param("currentPassword", "temporary-pass-1")
 			.param("newPassword", "short")
 			.param("confirmation", "short"))
@@ -69,11 +68,11 @@ class AccountAdministrationTests {
 			.andExpect(model().attributeHasFieldErrorCode("form", "newPassword", "account.password.tooShort"))
 			.andExpect(content().string(not(containsString("temporary-pass-1"))));
 		mvc.perform(post("/account/password").with(csrf())
-			.session(session)
+			.cookie(session)
 			.param("currentPassword", "temporary-pass-1")
 			.param("newPassword", "my own long password")
 			.param("confirmation", "my own long password")).andExpect(redirectedUrl("/home"));
-		mvc.perform(get("/regulator/institutions").session(session)).andExpect(status().isOk());
+		mvc.perform(get("/regulator/institutions").cookie(session)).andExpect(status().isOk());
 		mvc.perform(formLogin().user(username).password("my own long password")).andExpect(redirectedUrl("/home"));
 	}
 
@@ -134,12 +133,12 @@ class AccountAdministrationTests {
 			.with(admin)
 			.param("temporaryPassword", "reset-by-admin-1"));
 		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error"));
-		MockHttpSession session = (MockHttpSession) mvc
+		jakarta.servlet.http.Cookie session = mvc
 			.perform(formLogin().user(account.getUsername()).password("reset-by-admin-1"))
 			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(get("/assessor").session(session)).andExpect(redirectedUrl("/account/password"));
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/assessor").cookie(session)).andExpect(redirectedUrl("/account/password"));
 		assertThat(jdbc.queryForList("select action from audit_event where object_type = 'UserAccount' and object_id = ?"
 				+ " order by id", String.class, String.valueOf(account.getId())))
 			.contains("ACCOUNT_DISABLED", "ACCOUNT_ENABLED", "PASSWORD_RESET");
@@ -172,11 +171,11 @@ class AccountAdministrationTests {
 	@Test
 	void anAdminsChangeEndsTheUsersOpenSessions() throws Exception {
 		UserAccount account = fixtures.account(Role.REGULATOR, "330100", null);
-		MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+		jakarta.servlet.http.Cookie session = mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
 			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(get("/regulator/institutions").session(session)).andExpect(status().isOk());
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/regulator/institutions").cookie(session)).andExpect(status().isOk());
 		mvc.perform(post("/admin/users/" + account.getId() + "/edit").with(csrf())
 			.with(user(Fixtures.principal(Fixtures.admin())))
 			.param("version", String.valueOf(jdbc.queryForObject("select version from user_account where id = ?",
@@ -185,16 +184,16 @@ class AccountAdministrationTests {
 			.param("displayName", account.getDisplayName())
 			.param("role", "REGULATOR")
 			.param("jurisdictionCode", "330102")).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/regulator/institutions").session(session)).andExpect(redirectedUrl("/login?expired"));
-		MockHttpSession again = (MockHttpSession) mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+		mvc.perform(get("/regulator/institutions").cookie(session)).andExpect(redirectedUrl("/login?expired"));
+		jakarta.servlet.http.Cookie again = mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
 			.andReturn()
-			.getRequest()
-			.getSession();
-		mvc.perform(get("/regulator/institutions").session(again)).andExpect(status().isOk());
+			.getResponse()
+			.getCookie("SESSION");
+		mvc.perform(get("/regulator/institutions").cookie(again)).andExpect(status().isOk());
 		mvc.perform(post("/admin/users/" + account.getId() + "/enabled").with(csrf())
 			.with(user(Fixtures.principal(Fixtures.admin())))
 			.param("enabled", "false"));
-		mvc.perform(get("/regulator/institutions").session(again)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/regulator/institutions").cookie(again)).andExpect(redirectedUrl("/login?expired"));
 	}
 
 	@Test

@@ -97,19 +97,22 @@ class LoginLockoutTests {
 	@Test
 	void signInChangesTheSessionIdAndSignOutNeedsAPostWithToken() throws Exception {
 		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
-		var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(get("/login"))
-			.andReturn()
-			.getRequest()
-			.getSession();
-		String before = session.getId();
-		mvc.perform(post("/login").session(session)
+		// sessions live in PostgreSQL (Spring Session) and are named by the SESSION cookie
+		jakarta.servlet.http.Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
+		assertThat(before).as("the sign-in form's token lives in a session").isNotNull();
+		jakarta.servlet.http.Cookie session = mvc.perform(post("/login").cookie(before)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("username", account.getUsername())
-			.param("password", Fixtures.PASSWORD)).andExpect(redirectedUrl("/home"));
-		assertThat(session.getId()).isNotEqualTo(before);
-		mvc.perform(get("/logout").session(session)).andExpect(status().isForbidden());
-		mvc.perform(post("/logout").session(session)).andExpect(status().isForbidden());
-		mvc.perform(get("/assessor").session(session)).andExpect(status().isOk());
+			.param("password", Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/home"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session.getValue()).isNotEqualTo(before.getValue());
+		mvc.perform(get("/assessor").cookie(before)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/logout").cookie(session)).andExpect(status().isForbidden());
+		mvc.perform(post("/logout").cookie(session)).andExpect(status().isForbidden());
+		mvc.perform(get("/assessor").cookie(session)).andExpect(status().isOk());
 	}
 
 	private java.util.List<String> actions(UserAccount account) {

@@ -452,7 +452,7 @@ class DirectoryTests {
 	private static final int RARE_BASE = 0x3400 + ThreadLocalRandom.current().nextInt(0x19B0 / 5) * 5;
 
 	/** Random common Chinese characters: names no other test shares. */
-	private static String chinese(int length) {
+	static String chinese(int length) {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < length; i++) {
 			text.appendCodePoint(0x4E00 + ThreadLocalRandom.current().nextInt(0x9FA5 - 0x4E00));

@@ -61,7 +61,6 @@ class SecurityRulesTests {
 		publicEndpoint("GET /certificates/{certificateNo}");
 		publicEndpoint("GET /certificates/{certificateNo}.pdf");
 		publicEndpoint("GET /badge/{certificateNo}.svg");
-		publicEndpoint("GET /reference");
 		publicEndpoint("GET /institutions");
 		publicEndpoint("GET /institutions/{id}");
 		publicEndpoint("GET /api/public/institutions");
