@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import cn.meizhi.shared.NotFoundException;
+
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,6 +56,15 @@ final class DirectoryAdvice {
 			return ResponseEntity.badRequest()
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("status", 400, "error", "Bad Request", "message", explain(ex, messages, locale)));
+		}
+
+		/** An id that names nothing public: the same shape, 404, in the asker's language. */
+		@ExceptionHandler(NotFoundException.class)
+		ResponseEntity<Map<String, Object>> notFound(Locale locale) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("status", 404, "error", "Not Found", "message",
+						messages.getMessage("directory.api.notFound", null, locale)));
 		}
 
 	}

@@ -32,7 +32,7 @@ class CertificateVerificationController {
 		if (typed == null || typed.isBlank()) {
 			return "rating/verify";
 		}
-		String certificateNo = typed.strip().toUpperCase(Locale.ROOT);
+		String certificateNo = Ratings.canonicalCertificateNo(typed);
 		if (!CERTIFICATE_NO.matcher(certificateNo).matches()) {
 			model.addAttribute("certificateNo", typed);
 			model.addAttribute("formatError", true);

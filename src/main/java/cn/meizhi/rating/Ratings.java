@@ -278,11 +278,20 @@ public class Ratings {
 	}
 
 	/**
+	 * A certificate number as printed, from what someone typed or scanned: without spaces (also full-width
+	 * ones), in capitals. {@code mz-330102-2024-000005} and {@code MZ-330102 -2024-000005} are
+	 * {@code MZ-330102-2024-000005}.
+	 */
+	public static String canonicalCertificateNo(String typed) {
+		return typed == null ? "" : typed.replaceAll("[\\s\u3000]+", "").toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/**
 	 * Checks a certificate by its number, for anyone. A published rating past its last day counts as
 	 * expired even before the nightly job has marked it. Empty when no certificate has that number.
 	 */
 	public Optional<CertificateCheck> verify(String certificateNo) {
-		return ratings.findByCertificateNo(certificateNo).flatMap(rating -> verdict(rating).map(verdict -> {
+		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> verdict(rating).map(verdict -> {
 			String name = institutions.findSummary(rating.getInstitutionId()).map(InstitutionSummary::name).orElse("");
 			return new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(), name,
 					rating.getRegionCode(), rating.getStars(), rating.getValidFrom(), rating.getValidUntil());
@@ -294,7 +303,7 @@ public class Ratings {
 	 * that number.
 	 */
 	public Optional<Certificate> certificate(String certificateNo) {
-		return ratings.findByCertificateNo(certificateNo).flatMap(rating -> verdict(rating).map(verdict -> {
+		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> verdict(rating).map(verdict -> {
 			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
 			StandardVersion version = standards.publicVersion(rating.getStandardVersionId());
 			return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(), institution.name(),

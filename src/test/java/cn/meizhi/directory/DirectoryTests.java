@@ -216,7 +216,14 @@ class DirectoryTests {
 		Institution closed = fixtures.institution("330102");
 		institutions.changeStatus(Fixtures.regulator("330000"), closed.getId(), InstitutionStatus.CLOSED, "已注销");
 		mvc.perform(get("/institutions/" + closed.getId())).andExpect(status().isNotFound());
-		mvc.perform(get("/api/public/institutions/" + closed.getId())).andExpect(status().isNotFound());
+		mvc.perform(get("/api/public/institutions/" + closed.getId()))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.status").value(404))
+			.andExpect(jsonPath("$.error").value("Not Found"))
+			.andExpect(jsonPath("$.message").value("没有这个编号的机构（或它已注销、不公开）。"));
+		mvc.perform(get("/api/public/institutions/987654321").param("lang", "en"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.message").value("No public institution has this id (it may have closed)."));
 		mvc.perform(get("/institutions/987654321")).andExpect(status().isNotFound());
 	}
 

@@ -332,6 +332,14 @@ class RatingTests {
 			.andExpect(content().string(containsString(check.institutionName())));
 		mvc.perform(get("/verify/" + number).param("lang", "en"))
 			.andExpect(content().string(containsString("Certificate " + number + " is valid.")));
+		// as typed from paper: lower case, spaces (also full-width), in the path or in the form
+		String typed = number.toLowerCase(java.util.Locale.ROOT).replace("-2", " -2").replace("-0", "\u3000-0");
+		mvc.perform(get("/verify/{no}", typed))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("证书 " + number + " 有效。")));
+		mvc.perform(get("/verify").param("certificateNo", " " + typed + " "))
+			.andExpect(redirectedUrl("/verify/" + number));
+		assertThat(ratings.certificate(typed)).isPresent();
 
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
 		Duration past = Duration.ofDays(ChronoUnit.DAYS.between(today, rating.getValidUntil()) + 1);

@@ -33,6 +33,18 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	void everyErrorStatusSpeaksWordsInBothLanguagesNeverRawMessageKeys() throws Exception {
+		for (String lang : new String[] { "zh-CN", "en" }) {
+			for (String path : new String[] { "/css/missing.css", "/institutions/987654321", "/institutions?minStars=9",
+					"/api/public/institutions/987654321", "/verify/MZ-000000-0000-000000" }) {
+				HttpResponse<String> response = get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang, "text/html");
+				assertThat(response.statusCode()).as(path).isGreaterThanOrEqualTo(400);
+				assertThat(response.body()).as(path + " in " + lang).doesNotContain("??").doesNotContain("Whitelabel");
+			}
+		}
+	}
+
+	@Test
 	void andInEnglishOnRequest() throws Exception {
 		HttpResponse<String> response = get("/css/missing.css?lang=en");
 		assertThat(response.body()).contains("Page not found").contains("lang=\"en\"");
