@@ -126,13 +126,18 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 
 	private Thread listener;
 
-	DirectorySearch(DataSource dataSource, @Value("${meizhi.directory.listen-timeout:PT0.5S}") Duration listenTimeout) {
+	private final cn.meizhi.region.Regions regions;
+
+	DirectorySearch(DataSource dataSource, cn.meizhi.region.Regions regions,
+			@Value("${meizhi.directory.listen-timeout:PT0.5S}") Duration listenTimeout) {
 		this.dataSource = dataSource;
+		this.regions = regions;
 		this.listenTimeout = listenTimeout;
 		try {
 			this.files = java.nio.file.Files.createTempDirectory("meizhi-directory-search-");
 			this.directory = new MMapDirectory(files);
-			Map<String, Analyzer> byField = Map.of("name1", grams(1), "name2", grams(2));
+			Map<String, Analyzer> byField = Map.of("name1", grams(1), "name2", grams(2), "place1", grams(1), "place2",
+					grams(2));
 			var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), byField));
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
 			// documents kept in the default order (stars): a page in that order stops after its rows
@@ -248,7 +253,11 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 	private static Query query(DirectoryQuery query, LocalDate today) {
 		BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
 		if (query.q() != null) {
-			Query name = nameQuery(query.q());
+			// the fragment in the name, or in the name of the district, city or province (上城, 西湖区, 杭州)
+			Query name = new BooleanQuery.Builder().add(fragmentQuery("name", query.q()), Occur.SHOULD)
+				.add(fragmentQuery("place", query.q()), Occur.SHOULD)
+				.setMinimumNumberShouldMatch(1)
+				.build();
 			String code = query.creditCode();
 			if (code != null) {
 				all.add(new BooleanQuery.Builder().add(name, Occur.SHOULD)
@@ -298,16 +307,19 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 				NumericDocValuesField.newSlowRangeQuery("valid_until", today.toEpochDay(), Long.MAX_VALUE));
 	}
 
-	/** The fragment anywhere in the name: one character as itself, longer ones as the phrase of their pairs. */
-	static Query nameQuery(String q) {
+	/**
+	 * The fragment anywhere in a text field ({@code name} or {@code place}): one character as itself, longer
+	 * ones as the phrase of their pairs.
+	 */
+	static Query fragmentQuery(String field, String q) {
 		String text = q.toLowerCase(Locale.ROOT);
 		int[] chars = text.codePoints().toArray();
 		if (chars.length == 1) {
-			return new TermQuery(new Term("name1", text));
+			return new TermQuery(new Term(field + "1", text));
 		}
 		PhraseQuery.Builder phrase = new PhraseQuery.Builder();
 		for (int i = 0; i + 1 < chars.length; i++) {
-			phrase.add(new Term("name2", new String(chars, i, 2)), i);
+			phrase.add(new Term(field + "2", new String(chars, i, 2)), i);
 		}
 		return phrase.build();
 	}
@@ -374,7 +386,7 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 		batch.clear();
 	}
 
-	private static Document document(java.sql.ResultSet rs) throws SQLException {
+	private Document document(java.sql.ResultSet rs) throws SQLException {
 		long id = rs.getLong("institution_id");
 		String name = rs.getString("name");
 		String region = rs.getString("region_code");
@@ -384,6 +396,9 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 		doc.add(new TextField("name1", name, Field.Store.NO));
 		doc.add(new TextField("name2", name, Field.Store.NO));
 		doc.add(new SortedDocValuesField("name_sort", new BytesRef(name)));
+		String place = regions.path(region, Locale.SIMPLIFIED_CHINESE);
+		doc.add(new TextField("place1", place, Field.Store.NO));
+		doc.add(new TextField("place2", place, Field.Store.NO));
 		doc.add(new StringField("credit_code", rs.getString("credit_code"), Field.Store.NO));
 		doc.add(new StringField("region", region, Field.Store.NO));
 		doc.add(new StringField("city", region.substring(0, 4), Field.Store.NO));

@@ -40,6 +40,21 @@ class DirectorySearchTests {
 	}
 
 	@Test
+	void aDistrictOrCityNameFindsItsInstitutions() {
+		String token = DirectoryTests.chinese(3);
+		// names beginning with 一一 come first in name order (the smallest Chinese character)
+		String west = "一一" + token + "美容诊所";
+		String upper = "一一上城" + token + "诊所";
+		fixtures.institution("330102", upper);
+		fixtures.institution("330106", west);
+		// 330106 is 西湖区 in 杭州市: that name says neither
+		assertThat(directory.search(DirectoryQuery.of("西湖区", null, null, null, null, null, "name", null, 100),
+				Locale.CHINA).getContent()).extracting(Listing::name).contains(west).doesNotContain(upper);
+		assertThat(directory.search(DirectoryQuery.of("杭州", null, null, null, null, null, "name", null, 100),
+				Locale.CHINA).getContent()).extracting(Listing::name).contains(west, upper);
+	}
+
+	@Test
 	void afterLosingItsNotificationsTheIndexReloadsEverything() {
 		String token = DirectoryTests.chinese(3);
 		Institution institution = fixtures.institution("330102", "旧名" + token + "诊所");

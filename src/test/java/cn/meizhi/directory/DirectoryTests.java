@@ -428,6 +428,16 @@ class DirectoryTests {
 	}
 
 	@Test
+	void theLanguageSwitchAndThePagerKeepTheSearchEncodedOnce() throws Exception {
+		String html = mvc.perform(get(java.net.URI.create("/institutions?q=%E7%BE%8E%E5%AE%B9&sort=name")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("href=\"/institutions?q=%E7%BE%8E%E5%AE%B9&amp;sort=name&amp;lang=en\"")
+			.doesNotContain("%25E7");
+	}
+
+	@Test
 	void queriesOutOfBoundsAreRefusedBeforeTheDatabase() {
 		assertThatExceptionOfType(BadQueryException.class)
 			.isThrownBy(() -> DirectoryQuery.of(null, "3301", null, null, null, null, null, null, null));
