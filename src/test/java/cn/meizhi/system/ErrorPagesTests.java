@@ -40,6 +40,11 @@ class ErrorPagesTests {
 				HttpResponse<String> response = get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang, "text/html");
 				assertThat(response.statusCode()).as(path).isGreaterThanOrEqualTo(400);
 				assertThat(response.body()).as(path + " in " + lang).doesNotContain("??").doesNotContain("Whitelabel");
+				if (path.startsWith("/institutions?")) {
+					// a bad filter is a problem with the request, in the title too, not "the system has a problem"
+					assertThat(response.body()).contains(lang.equals("en") ? "<title>The request could not be handled" : "<title>请求无法处理")
+						.doesNotContain("<title>系统出现问题");
+				}
 			}
 		}
 	}
