@@ -77,16 +77,6 @@ public class DirectoryEntries implements ApplicationRunner {
 			on conflict (institution_id) do nothing
 			""";
 
-	/** The name's search columns of the entries chosen by {@code %s}, where the name is new or changed. */
-	private static final String RENAME = """
-			insert into directory_name (institution_id, name)
-			select e.institution_id, e.name from directory_entry e
-			left join directory_name n on n.institution_id = e.institution_id
-			where n.name is distinct from e.name and %s
-			on conflict (institution_id) do update set name = excluded.name
-			""";
-
-
 	private final JdbcClient jdbc;
 
 	private final EntityManager entityManager;
@@ -187,7 +177,6 @@ public class DirectoryEntries implements ApplicationRunner {
 	private void refreshNow(java.util.Set<Long> institutionIds, DirectorySearch.Expected applied) {
 		Long[] ids = institutionIds.toArray(Long[]::new);
 		jdbc.sql(REFRESH.formatted("i.id = any(:ids)")).param("ids", ids).update();
-		jdbc.sql(RENAME.formatted("e.institution_id = any(:ids)")).param("ids", ids).update();
 		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.id = any(:ids)"
 				+ " and i.status = 'CLOSED'")
 			.param("ids", ids)
@@ -212,11 +201,9 @@ public class DirectoryEntries implements ApplicationRunner {
 	@Transactional
 	public long rebuild() {
 		jdbc.sql(REFRESH.formatted("true")).update();
-		jdbc.sql(RENAME.formatted("true")).update();
 		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
 			.update();
 		jdbc.sql("analyze directory_entry").update();
-		jdbc.sql("analyze directory_name").update();
 		var applied = search.expect();
 		notifyNodes(applied, "*");
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -253,11 +240,6 @@ public class DirectoryEntries implements ApplicationRunner {
 			long rebuilt = rebuild();
 			log.info("Directory: rebuilt {} entries in {} ms", rebuilt, System.currentTimeMillis() - started);
 		}
-	}
-
-	/** The LIKE pattern of a query for {@code search_text}. */
-	static String spacedPattern(String q) {
-		return cn.meizhi.shared.Texts.spacedLikePattern(q);
 	}
 
 }

@@ -74,11 +74,6 @@ public record DirectoryQuery(String q, String region, Integer minStars, Institut
 		return CREDIT_CODE.matcher(upper).matches() ? upper : null;
 	}
 
-	/** {@code %q%} for ILIKE, with the wildcard characters in q taken literally. */
-	String namePattern() {
-		return q == null ? null : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-	}
-
 	/** The significant prefix of the region: 33 for a province, 3301 for a city, 330102 for a district. */
 	String regionPrefix() {
 		if (region == null) {

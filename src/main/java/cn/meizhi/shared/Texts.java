@@ -49,16 +49,4 @@ public final class Texts {
 		return grams.toArray(String[]::new);
 	}
 
-	/** {@link #nameGrams(String)} as a PostgreSQL array literal, for {@code cast(? as text[])}. */
-	public static String nameGramsLiteral(String q) {
-		StringBuilder literal = new StringBuilder("{");
-		for (String gram : nameGrams(q)) {
-			if (literal.length() > 1) {
-				literal.append(',');
-			}
-			literal.append('"').append(gram.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-		}
-		return literal.append('}').toString();
-	}
-
 }

@@ -37,6 +37,9 @@ class DirectorySearchTests {
 		assertThat(names(token)).containsExactly("甲" + token + "乙诊所");
 		assertThat(names(token.substring(0, 1))).contains("甲" + token + "乙诊所", token.charAt(0) + "丙" + token.charAt(1) + "诊所");
 		assertThat(names("甲" + token + "乙")).hasSize(1);
+		// wildcard characters are characters like any other, not patterns
+		assertThat(names("%")).doesNotContain("甲" + token + "乙诊所");
+		assertThat(names(token.charAt(0) + "_" + token.charAt(1))).isEmpty();
 	}
 
 	@Test

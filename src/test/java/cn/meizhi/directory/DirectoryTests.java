@@ -445,8 +445,6 @@ class DirectoryTests {
 			.isThrownBy(() -> DirectoryQuery.of(null, null, null, null, null, null, "id desc", null, null));
 		assertThat(DirectoryQuery.of(" 美容 ", "330100", 3, null, null, null, null, null, null).regionPrefix())
 			.isEqualTo("3301");
-		assertThat(DirectoryQuery.of("a%b_c", null, null, null, null, null, null, null, null).namePattern())
-			.isEqualTo("%a\\%b\\_c%");
 	}
 
 	private Page<Listing> query(String q, String region) {
