@@ -40,9 +40,8 @@ public class DirectoryEntries implements ApplicationRunner {
 	 */
 	private static final String REFRESH = """
 			with fresh as (
-			    select i.id, i.name, i.credit_code,
-			           i.type, i.region_code, cur.status, cur.stars, cur.certificate_no, cur.valid_until,
-			           case when cur.status = 'PUBLISHED' then cur.stars end as certified_stars
+			    select i.id, i.name, i.credit_code, i.type, i.region_code, i.status as licence_status,
+			           cur.status, cur.stars, cur.certificate_no, cur.valid_until
 			    from institution i
 			    left join lateral (
 			        select r.stars, r.status, r.certificate_no, r.valid_until from rating r
@@ -53,26 +52,28 @@ public class DirectoryEntries implements ApplicationRunner {
 			), rated as (
 			    -- only the rating changed (the usual case)
 			    update directory_entry e set rating_status = f.status, stars = f.stars, certificate_no = f.certificate_no,
-			        valid_until = f.valid_until, certified_stars = f.certified_stars, refreshed_at = now()
+			        valid_until = f.valid_until, refreshed_at = now()
 			    from fresh f
 			    where e.institution_id = f.id
-			      and (e.name, e.credit_code, e.type, e.region_code) is not distinct from (f.name, f.credit_code, f.type, f.region_code)
-			      and (e.rating_status, e.stars, e.certificate_no, e.valid_until, e.certified_stars)
-			          is distinct from (f.status, f.stars, f.certificate_no, f.valid_until, f.certified_stars)
+			      and (e.name, e.credit_code, e.type, e.region_code, e.licence_status)
+			          is not distinct from (f.name, f.credit_code, f.type, f.region_code, f.licence_status)
+			      and (e.rating_status, e.stars, e.certificate_no, e.valid_until)
+			          is distinct from (f.status, f.stars, f.certificate_no, f.valid_until)
 			), registered as (
 			    -- the register's facts changed
 			    update directory_entry e set name = f.name, credit_code = f.credit_code,
-			        type = f.type, region_code = f.region_code, rating_status = f.status, stars = f.stars,
-			        certificate_no = f.certificate_no, valid_until = f.valid_until, certified_stars = f.certified_stars,
-			        refreshed_at = now()
+			        type = f.type, region_code = f.region_code, licence_status = f.licence_status,
+			        rating_status = f.status, stars = f.stars, certificate_no = f.certificate_no,
+			        valid_until = f.valid_until, refreshed_at = now()
 			    from fresh f
 			    where e.institution_id = f.id
-			      and (e.name, e.credit_code, e.type, e.region_code) is distinct from (f.name, f.credit_code, f.type, f.region_code)
+			      and (e.name, e.credit_code, e.type, e.region_code, e.licence_status)
+			          is distinct from (f.name, f.credit_code, f.type, f.region_code, f.licence_status)
 			)
-			insert into directory_entry (institution_id, name, credit_code, type, region_code, rating_status,
-			    stars, certificate_no, valid_until, certified_stars, refreshed_at)
-			select f.id, f.name, f.credit_code, f.type, f.region_code, f.status, f.stars, f.certificate_no,
-			       f.valid_until, f.certified_stars, now()
+			insert into directory_entry (institution_id, name, credit_code, type, region_code, licence_status,
+			    rating_status, stars, certificate_no, valid_until, refreshed_at)
+			select f.id, f.name, f.credit_code, f.type, f.region_code, f.licence_status, f.status, f.stars,
+			       f.certificate_no, f.valid_until, now()
 			from fresh f where not exists (select 1 from directory_entry e where e.institution_id = f.id)
 			on conflict (institution_id) do nothing
 			""";

@@ -20,7 +20,11 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.rating.CertificateCheck;
+import cn.meizhi.rating.RatingStatus;
 import lombok.extern.slf4j.Slf4j;
+
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.Tokenizer;
@@ -101,7 +105,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 	static final int MAX_IDS_PER_NOTIFICATION = 500;
 
 	private static final String ENTRIES = """
-			select e.institution_id, e.name, e.credit_code, e.type, e.region_code, e.certified_stars, e.valid_until,
+			select e.institution_id, e.name, e.credit_code, e.type, e.region_code, e.licence_status, e.rating_status, e.stars,
+			       e.valid_until,
 			       (select string_agg(d.department, ',') from institution_department d
 			        where d.institution_id = e.institution_id) as departments
 			from directory_entry e
@@ -410,12 +415,18 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 				doc.add(new StringField("department", department, Field.Store.NO));
 			}
 		}
-		int stars = rs.getInt("certified_stars");
-		boolean certified = !rs.wasNull();
-		// stars descending, entries without a published rating last
-		doc.add(new NumericDocValuesField("stars_sort", certified ? stars : -1));
+		int stars = rs.getInt("stars");
 		java.sql.Date validUntil = rs.getDate("valid_until");
-		if (certified && validUntil != null) {
+		String rating = rs.getString("rating_status");
+		// certified on the certificate's last day by the rule every public face asks; whether that day is
+		// still to come is asked at search time (valid_until)
+		boolean certified = rating != null && validUntil != null
+				&& CertificateCheck.Verdict.of(RatingStatus.valueOf(rating), validUntil.toLocalDate(),
+						InstitutionStatus.valueOf(rs.getString("licence_status")),
+						validUntil.toLocalDate()) == CertificateCheck.Verdict.VALID;
+		// stars descending, entries without a certificate that holds last
+		doc.add(new NumericDocValuesField("stars_sort", certified ? stars : -1));
+		if (certified) {
 			doc.add(new IntPoint("certified_stars", stars));
 			doc.add(new NumericDocValuesField("certified_stars", stars));
 			doc.add(new LongPoint("valid_until", validUntil.toLocalDate().toEpochDay()));

@@ -15,9 +15,11 @@ import java.util.Optional;
 
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.PublicRating;
+import cn.meizhi.rating.RatingStatus;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.region.Regions;
 import cn.meizhi.standard.RatingOutcome;
@@ -47,7 +49,7 @@ public class PublicDirectory {
 			        where e.institution_id = i.institution_id and e.withdrawn_at is null and c.status in ('OPEN', 'INSPECTING')))""";
 
 	private static final String COLUMNS = "i.institution_id as id, i.name, i.credit_code, i.type, i.region_code, i.stars,"
-			+ " i.rating_status as status, i.certificate_no, i.valid_until";
+			+ " i.rating_status as status, i.licence_status, i.certificate_no, i.valid_until";
 
 	private final JdbcClient jdbc;
 
@@ -132,7 +134,11 @@ public class PublicDirectory {
 		return index.certifiedByStars(cycles.today());
 	}
 
-	/** An institution's public profile, or empty when there is none (never existed, or closed). */
+	/**
+	 * An institution's public profile, or empty when it never existed. A closed institution keeps its
+	 * profile (a consumer who was treated there, or holds its certificate, learns that it closed); the
+	 * search lists only institutions that have not closed.
+	 */
 	public Optional<Profile> profile(long id, Locale locale) {
 		return institutions.publicProfile(id).map(institution -> {
 			LocalDate today = cycles.today();
@@ -144,8 +150,9 @@ public class PublicDirectory {
 				.param("id", id)
 				.query(Boolean.class)
 				.single();
-			DirectoryStatus status = current == null ? DirectoryStatus.of(null, null, awaiting, today)
-					: DirectoryStatus.of(current.getStatus().name(), current.getValidUntil(), false, today);
+			DirectoryStatus status = current == null
+					? DirectoryStatus.of(null, null, institution.getStatus(), awaiting, today)
+					: DirectoryStatus.of(current.getStatus(), current.getValidUntil(), institution.getStatus(), false, today);
 			// each section's result as kept with the rating; computed from the scores for ratings older than that
 			List<RatingOutcome.SectionOutcome> sections = current == null ? List.of()
 					: current.getSections() != null ? current.getSections()
@@ -191,10 +198,12 @@ public class PublicDirectory {
 		java.sql.Date validUntil = rs.getDate("valid_until");
 		LocalDate until = validUntil == null ? null : validUntil.toLocalDate();
 		String status = rs.getString("status");
+		RatingStatus rating = status == null ? null : RatingStatus.valueOf(status);
 		Integer stars = status == null ? null : rs.getInt("stars");
 		return new Listing(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
 				InstitutionType.valueOf(rs.getString("type")), region, regions.name(region, locale), stars,
-				DirectoryStatus.of(status, until, rs.getBoolean("awaiting"), today), rs.getString("certificate_no"), until);
+				DirectoryStatus.of(rating, until, InstitutionStatus.valueOf(rs.getString("licence_status")),
+						rs.getBoolean("awaiting"), today), rs.getString("certificate_no"), until);
 	}
 
 	/**

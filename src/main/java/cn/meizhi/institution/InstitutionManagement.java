@@ -83,15 +83,15 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * An institution as anyone may see it (its public profile): every institution that has not closed.
-	 * Closed ones answer empty, like ones that never existed.
+	 * An institution as anyone may see it (its public profile), closed ones included: its status says
+	 * whether it may practise.
 	 */
 	public Optional<PublicInstitution> publicProfile(long id) {
 		return jdbc.sql("""
 				select i.id, i.name, i.credit_code, i.licence_number, i.type, i.hospital_grade, i.region_code, i.address,
 				       i.surgery_level, i.certifications, i.phone, i.website, i.status,
 				       array(select d.department from institution_department d where d.institution_id = i.id) as departments
-				from institution i where i.id = :id and i.status <> 'CLOSED'
+				from institution i where i.id = :id
 				""")
 			.param("id", id)
 			.query((rs, n) -> {

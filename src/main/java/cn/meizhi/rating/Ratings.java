@@ -287,15 +287,19 @@ public class Ratings {
 	}
 
 	/**
-	 * Checks a certificate by its number, for anyone. A published rating past its last day counts as
-	 * expired even before the nightly job has marked it. Empty when no certificate has that number.
+	 * Checks a certificate by its number, for anyone, by the one rule ({@link CertificateCheck.Verdict#of}):
+	 * a published rating past its last day counts as expired even before the job has marked it, and no
+	 * certificate holds while the institution's licence is suspended or closed. Empty when no certificate
+	 * has that number.
 	 */
 	public Optional<CertificateCheck> verify(String certificateNo) {
-		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> verdict(rating).map(verdict -> {
-			String name = institutions.findSummary(rating.getInstitutionId()).map(InstitutionSummary::name).orElse("");
-			return new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(), name,
-					rating.getRegionCode(), rating.getStars(), rating.getValidFrom(), rating.getValidUntil());
-		}));
+		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> {
+			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
+			return verdict(rating, institution)
+				.map(verdict -> new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(),
+						institution.name(), rating.getRegionCode(), rating.getStars(), rating.getValidFrom(),
+						rating.getValidUntil()));
+		});
 	}
 
 	/**
@@ -303,28 +307,23 @@ public class Ratings {
 	 * that number.
 	 */
 	public Optional<Certificate> certificate(String certificateNo) {
-		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> verdict(rating).map(verdict -> {
+		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> {
 			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
-			StandardVersion version = standards.publicVersion(rating.getStandardVersionId());
-			return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(), institution.name(),
-					institution.creditCode(), rating.getRegionCode(), rating.getStars(), rating.getTotal(),
-					rating.isOverride(), version.getStandard().getName(), version.getStandard().getNameEn(),
-					version.getLabel(), version.getId(), rating.getValidFrom() /* approval publishes at once */,
-					rating.getValidFrom(), rating.getValidUntil());
-		}));
+			return verdict(rating, institution).map(verdict -> {
+				StandardVersion version = standards.publicVersion(rating.getStandardVersionId());
+				return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(), institution.name(),
+						institution.creditCode(), rating.getRegionCode(), rating.getStars(), rating.getTotal(),
+						rating.isOverride(), version.getStandard().getName(), version.getStandard().getNameEn(),
+						version.getLabel(), version.getId(), rating.getValidFrom() /* approval publishes at once */,
+						rating.getValidFrom(), rating.getValidUntil());
+			});
+		});
 	}
 
 	/** Whether a certificate holds today; empty for ratings that never had one. */
-	private Optional<CertificateCheck.Verdict> verdict(Rating rating) {
-		return Optional.ofNullable(switch (rating.getStatus()) {
-			case PUBLISHED -> rating.getValidUntil().isBefore(cycles.today()) ? CertificateCheck.Verdict.EXPIRED
-					: CertificateCheck.Verdict.VALID;
-			case EXPIRED -> CertificateCheck.Verdict.EXPIRED;
-			case SUSPENDED -> CertificateCheck.Verdict.SUSPENDED;
-			case REVOKED -> CertificateCheck.Verdict.REVOKED;
-			case SUPERSEDED -> CertificateCheck.Verdict.SUPERSEDED;
-			default -> null;
-		});
+	private Optional<CertificateCheck.Verdict> verdict(Rating rating, InstitutionSummary institution) {
+		return Optional.ofNullable(CertificateCheck.Verdict.of(rating.getStatus(), rating.getValidUntil(),
+				institution.status(), cycles.today()));
 	}
 
 	/**
@@ -338,16 +337,23 @@ public class Ratings {
 			totals.put(stars, 0L);
 		}
 		var byDistrict = new java.util.TreeMap<String, long[]>();
+		LocalDate today = cycles.today();
+		// published ratings within their validity, by the licence of their institution: the rule decides
 		jdbc.query("""
-				select region_code, stars, count(*) as n from rating
-				where status = 'PUBLISHED' and valid_until >= ? and region_code like ? and stars between 1 and 5
-				group by region_code, stars
+				select r.region_code, r.stars, i.status as licence, count(*) as n
+				from rating r join institution i on i.id = r.institution_id
+				where r.status = 'PUBLISHED' and r.valid_until >= ? and r.region_code like ? and r.stars between 1 and 5
+				group by r.region_code, r.stars, i.status
 				""", row -> {
+			var licence = cn.meizhi.institution.InstitutionStatus.valueOf(row.getString("licence"));
+			if (CertificateCheck.Verdict.of(RatingStatus.PUBLISHED, today, licence, today) != CertificateCheck.Verdict.VALID) {
+				return;
+			}
 			int stars = row.getInt("stars");
 			long count = row.getLong("n");
 			totals.merge(stars, count, Long::sum);
-			byDistrict.computeIfAbsent(row.getString("region_code"), code -> new long[5])[stars - 1] = count;
-		}, cycles.today(), regulator.jurisdiction().prefix() + "%");
+			byDistrict.computeIfAbsent(row.getString("region_code"), code -> new long[5])[stars - 1] += count;
+		}, today, regulator.jurisdiction().prefix() + "%");
 		return new StarDistribution(totals, byDistrict);
 	}
 
@@ -443,11 +449,6 @@ public class Ratings {
 	 * @param currentReply the text of the institution's published reply to the current rating, if any
 	 */
 	public record PublicRecord(List<PublicRating> history, PublicRating current, String currentReply) {
-	}
-
-	/** Whether a published rating holds today (published and not past its last day). */
-	public boolean validToday(Rating rating) {
-		return rating.getStatus() == RatingStatus.PUBLISHED && !rating.getValidUntil().isBefore(cycles.today());
 	}
 
 	public List<Rating> ofInstitution(long institutionId) {

@@ -177,6 +177,74 @@ class DirectoryTests {
 	}
 
 	@Test
+	void aCertificateHoldsOnlyWhileTheInstitutionMayPractiseOnEveryPublicFace() throws Exception {
+		Rating rating = ratingFixtures.published(inspections.submitted());
+		long id = rating.getInstitutionId();
+		String name = institutions.publicProfile(id).orElseThrow().getName();
+		String no = rating.getCertificateNo();
+		CurrentUser regulator = ratingFixtures.regulator();
+		long certifiedBefore = directory.certifiedByStars().getOrDefault(rating.getStars(), 0L);
+		Instant before = Instant.now();
+
+		institutions.changeStatus(regulator, id, InstitutionStatus.SUSPENDED, "停业整顿");
+
+		assertThat(statusOf(id)).isEqualTo(DirectoryStatus.LICENCE_SUSPENDED);
+		assertThat(directory.search(DirectoryQuery.of(name, null, null, null, null, null, null, null, null), Locale.CHINA)
+			.getContent()).extracting(Listing::ratingStatus).containsExactly(DirectoryStatus.LICENCE_SUSPENDED);
+		assertThat(names(directory.search(DirectoryQuery.of(name, null, null, null, null, true, null, null, null),
+				Locale.CHINA))).isEmpty();
+		assertThat(directory.certifiedByStars().getOrDefault(rating.getStars(), 0L)).isEqualTo(certifiedBefore - 1);
+		mvc.perform(get("/institutions/" + id))
+			.andExpect(content().string(containsString("注意：该机构已被暂停执业")))
+			.andExpect(content().string(containsString("暂停期间其星级证书无效")));
+		mvc.perform(get("/institutions").param("q", name)).andExpect(content().string(containsString("暂停执业")));
+		mvc.perform(get("/verify/" + no))
+			.andExpect(content().string(containsString("证书 " + no + " 目前无效：该机构已被暂停执业")))
+			.andExpect(content().string(not(containsString(no + " 有效。"))));
+		mvc.perform(get("/certificates/" + no)).andExpect(content().string(containsString("该机构已被暂停执业")));
+		mvc.perform(get("/certificates/" + no + ".pdf")).andExpect(status().isSeeOther());
+		mvc.perform(get("/badge/" + no + ".svg"))
+			.andExpect(content().string(containsString("机构暂停执业")))
+			.andExpect(content().string(not(containsString("有效期至"))));
+		mvc.perform(get("/api/public/institutions/" + id))
+			.andExpect(jsonPath("$.ratingStatus").value("LICENCE_SUSPENDED"))
+			.andExpect(jsonPath("$.institutionStatus").value("SUSPENDED"));
+		mvc.perform(get("/api/public/institutions").param("q", name))
+			.andExpect(jsonPath("$.content[0].ratingStatus").value("LICENCE_SUSPENDED"));
+		mvc.perform(get("/api/public/institutions.csv").param("q", name))
+			.andExpect(content().string(containsString("LICENCE_SUSPENDED")));
+		mvc.perform(get("/api/public/changes").param("since", before.toString()))
+			.andExpect(jsonPath("$.changes[?(@.id == " + id + " && @.what == 'INSTITUTION')]").exists());
+
+		// reinstating the licence restores the certificate everywhere
+		institutions.changeStatus(regulator, id, InstitutionStatus.ACTIVE, "整改完成");
+		assertThat(statusOf(id)).isEqualTo(DirectoryStatus.CERTIFIED);
+		assertThat(names(directory.search(DirectoryQuery.of(name, null, null, null, null, true, null, null, null),
+				Locale.CHINA))).containsExactly(name);
+		assertThat(directory.certifiedByStars().getOrDefault(rating.getStars(), 0L)).isEqualTo(certifiedBefore);
+		mvc.perform(get("/verify/" + no)).andExpect(content().string(containsString("证书 " + no + " 有效。")));
+		mvc.perform(get("/api/public/institutions/" + id)).andExpect(jsonPath("$.ratingStatus").value("CERTIFIED"));
+
+		// a closed licence ends it: the profile says so, the search no longer lists it
+		institutions.changeStatus(regulator, id, InstitutionStatus.CLOSED, "注销");
+		assertThat(statusOf(id)).isEqualTo(DirectoryStatus.LICENCE_CLOSED);
+		assertThat(names(query(name, null))).isEmpty();
+		mvc.perform(get("/verify/" + no)).andExpect(content().string(containsString("该机构的执业许可已注销")));
+		mvc.perform(get("/badge/" + no + ".svg")).andExpect(content().string(containsString("机构已注销")));
+		mvc.perform(get("/institutions/" + id).param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("licence to practise has been closed")));
+		mvc.perform(get("/api/public/institutions/" + id)).andExpect(jsonPath("$.ratingStatus").value("LICENCE_CLOSED"));
+	}
+
+	@Test
+	void anUnratedInstitutionWhoseLicenceIsSuspendedSaysSo() {
+		Institution institution = fixtures.institution("330102", "停业" + chinese(3) + "诊所");
+		institutions.changeStatus(ratingFixtures.regulator(), institution.getId(), InstitutionStatus.SUSPENDED, "停业整顿");
+		assertThat(statusOf(institution.getId())).isEqualTo(DirectoryStatus.LICENCE_SUSPENDED);
+	}
+
+	@Test
 	void theProfileShowsLicenceFactsTheCurrentRatingWithSectionsHistoryAndThePublishedReply() throws Exception {
 		Team team = inspections.submitted();
 		Rating rating = ratingFixtures.published(team);
@@ -213,17 +281,14 @@ class DirectoryTests {
 			.andExpect(jsonPath("$.currentRating.institutionReply").value("已全部整改完毕。"))
 			.andExpect(jsonPath("$.ratingHistory[0].certificateNo").value(rating.getCertificateNo()));
 
-		Institution closed = fixtures.institution("330102");
-		institutions.changeStatus(Fixtures.regulator("330000"), closed.getId(), InstitutionStatus.CLOSED, "已注销");
-		mvc.perform(get("/institutions/" + closed.getId())).andExpect(status().isNotFound());
-		mvc.perform(get("/api/public/institutions/" + closed.getId()))
+		mvc.perform(get("/api/public/institutions/987654320"))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.status").value(404))
 			.andExpect(jsonPath("$.error").value("Not Found"))
-			.andExpect(jsonPath("$.message").value("没有这个编号的机构（或它已注销、不公开）。"));
+			.andExpect(jsonPath("$.message").value("没有这个编号的机构。"));
 		mvc.perform(get("/api/public/institutions/987654321").param("lang", "en"))
 			.andExpect(status().isNotFound())
-			.andExpect(jsonPath("$.message").value("No public institution has this id (it may have closed)."));
+			.andExpect(jsonPath("$.message").value("No institution has this id."));
 		mvc.perform(get("/institutions/987654321")).andExpect(status().isNotFound());
 	}
 
