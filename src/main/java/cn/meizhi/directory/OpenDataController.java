@@ -18,6 +18,7 @@ import cn.meizhi.institution.Department;
 import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.PublicRating;
+import cn.meizhi.rating.StarsChange;
 import cn.meizhi.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -143,7 +144,8 @@ class OpenDataController {
 	}
 
 	/** An institution's public profile as JSON. */
-	record ProfileResponse(long id, String name, String creditCode, String licenceNumber, InstitutionType type,
+	record ProfileResponse(long id, String name, String creditCode, boolean creditCodeException, String licenceNumber,
+			InstitutionType type,
 			String hospitalGrade, List<Department> departments, int surgeryLevel, List<String> certifications,
 			String regionCode, String regionName, String address, String phone, String website, String institutionStatus,
 			DirectoryStatus ratingStatus, CurrentRating currentRating, List<HistoryEntry> ratingHistory) {
@@ -160,8 +162,9 @@ class OpenDataController {
 								.filter(s -> s.counts())
 								.map(s -> new SectionTotal(s.code(), p.sectionNames().get(s.code()), s.percent()))
 								.toList(),
-							p.reply());
-			return new ProfileResponse(i.getId(), i.getName(), i.getCreditCode(), i.getLicenceNumber(), i.getType(),
+							p.reply(), p.current().getStarsChange());
+			return new ProfileResponse(i.getId(), i.getName(), i.getCreditCode(), i.isCreditCodeException(),
+					i.getLicenceNumber(), i.getType(),
 					i.getHospitalGrade() == null ? null : i.getHospitalGrade().name(), List.copyOf(i.getDepartmentsInOrder()),
 					i.getSurgeryLevel(), i.getCertificationList(), i.getRegionCode(), p.regionPath(), i.getAddress(),
 					i.getPhone(), i.getWebsite(), i.getStatus().name(), p.status(), current,
@@ -171,7 +174,7 @@ class OpenDataController {
 	}
 
 	record CurrentRating(int stars, String certificateNo, LocalDate validFrom, LocalDate validUntil, BigDecimal total,
-			StandardRef standard, List<SectionTotal> sections, String institutionReply) {
+			StandardRef standard, List<SectionTotal> sections, String institutionReply, StarsChange starsChange) {
 	}
 
 	record StandardRef(long versionId, String name, String version) {

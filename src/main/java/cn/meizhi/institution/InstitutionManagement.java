@@ -88,7 +88,7 @@ public class InstitutionManagement {
 	 */
 	public Optional<PublicInstitution> publicProfile(long id) {
 		return jdbc.sql("""
-				select i.id, i.name, i.credit_code, i.licence_number, i.type, i.hospital_grade, i.region_code, i.address,
+				select i.id, i.name, i.credit_code, i.credit_code_exception, i.licence_number, i.type, i.hospital_grade, i.region_code, i.address,
 				       i.surgery_level, i.certifications, i.phone, i.website, i.status,
 				       array(select d.department from institution_department d where d.institution_id = i.id) as departments
 				from institution i where i.id = :id
@@ -101,7 +101,7 @@ public class InstitutionManagement {
 				}
 				String grade = rs.getString("hospital_grade");
 				return new PublicInstitution(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
-						rs.getString("licence_number"), InstitutionType.valueOf(rs.getString("type")),
+						rs.getBoolean("credit_code_exception"), rs.getString("licence_number"), InstitutionType.valueOf(rs.getString("type")),
 						grade == null ? null : HospitalGrade.valueOf(grade), rs.getString("region_code"),
 						rs.getString("address"), java.util.Collections.unmodifiableSet(departments),
 						rs.getInt("surgery_level"), Institution.certificationLines(rs.getString("certifications")),

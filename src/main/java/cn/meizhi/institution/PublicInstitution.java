@@ -22,6 +22,9 @@ public final class PublicInstitution {
 
 	private final String creditCode;
 
+	/** Whether the credit code fails the check digit but was verified and registered as an exception. */
+	private final boolean creditCodeException;
+
 	private final String licenceNumber;
 
 	private final InstitutionType type;

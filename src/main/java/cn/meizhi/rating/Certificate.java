@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * @param regionCode where it is registered
  * @param stars the certified stars
  * @param total the inspection total the stars rest on
- * @param override whether the stars differ from those the standard's rules gave
+ * @param starsChange why the stars differ from those the standard's rules gave (null when they do not)
  * @param standardName the standard it was judged by
  * @param standardNameEn the standard's English name
  * @param standardVersion the version label of that standard
@@ -24,7 +24,7 @@ import java.time.LocalDate;
  * @param validUntil last day of validity
  */
 public record Certificate(String certificateNo, CertificateCheck.Verdict verdict, long institutionId,
-		String institutionName, String creditCode, String regionCode, int stars, BigDecimal total, boolean override,
+		String institutionName, String creditCode, String regionCode, int stars, BigDecimal total, StarsChange starsChange,
 		String standardName, String standardNameEn, String standardVersion, long standardVersionId,
 		LocalDate approvedOn, LocalDate validFrom, LocalDate validUntil) {
 

@@ -14,11 +14,12 @@ import cn.meizhi.institution.InstitutionStatus;
  * @param institutionName its name
  * @param regionCode where it is
  * @param stars the certified stars
+ * @param starsChange why the stars differ from those the rules computed (null when they do not)
  * @param validFrom first day of validity
  * @param validUntil last day of validity
  */
 public record CertificateCheck(String certificateNo, Verdict verdict, long institutionId, String institutionName,
-		String regionCode, int stars, LocalDate validFrom, LocalDate validUntil) {
+		String regionCode, int stars, StarsChange starsChange, LocalDate validFrom, LocalDate validUntil) {
 
 	/** Whether a certificate can be relied on today, and if not, why. */
 	public enum Verdict {

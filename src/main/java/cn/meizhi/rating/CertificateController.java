@@ -39,7 +39,11 @@ class CertificateController {
 
 	private final PublicUrl publicUrl;
 
-	CertificateController(Ratings ratings, CertificatePdf pdf, MessageSource messages, PublicUrl publicUrl) {
+	private final CertificateIssuers issuers;
+
+	CertificateController(Ratings ratings, CertificatePdf pdf, MessageSource messages, PublicUrl publicUrl,
+			CertificateIssuers issuers) {
+		this.issuers = issuers;
 		this.ratings = ratings;
 		this.pdf = pdf;
 		this.messages = messages;
@@ -47,11 +51,12 @@ class CertificateController {
 	}
 
 	@GetMapping("/certificates/{certificateNo}")
-	String page(@PathVariable String certificateNo, Model model) {
+	String page(@PathVariable String certificateNo, Model model, Locale locale) {
 		Certificate certificate = find(certificateNo);
 		String verifyUrl = verifyUrl(certificate.certificateNo());
 		QrCode qr = QrCode.of(verifyUrl);
 		model.addAttribute("certificate", certificate);
+		model.addAttribute("issuer", issuers.name(certificate.regionCode(), locale));
 		model.addAttribute("verifyUrl", verifyUrl);
 		model.addAttribute("badgeUrl", base() + "/badge/" + certificate.certificateNo() + ".svg");
 		model.addAttribute("qrPath", qr.svgPath());

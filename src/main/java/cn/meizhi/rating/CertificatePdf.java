@@ -42,7 +42,10 @@ class CertificatePdf {
 
 	private final Formats formats;
 
-	CertificatePdf(CertificateFont certificateFont, Regions regions, Formats formats) {
+	private final CertificateIssuers issuers;
+
+	CertificatePdf(CertificateFont certificateFont, Regions regions, Formats formats, CertificateIssuers issuers) {
+		this.issuers = issuers;
 		this.certificateFont = certificateFont;
 		this.regions = regions;
 		this.formats = formats;
@@ -117,6 +120,12 @@ class CertificatePdf {
 					16, height - 322, INK);
 			centred("评价标准 Standard: " + c.standardName() + " " + c.standardVersion() + "   评审总分 Total: "
 					+ c.total().toPlainString(), 11, height - 346, MUTED);
+			if (c.starsChange() != null) {
+				String change = c.starsChange().kind() == StarsChange.Kind.APPEAL
+						? "评定结果经申诉复核调整（规则计算为 " + c.starsChange().computedStars() + " 星）/ changed on review of an appeal"
+						: "星级经评审组长人工调整（规则计算为 " + c.starsChange().computedStars() + " 星）/ overridden by the lead assessor";
+				centred(change, fitting(change, 10, width - 160), height - 364, MUTED);
+			}
 
 			float left = 80;
 			float y = 150;
@@ -125,6 +134,10 @@ class CertificatePdf {
 			text("有效期 Valid", 10, left, y - 46, MUTED);
 			text(formats.date(c.validFrom()) + " 至 to " + formats.date(c.validUntil()), 13, left, y - 64, INK);
 			text("批准日期 Approved on " + formats.date(c.approvedOn()), 10, left, y - 86, MUTED);
+			String issuer = issuers.name(c.regionCode());
+			String issuerEn = issuers.name(c.regionCode(), java.util.Locale.ENGLISH);
+			text("发证机关 Issued by", 10, left, y + 40, MUTED);
+			text(issuer.equals(issuerEn) ? issuer : issuer + "  " + issuerEn, 12, left, y + 24, INK);
 
 			float qrSize = 104;
 			float qrX = width - 80 - qrSize;

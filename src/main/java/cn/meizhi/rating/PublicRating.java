@@ -38,4 +38,7 @@ public final class PublicRating {
 
 	private final long standardVersionId;
 
+	/** Why the stars differ from those the rules computed; null when they do not. */
+	private final StarsChange starsChange;
+
 }

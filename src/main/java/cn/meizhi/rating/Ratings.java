@@ -297,8 +297,8 @@ public class Ratings {
 			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
 			return verdict(rating, institution)
 				.map(verdict -> new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(),
-						institution.name(), rating.getRegionCode(), rating.getStars(), rating.getValidFrom(),
-						rating.getValidUntil()));
+						institution.name(), rating.getRegionCode(), rating.getStars(), starsChange(rating),
+						rating.getValidFrom(), rating.getValidUntil()));
 		});
 	}
 
@@ -313,11 +313,22 @@ public class Ratings {
 				StandardVersion version = standards.publicVersion(rating.getStandardVersionId());
 				return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(), institution.name(),
 						institution.creditCode(), rating.getRegionCode(), rating.getStars(), rating.getTotal(),
-						rating.isOverride(), version.getStandard().getName(), version.getStandard().getNameEn(),
+						starsChange(rating), version.getStandard().getName(), version.getStandard().getNameEn(),
 						version.getLabel(), version.getId(), rating.getValidFrom() /* approval publishes at once */,
 						rating.getValidFrom(), rating.getValidUntil());
 			});
 		});
+	}
+
+	/** Why the rating's stars differ from the computed ones, or null when they do not. */
+	private StarsChange starsChange(Rating rating) {
+		if (!rating.isOverride()) {
+			return null;
+		}
+		boolean onAppeal = appeals.findByRatingIdOrderByFiledAt(rating.getId())
+			.stream()
+			.anyMatch(a -> a.getOutcome() == Outcome.ADJUSTED && Integer.valueOf(rating.getStars()).equals(a.getAdjustedStars()));
+		return StarsChange.of(rating.getStars(), rating.getComputedStars(), rating.getOverrideReason(), onAppeal);
 	}
 
 	/** Whether a certificate holds today; empty for ratings that never had one. */
@@ -419,7 +430,10 @@ public class Ratings {
 		Map<Long, String> replies = new HashMap<>();
 		jdbc.query("""
 				select r.id, r.stars, r.status, r.certificate_no, r.valid_from, r.valid_until, r.total, r.sections,
-				       r.inspection_id, r.standard_version_id, p.text as reply
+				       r.inspection_id, r.standard_version_id, r.computed_stars, r.override_reason,
+				       exists (select 1 from appeal a where a.rating_id = r.id and a.outcome = 'ADJUSTED'
+				               and a.adjusted_stars = r.stars) as adjusted_on_appeal,
+				       p.text as reply
 				from rating r left join rating_reply p on p.rating_id = r.id and p.status = 'PUBLISHED'
 				where r.institution_id = ? and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'SUPERSEDED')
 				order by r.approved_at desc, r.id desc, p.id
@@ -430,7 +444,9 @@ public class Ratings {
 						row.getString("certificate_no"), row.getObject("valid_from", LocalDate.class),
 						row.getObject("valid_until", LocalDate.class), row.getBigDecimal("total"),
 						RatingSections.decode(row.getString("sections")), row.getLong("inspection_id"),
-						row.getLong("standard_version_id")));
+						row.getLong("standard_version_id"),
+						StarsChange.of(row.getInt("stars"), row.getInt("computed_stars"), row.getString("override_reason"),
+								row.getBoolean("adjusted_on_appeal"))));
 			}
 			String reply = row.getString("reply");
 			if (reply != null) {

@@ -238,6 +238,21 @@ class DirectoryTests {
 	}
 
 	@Test
+	void aCreditCodeRegisteredAsAVerifiedExceptionIsMarkedOnTheProfile() throws Exception {
+		Institution institution = fixtures.institution("330102");
+		mvc.perform(get("/institutions/" + institution.getId()))
+			.andExpect(content().string(not(containsString("credit-code-exception"))));
+		jdbc.update("update institution set credit_code_exception = true, credit_code_exception_reason = '核对营业执照原件'"
+				+ " where id = ?", institution.getId());
+		mvc.perform(get("/institutions/" + institution.getId()))
+			.andExpect(content().string(containsString("credit-code-exception")))
+			.andExpect(content().string(containsString("已核实例外")))
+			.andExpect(content().string(containsString("不符合 GB 32100-2015 校验规则")));
+		mvc.perform(get("/api/public/institutions/" + institution.getId()))
+			.andExpect(jsonPath("$.creditCodeException").value(true));
+	}
+
+	@Test
 	void anUnratedInstitutionWhoseLicenceIsSuspendedSaysSo() {
 		Institution institution = fixtures.institution("330102", "停业" + chinese(3) + "诊所");
 		institutions.changeStatus(ratingFixtures.regulator(), institution.getId(), InstitutionStatus.SUSPENDED, "停业整顿");

@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -57,6 +58,9 @@ class CertificateTests {
 
 	@Autowired
 	RatingFixtures ratingFixtures;
+
+	@Autowired
+	cn.meizhi.region.Regions regions;
 
 	/** The PDF needs a CJK TrueType font; CI installs one (fonts-wqy-microhei) and must run this. */
 	static boolean fontInstalledOrRequired() {
@@ -84,7 +88,9 @@ class CertificateTests {
 				.contains(number)
 				.contains(team.institution().getCreditCode())
 				.contains("医疗美容机构质量星级证书")
-				.contains("有效期");
+				.contains("有效期")
+				.contains("发证机关")
+				.contains("上城区医疗美容质控中心");
 			PDResources resources = document.getPage(0).getResources();
 			for (COSName name : resources.getFontNames()) {
 				PDFont font = resources.getFont(name);
@@ -164,6 +170,70 @@ class CertificateTests {
 		mvc.perform(get("/badge/MZ-999999-2026-999999.svg"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("证书不存在")));
+	}
+
+	@Test
+	void starsThatDifferFromTheRulesAreSaidInWordsOnEveryPublicFace() throws Exception {
+		Team overridden = fixtures.submitted();
+		Rating proposal = ratings.propose(overridden.lead(), overridden.id(), 1, "现场发现严重隐患，降级处理");
+		assertThat(proposal.isOverride()).as("the fixture's rules give more than one star").isTrue();
+		ratings.accept(overridden.clinic(), proposal.getId());
+		Rating override = ratings.approve(regulator(), proposal.getId());
+		String computed = "按评价标准规则计算为 " + override.getComputedStars() + " 星";
+		for (String page : new String[] { "/verify/" + override.getCertificateNo(),
+				"/certificates/" + override.getCertificateNo(), "/institutions/" + override.getInstitutionId() }) {
+			mvc.perform(get(page))
+				.andExpect(content().string(containsString("星级经评审组长人工调整（" + computed + "），理由：现场发现严重隐患，降级处理")));
+		}
+		mvc.perform(get("/verify/" + override.getCertificateNo()).param("lang", "en"))
+			.andExpect(content().string(containsString("Overridden by the lead assessor")));
+		mvc.perform(get("/api/public/institutions/" + override.getInstitutionId()))
+			.andExpect(jsonPath("$.currentRating.starsChange.kind").value("OVERRIDE"))
+			.andExpect(jsonPath("$.currentRating.starsChange.computedStars").value(override.getComputedStars()))
+			.andExpect(jsonPath("$.currentRating.starsChange.reason").value("现场发现严重隐患，降级处理"));
+
+		Team appealed = fixtures.submitted();
+		Rating second = ratings.propose(appealed.lead(), appealed.id(), null, null);
+		ratings.appeal(appealed.clinic(), second.getId(), "评分有误");
+		int adjustedStars = second.getComputedStars() == 1 ? 2 : 1;
+		ratings.decideAppeal(regulator(), second.getId(), Appeal.Outcome.ADJUSTED, "复核后调整，内部意见", adjustedStars);
+		Rating adjusted = ratings.approve(ratingFixtures.regulator(), second.getId());
+		for (String page : new String[] { "/verify/" + adjusted.getCertificateNo(),
+				"/certificates/" + adjusted.getCertificateNo(), "/institutions/" + adjusted.getInstitutionId() }) {
+			mvc.perform(get(page))
+				.andExpect(content().string(containsString("评定结果经申诉复核调整（按评价标准规则计算为 "
+						+ adjusted.getComputedStars() + " 星）")))
+				.andExpect(content().string(not(containsString("内部意见"))));
+		}
+		mvc.perform(get("/api/public/institutions/" + adjusted.getInstitutionId()))
+			.andExpect(jsonPath("$.currentRating.starsChange.kind").value("APPEAL"))
+			.andExpect(jsonPath("$.currentRating.starsChange.reason").doesNotExist());
+
+		// stars as the rules gave them carry no mark
+		Rating plain = published(fixtures.submitted());
+		mvc.perform(get("/verify/" + plain.getCertificateNo())).andExpect(content().string(not(containsString("stars-change"))));
+	}
+
+	@Test
+	void theCertificateNamesTheJurisdictionsIssuerNotThePortal() throws Exception {
+		Rating rating = published(fixtures.submitted());
+		mvc.perform(get("/certificates/" + rating.getCertificateNo()))
+			.andExpect(content().string(containsString("发证机关")))
+			.andExpect(content().string(containsString("上城区医疗美容质控中心")));
+		mvc.perform(get("/certificates/" + rating.getCertificateNo()).param("lang", "en"))
+			.andExpect(content().string(containsString("Shangcheng District Medical Aesthetics Quality Control Centre")));
+	}
+
+	@Test
+	void theIssuerIsTheLongestConfiguredPrefixOrTheCitysHealthAuthority() {
+		var issuers = new CertificateIssuers(new CertificateIssuerProperties(Map.of("3301",
+				new CertificateIssuerProperties.Issuer("杭州市卫生健康委员会", null), "330102",
+				new CertificateIssuerProperties.Issuer("上城区医疗美容质控中心", "Shangcheng QC Centre"))), regions);
+		assertThat(issuers.name("330102")).isEqualTo("上城区医疗美容质控中心");
+		assertThat(issuers.name("330102", java.util.Locale.ENGLISH)).isEqualTo("Shangcheng QC Centre");
+		assertThat(issuers.name("330106")).isEqualTo("杭州市卫生健康委员会");
+		assertThat(issuers.name("330106", java.util.Locale.ENGLISH)).isEqualTo("杭州市卫生健康委员会");
+		assertThat(issuers.name("440303")).isEqualTo(regions.name("440300", java.util.Locale.CHINA) + "卫生健康行政部门");
 	}
 
 	private Rating published(Team team) {
