@@ -4,6 +4,8 @@ import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +20,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The one security filter chain. Each role has its own URL area; public pages are listed; everything
- * else is denied. Object-level rules (own institution, own jurisdiction) live in the services.
+ * The one security filter chain. Each role has its own URL area; public pages are listed; an address no
+ * page answers is a 404 for everyone; everything else is denied. Object-level rules (own institution, own jurisdiction) live in the services.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -38,7 +42,9 @@ class SecurityConfiguration {
 			"/swagger-ui.html", "/swagger-ui/**", "/reference" };
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
+			throws Exception {
 		var failureHandler = new ExceptionMappingAuthenticationFailureHandler();
 		failureHandler.setDefaultFailureUrl("/login?error");
 		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
@@ -49,6 +55,9 @@ class SecurityConfiguration {
 			.requestMatchers(PUBLIC_PATHS)
 			.permitAll()
 			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+			.permitAll()
+			// an address no page answers: 404 for everyone (the rules below are for pages that exist)
+			.requestMatchers(new NegatedRequestMatcher(new ExistingPage(pages)))
 			.permitAll()
 			.requestMatchers("/regulator/standards", "/regulator/standards/**")
 			.hasAnyRole("REGULATOR", "ADMIN")

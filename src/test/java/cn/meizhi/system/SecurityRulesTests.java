@@ -218,14 +218,29 @@ class SecurityRulesTests {
 	}
 
 	@Test
-	void everythingElseIsDenied() throws Exception {
-		for (String path : List.of("/internal", "/actuator/env", "/actuator/beans", "/actuator", "/regulator-x")) {
-			assertThat(mvc.perform(build(HttpMethod.GET, path).with(user(Fixtures.principal(Fixtures.admin()))))
-				.andReturn()
-				.getResponse()
-				.getStatus()).as(path).isIn(403, 404);
-			assertThat(admitted(mvc.perform(build(HttpMethod.GET, path)).andReturn().getResponse())).as(path).isFalse();
+	void anAddressNoPageAnswersIsNotFoundForEveryoneSignedInOrNot() throws Exception {
+		long institutionId = fixtures.institution("330102").getId();
+		for (String path : List.of("/internal", "/actuator/env", "/actuator/beans", "/actuator", "/regulator-x",
+				"/regulator/no-such-page", "/admin/nothing/here", "/clinic/x", "/home/x")) {
+			assertThat(mvc.perform(build(HttpMethod.GET, path)).andReturn().getResponse().getStatus()).as(path)
+				.isEqualTo(404);
+			for (CurrentUser user : List.of(Fixtures.admin(), Fixtures.regulator("330100"), Fixtures.assessor(),
+					Fixtures.clinic(institutionId))) {
+				assertThat(mvc.perform(build(HttpMethod.GET, path).with(user(Fixtures.principal(user))))
+					.andReturn()
+					.getResponse()
+					.getStatus()).as(path + " as " + user.role()).isEqualTo(404);
+			}
 		}
+		// a page that exists but needs a role still sends to sign-in, or answers 403
+		assertThat(mvc.perform(build(HttpMethod.GET, "/regulator/institutions")).andReturn().getResponse()
+			.getRedirectedUrl()).endsWith("/login");
+		assertThat(mvc.perform(build(HttpMethod.GET, "/regulator/institutions")
+			.with(user(Fixtures.principal(Fixtures.clinic(institutionId))))).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+		// and a method the page does not take is not taken for a missing page
+		assertThat(mvc.perform(build(HttpMethod.DELETE, "/regulator/institutions")).andReturn().getResponse()
+			.getRedirectedUrl()).endsWith("/login");
 	}
 
 	private static MockHttpServletRequestBuilder build(HttpMethod method, String path) {
