@@ -42,6 +42,7 @@ final class DirectoryAdvice {
 
 	/** The open-data API answers {@code {"status": 400, "error": "Bad Request", "message": "..."}}. */
 	@RestControllerAdvice(assignableTypes = OpenDataController.class)
+	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 	static class Api {
 
 		private final MessageSource messages;
@@ -56,6 +57,14 @@ final class DirectoryAdvice {
 			return ResponseEntity.badRequest()
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(Map.of("status", 400, "error", "Bad Request", "message", explain(ex, messages, locale)));
+		}
+
+		/** A query with characters that cannot be kept: the same shape, naming the parameters. */
+		@ExceptionHandler(cn.meizhi.shared.UnstorableInputException.class)
+		ResponseEntity<Map<String, Object>> unstorable(cn.meizhi.shared.UnstorableInputException ex, Locale locale) {
+			return ResponseEntity.badRequest()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("status", 400, "error", "Bad Request", "message", ex.describe(messages, locale)));
 		}
 
 		/** An id that names nothing public: the same shape, 404, in the asker's language. */

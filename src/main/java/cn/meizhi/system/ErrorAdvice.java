@@ -1,6 +1,12 @@
 package cn.meizhi.system;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletResponse;
+
+import cn.meizhi.shared.UnstorableInputException;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -10,10 +16,36 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns broken uploads into clear error pages instead of server errors.
+ * Turns broken uploads, unstorable input, edit conflicts and database outages into clear error pages
+ * instead of server errors.
  */
 @ControllerAdvice
 class ErrorAdvice {
+
+	private final MessageSource messages;
+
+	ErrorAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * Input with characters that cannot be kept: 400, naming the fields and showing what was typed in
+	 * them (the form itself is one step back in the browser, as it was); nothing was saved.
+	 */
+	@ExceptionHandler(UnstorableInputException.class)
+	ModelAndView unstorable(UnstorableInputException ex, Locale locale, HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		var page = new ModelAndView("error");
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		page.addObject("status", 400);
+		page.addObject("detailText", ex.describe(messages, locale));
+		page.addObject("typed", ex.fields()
+			.stream()
+			.map(field -> new UnstorableInputException.Field(UnstorableInputException.label(field.name(), messages, locale),
+					field.typed()))
+			.toList());
+		return page;
+	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(HttpServletResponse response) {

@@ -72,6 +72,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		// after the language is chosen, so the refusal reads in it
+		registry.addInterceptor(new UnstorableInputCheck());
 		registry.addInterceptor(new LinksInterceptor(links));
 	}
 

@@ -88,6 +88,23 @@ class SelfAssessmentControllerTests {
 	}
 
 	@Test
+	void aNulCharacterIsRefusedWithTheFieldNamedAndWhatWasTypedShownAndNothingSaved() throws Exception {
+		Setup setup = fixtures.open("330102");
+		long i11 = fixtures.indicator("1.1");
+		long i12 = fixtures.indicator("1.2");
+		mvc.perform(post("/clinic/self-assessments/" + setup.selfAssessmentId() + "/sections/S1").with(csrf())
+			.with(as(setup.clinic()))
+			.param("lockVersion", lockVersion(setup))
+			.param("values[" + i11 + "]", "4.5")
+			.param("comments[" + i11 + "]", "整段说明\u0000第二句")
+			.param("values[" + i12 + "]", "3"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("「说明」中含有无法保存的字符")))
+			.andExpect(content().string(containsString("整段说明\u2400第二句")));
+		assertThat(selfAssessments.view(setup.clinic(), setup.selfAssessmentId()).overall().answered()).isZero();
+	}
+
+	@Test
 	void aStaleSaveShowsAConflictAndKeepsWhatWasTyped() throws Exception {
 		Setup setup = fixtures.open("330102");
 		long i11 = fixtures.indicator("1.1");

@@ -37,7 +37,7 @@ class DatabaseOutageTests {
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PagesDuringAnOutage())
-		.setControllerAdvice(new ErrorAdvice())
+		.setControllerAdvice(new ErrorAdvice(new org.springframework.context.support.StaticMessageSource()))
 		.build();
 
 	@Test
