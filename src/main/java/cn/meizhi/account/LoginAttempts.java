@@ -42,7 +42,7 @@ class LoginAttempts {
 	public void onFailure(AbstractAuthenticationFailureEvent event) {
 		String username = String.valueOf(event.getAuthentication().getName());
 		Instant now = clock.instant();
-		String reason = event.getException().getClass().getSimpleName();
+		String reason = reason(event.getException());
 		var account = accounts.findByUsername(username);
 		if (account.isEmpty()) {
 			events.publishEvent(new LoginFailed(0, abbreviate(username), reason, Actor.anonymous(abbreviate(username)), now));
@@ -66,6 +66,17 @@ class LoginAttempts {
 			user.recordSuccessfulLogin(now);
 			events.publishEvent(new LoginSucceeded(user.getId(), user.getUsername(), principal.currentUser().actor(), now));
 		});
+	}
+
+	/** Why a sign-in failed, as a code the audit trail puts in words. */
+	static String reason(org.springframework.security.core.AuthenticationException failure) {
+		if (failure instanceof org.springframework.security.authentication.BadCredentialsException) {
+			return "BAD_CREDENTIALS";
+		}
+		if (failure instanceof org.springframework.security.authentication.LockedException) {
+			return "LOCKED";
+		}
+		return failure instanceof org.springframework.security.authentication.DisabledException ? "DISABLED" : "OTHER";
 	}
 
 	private static String abbreviate(String username) {

@@ -39,6 +39,9 @@ public class AuditEntry {
 
 	private String actor;
 
+	/** The person's name when it happened; null for the system, the public and entries before V27. */
+	private String actorName;
+
 	private String actorRole;
 
 	private String clientIp;
@@ -59,6 +62,7 @@ public class AuditEntry {
 	AuditEntry(AuditableEvent event, String clientIp) {
 		this.occurredAt = event.occurredAt();
 		this.actor = truncate(event.actor().username(), 64);
+		this.actorName = truncate(event.actor().displayName(), 100);
 		this.actorRole = event.actor().role() == null ? null : event.actor().role().name();
 		this.clientIp = truncate(clientIp, 64);
 		this.action = event.action();

@@ -78,16 +78,18 @@ public class AuditTrail {
 			return;
 		}
 		jdbc.sql("""
-				insert into audit_event (id, occurred_at, actor, actor_role, client_ip, action, object_type, object_id,
+				insert into audit_event (id, occurred_at, actor, actor_name, actor_role, client_ip, action, object_type, object_id,
 				    region_code, summary, details)
 				select nextval('audit_event_id_seq'), e.*
-				from unnest(cast(:occurredAt as timestamptz[]), cast(:actor as text[]), cast(:actorRole as text[]),
+				from unnest(cast(:occurredAt as timestamptz[]), cast(:actor as text[]), cast(:actorName as text[]),
+				    cast(:actorRole as text[]),
 				    cast(:clientIp as text[]), cast(:action as text[]), cast(:objectType as text[]),
 				    cast(:objectId as text[]), cast(:regionCode as text[]), cast(:summary as text[]),
 				    cast(:details as text[])) as e
 				""")
 			.param("occurredAt", column(recorded, entry -> entry.getOccurredAt().toString()))
 			.param("actor", column(recorded, AuditEntry::getActor))
+			.param("actorName", column(recorded, AuditEntry::getActorName))
 			.param("actorRole", column(recorded, AuditEntry::getActorRole))
 			.param("clientIp", column(recorded, AuditEntry::getClientIp))
 			.param("action", column(recorded, AuditEntry::getAction))

@@ -28,7 +28,7 @@ public record CurrentUser(long id, String username, String displayName, Role rol
 	}
 
 	public Actor actor() {
-		return new Actor(username, role);
+		return new Actor(username, displayName, role);
 	}
 
 }

@@ -1,6 +1,12 @@
 package cn.meizhi.audit;
 
+import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.institution.Institution;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.rating.Rating;
+import cn.meizhi.rating.RatingFixtures;
+import cn.meizhi.rating.Ratings;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,6 +40,18 @@ class AuditTrailTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	InstitutionManagement institutions;
+
+	@Autowired
+	InspectionFixtures inspections;
+
+	@Autowired
+	RatingFixtures ratingFixtures;
+
+	@Autowired
+	Ratings ratings;
 
 	@Test
 	void theDatabaseRefusesToChangeOrDeleteAuditEntries() {
@@ -78,6 +98,34 @@ class AuditTrailTests {
 		mvc.perform(get("/admin/audit").param("objectId", String.valueOf(shenzhen.getId()))
 			.with(user(Fixtures.principal(Fixtures.admin()))))
 			.andExpect(content().string(containsString(shenzhen.getName())));
+	}
+
+	@Test
+	void theTrailSpeaksTheReadersLanguageActionsObjectsValuesReasonsAndPeopleByName() throws Exception {
+		Institution institution = fixtures.institution("330102");
+		institutions.changeStatus(Fixtures.regulator("330100"), institution.getId(), InstitutionStatus.SUSPENDED, "停业整顿");
+		Rating rating = ratingFixtures.published(inspections.submitted());
+		ratings.suspend(ratingFixtures.regulator(), rating.getId(), "投诉调查中");
+		mvc.perform(post("/login").with(csrf()).param("username", "nobody-" + institution.getId()).param("password", "wrong"));
+
+		String page = trail("objectType", "Institution", "objectId", String.valueOf(institution.getId()))
+				+ trail("objectType", "Rating", "objectId", String.valueOf(rating.getId()))
+				+ trail("action", "LOGIN_FAILED");
+		assertThat(page).contains("变更执业状态", "正常执业", "暂停执业", "停业整顿")
+			.contains("暂停评定", "星级评定", "已发布", "已暂停", "投诉调查中")
+			.contains("登录失败", "用户名或密码错误", "未登录，尝试的用户名")
+			.contains("Regulator 330100")
+			.doesNotContain("BadCredentialsException", "Institution #", "UserAccount", ">PUBLISHED<", ">SUSPENDED<");
+		String english = trail("action", "LOGIN_FAILED", "lang", "en") + trail("objectType", "Rating", "lang", "en");
+		assertThat(english).contains("wrong user name or password", "Rating");
+	}
+
+	private String trail(String... parameters) throws Exception {
+		var request = get("/admin/audit").with(user(Fixtures.principal(Fixtures.admin())));
+		for (int i = 0; i < parameters.length; i += 2) {
+			request.param(parameters[i], parameters[i + 1]);
+		}
+		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
 	@Test
