@@ -24,8 +24,21 @@ class ErrorAdvice {
 
 	private final MessageSource messages;
 
-	ErrorAdvice(MessageSource messages) {
+	private final boolean demo;
+
+	ErrorAdvice(MessageSource messages, org.springframework.core.env.Environment environment) {
 		this.messages = messages;
+		this.demo = EmbeddedDatabaseAutoConfiguration.demoMode(environment);
+	}
+
+	/** The node has not finished starting (in demo mode: the demo data is loading). */
+	@ExceptionHandler(StartingUp.NotYetStarted.class)
+	ModelAndView starting(HttpServletResponse response) {
+		response.setHeader("Retry-After", "5");
+		ModelAndView page = errorPage(response, HttpStatus.SERVICE_UNAVAILABLE,
+				demo ? "error.starting.demo" : "error.starting");
+		page.addObject("heading", "error.starting.title");
+		return page;
 	}
 
 	/**

@@ -62,8 +62,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final PageLinks links;
 
-	WebConfiguration(PageLinks links) {
+	private final StartingUp startingUp;
+
+	WebConfiguration(PageLinks links, StartingUp startingUp) {
 		this.links = links;
+		this.startingUp = startingUp;
 	}
 
 	@Override
@@ -72,6 +75,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(startingUp);
 		// after the language is chosen, so the refusal reads in it
 		registry.addInterceptor(new UnstorableInputCheck());
 		registry.addInterceptor(new LinksInterceptor(links));

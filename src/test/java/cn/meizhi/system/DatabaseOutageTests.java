@@ -37,7 +37,7 @@ class DatabaseOutageTests {
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PagesDuringAnOutage())
-		.setControllerAdvice(new ErrorAdvice(new org.springframework.context.support.StaticMessageSource()))
+		.setControllerAdvice(new ErrorAdvice(new org.springframework.context.support.StaticMessageSource(), new org.springframework.mock.env.MockEnvironment()))
 		.build();
 
 	@Test

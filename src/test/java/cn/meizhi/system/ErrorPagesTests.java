@@ -2,6 +2,9 @@ package cn.meizhi.system;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -66,6 +69,22 @@ class ErrorPagesTests {
 		assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
 		assertThat(get("/actuator/env").statusCode()).isNotEqualTo(200);
 		assertThat(get("/actuator/info").statusCode()).isNotEqualTo(200);
+	}
+
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Test
+	void healthSaysOutOfServiceWhileTheNodeIsNotReady() throws Exception {
+		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+		try {
+			assertThat(get("/actuator/health", "*/*").statusCode()).isEqualTo(503);
+			assertThat(get("/actuator/health/readiness", "*/*").statusCode()).isEqualTo(503);
+		}
+		finally {
+			AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+		}
+		assertThat(get("/actuator/health", "*/*").statusCode()).isEqualTo(200);
 	}
 
 	@Test
