@@ -76,10 +76,24 @@ class HomeController {
 		return "home/admin";
 	}
 
+	/** How many finished inspections the assessor's home lists below the live ones. */
+	static final int FINISHED_SHOWN = 10;
+
 	@GetMapping("/assessor")
 	String assessor(CurrentUser user, Model model) {
 		var mine = inspections.mine(user).stream().filter(i -> i.getStatus() != InspectionStatus.CANCELLED).toList();
-		model.addAttribute("inspections", mine);
+		// live ones first, soonest first; then the finished ones, latest first
+		var live = mine.stream()
+			.filter(i -> i.getStatus() == InspectionStatus.SCHEDULED || i.getStatus() == InspectionStatus.IN_PROGRESS)
+			.sorted(java.util.Comparator.comparing(cn.meizhi.inspection.Inspection::getScheduledOn))
+			.toList();
+		var finished = mine.stream()
+			.filter(i -> i.getStatus() == InspectionStatus.SUBMITTED)
+			.sorted(java.util.Comparator.comparing(cn.meizhi.inspection.Inspection::getScheduledOn).reversed())
+			.toList();
+		model.addAttribute("inspections", live);
+		model.addAttribute("finished", finished.subList(0, Math.min(FINISHED_SHOWN, finished.size())));
+		model.addAttribute("finishedCount", finished.size());
 		model.addAttribute("institutions", inspections.institutionsOf(mine));
 		model.addAttribute("me", user.id());
 		return "home/assessor";
@@ -88,7 +102,13 @@ class HomeController {
 	@GetMapping("/clinic")
 	String clinic(CurrentUser user, Model model) {
 		model.addAttribute("institution", institutions.get(user, user.institutionId()));
-		model.addAttribute("tasks", selfAssessments.tasksOf(user));
+		var tasks = selfAssessments.tasksOf(user);
+		model.addAttribute("tasks", tasks.stream().filter(SelfAssessments.ClinicTask::toDo).toList());
+		// earlier self-assessments, to read back: newest cycle first
+		model.addAttribute("pastTasks", tasks.stream()
+			.filter(t -> !t.toDo() && t.selfAssessmentId() != null)
+			.sorted(java.util.Comparator.comparing((SelfAssessments.ClinicTask t) -> t.cycle().getId()).reversed())
+			.toList());
 		model.addAttribute("inspections", inspections.inspectionsOf(user));
 		var actions = inspections.actionsOf(user);
 		var today = inspections.today();

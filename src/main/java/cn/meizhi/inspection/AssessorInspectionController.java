@@ -80,7 +80,9 @@ class AssessorInspectionController {
 
 	@GetMapping("/assessor/inspections/{id}")
 	String overview(CurrentUser user, @PathVariable long id, Model model) {
-		model.addAttribute("view", inspections.assessorView(user, id));
+		InspectionView view = inspections.assessorView(user, id);
+		model.addAttribute("view", view);
+		model.addAttribute("notYet", inspections.today().isBefore(view.inspection().getScheduledOn()));
 		return "inspection/overview";
 	}
 

@@ -138,10 +138,8 @@ public class Inspection {
 		}
 	}
 
-	void submit(String by, Instant now) {
-		if (!status.scorable()) {
-			throw FormRejectedException.of(null, "inspection.notScorable");
-		}
+	void submit(String by, Instant now, LocalDate today) {
+		requireScorable(today);
 		this.status = InspectionStatus.SUBMITTED;
 		this.submittedAt = now;
 		this.submittedBy = by;
@@ -157,9 +155,13 @@ public class Inspection {
 		this.submittedBy = null;
 	}
 
-	void requireScorable() {
+	/** Scores and the submission belong to the visit: not before its scheduled day, nor once it is over. */
+	void requireScorable(LocalDate today) {
 		if (!status.scorable()) {
 			throw FormRejectedException.of(null, "inspection.notScorable");
+		}
+		if (today.isBefore(scheduledOn)) {
+			throw FormRejectedException.of(null, "inspection.notYet", scheduledOn);
 		}
 	}
 

@@ -21,7 +21,8 @@ import cn.meizhi.standard.StandardVersion;
 public record InspectionView(Inspection inspection, EvaluationCycle cycle, InstitutionSummary institution,
 		StandardVersion version, Map<Long, AssessorSummary> assessors, Map<Long, InspectionScore> scores,
 		Map<Long, Answer> selfAnswers, Map<Long, List<EvidenceFile>> selfEvidence,
-		Map<Long, List<InspectionFile>> files, Map<Long, Boolean> applicable,
+		Map<Long, List<InspectionFile>> files, Map<Long, List<InspectionFile>> actionFiles,
+		Map<Long, Boolean> applicable,
 		RatingOutcome outcome, List<Indicator> missing, List<CorrectiveAction> actions, boolean scorable,
 		boolean lead, java.time.LocalDate today) {
 
@@ -43,6 +44,11 @@ public record InspectionView(Inspection inspection, EvaluationCycle cycle, Insti
 
 	public List<InspectionFile> filesOf(Indicator indicator) {
 		return files.getOrDefault(indicator.getId(), List.of());
+	}
+
+	/** The files the institution sent with its answer to a corrective action. */
+	public List<InspectionFile> filesOfAction(long actionId) {
+		return actionFiles.getOrDefault(actionId, List.of());
 	}
 
 	public StandardSection section(String code) {

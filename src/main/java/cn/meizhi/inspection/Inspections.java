@@ -322,7 +322,7 @@ public class Inspections {
 			List<FileProblem> fileProblems) {
 		inspections.lockShared(id);
 		Inspection inspection = cleared(assessor, id);
-		inspection.requireScorable();
+		inspection.requireScorable(cycles.today());
 		EvaluationCycle cycle = cycles.find(inspection.getCycleId()).orElseThrow();
 		StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
 		Indicator indicator = version.indicators()
@@ -375,6 +375,7 @@ public class Inspections {
 		if (!inspection.isLead(assessor.id())) {
 			throw FormRejectedException.of(null, "inspection.submit.leadOnly");
 		}
+		inspection.requireScorable(cycles.today());
 		InspectionView view = view(inspection, assessor);
 		if (!view.missing().isEmpty()) {
 			var reasons = new FormRejectedException.Collector();
@@ -382,7 +383,7 @@ public class Inspections {
 			reasons.throwIfAny();
 		}
 		Instant now = clock.instant();
-		inspection.submit(assessor.username(), now);
+		inspection.submit(assessor.username(), now, cycles.today());
 		LocalDate due = cycles.today().plusDays(view.version().getRules().getCorrectiveActionDueDays());
 		int created = 0;
 		Set<Long> haveActions = actions.findByInspectionIdOrderById(id)
@@ -609,10 +610,14 @@ public class Inspections {
 		scores.findByInspectionId(inspection.getId()).forEach(s -> byIndicator.put(s.getIndicatorId(), s));
 		Map<Long, Answer> selfAnswers = selfAssessments.submittedAnswers(cycle.getId(), institution.id());
 		var selfEvidence = selfAssessments.submittedEvidence(cycle.getId(), institution.id());
-		Map<Long, List<InspectionFile>> byFile = files.findByInspectionIdOrderByUploadedAt(inspection.getId())
-			.stream()
+		List<InspectionFile> allFiles = files.findByInspectionIdOrderByUploadedAt(inspection.getId());
+		Map<Long, List<InspectionFile>> byFile = allFiles.stream()
 			.filter(f -> f.getIndicatorId() != null)
 			.collect(Collectors.groupingBy(InspectionFile::getIndicatorId));
+		// what the institution sent with its answers to corrective actions, for the lead who verifies them
+		Map<Long, List<InspectionFile>> byAction = allFiles.stream()
+			.filter(f -> f.getCorrectiveActionId() != null)
+			.collect(Collectors.groupingBy(InspectionFile::getCorrectiveActionId));
 		Map<Long, Boolean> applicable = new HashMap<>();
 		Map<String, Score> engineScores = new HashMap<>();
 		List<Indicator> missing = new ArrayList<>();
@@ -632,8 +637,8 @@ public class Inspections {
 		boolean scorable = assessor != null && inspection.getStatus().scorable();
 		boolean lead = assessor != null && inspection.isLead(assessor.id());
 		return new InspectionView(inspection, cycle, institution, version, assessorsById(), byIndicator, selfAnswers,
-				selfEvidence, byFile, applicable, outcome, missing, actions.findByInspectionIdOrderById(inspection.getId()), scorable,
-				lead, cycles.today());
+				selfEvidence, byFile, byAction, applicable, outcome, missing,
+				actions.findByInspectionIdOrderById(inspection.getId()), scorable, lead, cycles.today());
 	}
 
 	private Inspection forRegulator(CurrentUser regulator, long id) {

@@ -51,6 +51,23 @@ public class Notifications {
 		notificationOf(event).ifPresent(notifications::save);
 	}
 
+	/** A regulator returned the institution's self-assessment: it is editable again, and the reason says why. */
+	@EventListener
+	@Transactional
+	void on(cn.meizhi.selfassessment.SelfAssessmentChanged event) {
+		if (!"SELF_ASSESSMENT_RETURNED".equals(event.action())) {
+			return;
+		}
+		String reason = event.changes()
+			.stream()
+			.filter(change -> change.field().equals("reason"))
+			.map(FieldChange::to)
+			.findFirst()
+			.orElse(null);
+		notifications.save(new Notification(event.institutionId(), event.action(), reason,
+				"/clinic/cycles/" + event.cycleId() + "/self-assessment", event.occurredAt()));
+	}
+
 	/**
 	 * The nightly expiry's notifications, one per expired rating, written with one statement (ids from the
 	 * same sequence as the entity's, unique but not consecutive).

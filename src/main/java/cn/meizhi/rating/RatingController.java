@@ -161,7 +161,9 @@ class RatingController {
 		model.addAttribute("filesBase", "/regulator/ratings/" + id);
 		model.addAttribute("history", ratings.history(id));
 		model.addAttribute("replies", replies.of(id));
-		model.addAttribute("mayDecide", ratings.mayDecide(user, rating));
+		String whyNot = ratings.whyNotDecide(user, rating);
+		model.addAttribute("mayDecide", whyNot == null);
+		model.addAttribute("whyNotDecide", whyNot);
 		model.addAttribute("today", ratings.today());
 		return "rating/decide";
 	}

@@ -177,8 +177,9 @@ public class Ratings {
 	@Transactional
 	public Rating approve(CurrentUser regulator, long ratingId) {
 		Rating rating = reachable(regulator, ratingId);
-		if (!mayDecide(regulator, rating)) {
-			throw FormRejectedException.of(null, "rating.approve.fourEyes");
+		String bar = whyNotDecide(regulator, rating);
+		if (bar != null) {
+			throw FormRejectedException.of(null, bar);
 		}
 		LocalDate today = cycles.today();
 		RatingStatus from = rating.getStatus();
@@ -201,8 +202,9 @@ public class Ratings {
 	@Transactional
 	public void reject(CurrentUser regulator, long ratingId, String reason) {
 		Rating rating = reachable(regulator, ratingId);
-		if (!mayDecide(regulator, rating)) {
-			throw FormRejectedException.of(null, "rating.approve.fourEyes");
+		String bar = whyNotDecide(regulator, rating);
+		if (bar != null) {
+			throw FormRejectedException.of(null, bar);
 		}
 		RatingStatus from = rating.getStatus();
 		rating.reject(reason);
@@ -269,7 +271,22 @@ public class Ratings {
 
 	/** Whether this regulator may approve or reject the rating (four eyes). */
 	public boolean mayDecide(CurrentUser regulator, Rating rating) {
-		return regulator.id() != rating.getProposerId() && !inspections.teamOf(rating.getInspectionId()).contains(regulator.id());
+		return whyNotDecide(regulator, rating) == null;
+	}
+
+	/**
+	 * Why this regulator may not approve or reject the proposal (a message key), or null when they may:
+	 * a second pair of eyes means not the proposer, nobody of the inspection team, and not whoever decided
+	 * the institution's appeal of it.
+	 */
+	public String whyNotDecide(CurrentUser regulator, Rating rating) {
+		if (regulator.id() == rating.getProposerId() || inspections.teamOf(rating.getInspectionId()).contains(regulator.id())) {
+			return "rating.approve.fourEyes";
+		}
+		boolean decidedAppeal = appeals.findByRatingIdOrderByFiledAt(rating.getId())
+			.stream()
+			.anyMatch(a -> a.getOutcome() != Outcome.PENDING && regulator.username().equals(a.getDecidedBy()));
+		return decidedAppeal ? "rating.approve.decidedAppeal" : null;
 	}
 
 	public List<Rating> approvalQueue(CurrentUser regulator) {

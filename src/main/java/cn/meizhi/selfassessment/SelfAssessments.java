@@ -84,6 +84,12 @@ public class SelfAssessments {
 
 	/** A clinic's own task in a cycle. */
 	public record ClinicTask(EvaluationCycle cycle, State state, Long selfAssessmentId, int answered, int applicable) {
+
+		/** Still to do: the cycle takes self-assessments and this one is not submitted. */
+		public boolean toDo() {
+			return cycle.getStatus() == CycleStatus.OPEN && state != State.SUBMITTED;
+		}
+
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -614,7 +620,8 @@ public class SelfAssessments {
 
 	private void publish(CurrentUser user, String action, SelfAssessment assessment, List<FieldChange> changes) {
 		InstitutionSummary institution = institutions.findSummary(assessment.getInstitutionId()).orElseThrow();
-		events.publishEvent(new SelfAssessmentChanged(action, assessment.getId(), institution.name(),
+		events.publishEvent(new SelfAssessmentChanged(action, assessment.getId(), assessment.getInstitutionId(),
+				assessment.getCycleId(), institution.name(),
 				institution.regionCode(), changes, user.actor(), clock.instant()));
 	}
 

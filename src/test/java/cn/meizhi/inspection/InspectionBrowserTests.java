@@ -330,7 +330,11 @@ class InspectionBrowserTests extends BrowserJourney {
 			assertThat(this.driver.findElement(By.tagName("h1")).getText()).isEqualTo("安排现场评审");
 			assertThat(this.driver.findElement(By.cssSelector("h1 + p strong")).getText())
 				.isEqualTo(candidate.institutionName());
-			assertThat(form.findElement(By.id("scheduledOn")).getDomProperty("value")).as("default date").isNotEmpty();
+			WebElement scheduledOn = form.findElement(By.id("scheduledOn"));
+			assertThat(scheduledOn.getDomProperty("value")).as("default date").isNotEmpty();
+			// the visit is today: an inspection is scored from its scheduled day on
+			((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("arguments[0].value = arguments[1];",
+					scheduledOn, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
 			Select lead = new Select(form.findElement(By.id("leadId")));
 			WebElement leadOption = lead.getOptions()
 				.stream()

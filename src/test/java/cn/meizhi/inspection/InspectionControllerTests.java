@@ -259,6 +259,15 @@ class InspectionControllerTests {
 			.andExpect(content().string(not(containsString(team.institution().getName()))));
 	}
 
+	@Test
+	void theAssessorHomeShowsLiveInspectionsFirstAndSubmittedOnesApart() throws Exception {
+		Team done = fixtures.submitted();
+		String home = mvc.perform(get("/assessor").with(as(done.lead()))).andReturn().getResponse().getContentAsString();
+		String live = home.substring(home.indexOf("id=\"my-inspections\""), home.indexOf("id=\"finished-inspections\""));
+		assertThat(live).doesNotContain(done.institution().getName()).contains("目前没有待进行的现场评审");
+		assertThat(home.substring(home.indexOf("id=\"finished-inspections\""))).contains(done.institution().getName());
+	}
+
 	private static RequestPostProcessor as(CurrentUser user) {
 		return user(Fixtures.principal(user));
 	}

@@ -94,7 +94,7 @@ public class InspectionFixtures {
 		CurrentUser member = assessor();
 		CurrentUser outsider = assessor();
 		Inspection inspection = inspections.schedule(REGULATOR, cycle.getId(), institution.getId(),
-				LocalDate.now().plusDays(7), lead.id(), List.of(member.id()));
+				LocalDate.now().minusDays(1), lead.id(), List.of(member.id()));
 		return new Team(inspection, lead, member, outsider, institution);
 	}
 

@@ -120,6 +120,22 @@ class InspectionTests {
 	}
 
 	@Test
+	void anInspectionIsNeitherScoredNorSubmittedBeforeItsScheduledDay() {
+		Team team = cleared();
+		long id = team.inspection().getId();
+		LocalDate later = inspections.today().plusDays(3);
+		inspections.reschedule(REGULATOR, id, later, "专家组时间调整");
+		assertThat(reasonsWithArguments(() -> teams.score(team.lead(), id, "1.1", "5", null, null)))
+			.containsExactly("inspection.notYet " + later);
+		assertThat(reasons(() -> inspections.submit(team.lead(), id))).contains("inspection.notYet");
+		assertThat(inspections.regulatorView(REGULATOR, id).scores()).isEmpty();
+		// from that day on it can
+		inspections.reschedule(REGULATOR, id, inspections.today(), "按原计划当天进行");
+		assertThat(teams.score(team.lead(), id, "1.1", "5", null, null).inspection().getStatus())
+			.isEqualTo(InspectionStatus.IN_PROGRESS);
+	}
+
+	@Test
 	void totalsAndStarsAreTheEnginesForTheSameInputs() {
 		Team team = cleared();
 		long id = team.inspection().getId();
@@ -177,7 +193,11 @@ class InspectionTests {
 		assertThat(reasons(() -> inspections.verify(team.lead(), action.getId()))).containsExactly("action.verify.notAnswered");
 		assertThat(reasons(() -> inspections.respond(clinic, action.getId(), " ", List.of())))
 			.containsExactly("action.respond.textRequired");
-		inspections.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表", List.of());
+		inspections.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表",
+				List.of(new Inspections.Upload("效期检查表.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+		// the lead who verifies sees what the institution sent with its answer
+		InspectionView forLead = inspections.assessorView(team.lead(), team.id());
+		assertThat(forLead.filesOfAction(action.getId())).extracting(InspectionFile::getFileName).containsExactly("效期检查表.pdf");
 		assertThat(reasons(() -> inspections.respond(clinic, action.getId(), "again", List.of())))
 			.containsExactly("action.respond.notOpen");
 		assertThat(reasons(() -> inspections.verify(team.member(), action.getId()))).containsExactly("action.leadOnly");
@@ -267,6 +287,20 @@ class InspectionTests {
 		Institution institution = fixtures.institution("330102");
 		cycles.enrol(REGULATOR, cycleId, institution.getCreditCode());
 		return institution;
+	}
+
+	private static List<String> reasonsWithArguments(Runnable action) {
+		try {
+			action.run();
+		}
+		catch (FormRejectedException ex) {
+			return ex.reasons()
+				.stream()
+				.map(r -> r.code() + " " + java.util.Arrays.stream(r.arguments()).map(String::valueOf)
+					.collect(java.util.stream.Collectors.joining(" ")))
+				.toList();
+		}
+		return List.of();
 	}
 
 	private static List<String> reasons(Runnable action) {

@@ -141,6 +141,21 @@ class RatingTests {
 	}
 
 	@Test
+	void theRegulatorWhoDecidedTheAppealDoesNotApproveTheRatingAndThePageSaysWhy() throws Exception {
+		Team team = fixtures.submitted();
+		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
+		ratings.appeal(team.clinic(), rating.getId(), "评分有误，请复核");
+		CurrentUser decider = regulator();
+		ratings.decideAppeal(decider, rating.getId(), Outcome.DISMISSED, "复核后维持原评定", null);
+		assertThat(reasons(() -> ratings.approve(decider, rating.getId()))).containsExactly("rating.approve.decidedAppeal");
+		assertThat(reasons(() -> ratings.reject(decider, rating.getId(), "退回"))).containsExactly("rating.approve.decidedAppeal");
+		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(user(Fixtures.principal(decider))))
+			.andExpect(content().string(containsString("您裁决了该机构对这项评定建议的申诉")))
+			.andExpect(content().string(not(containsString("/approve"))));
+		assertThat(ratings.approve(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.PUBLISHED);
+	}
+
+	@Test
 	void anAppealIsDismissedAdjustedOrSendsTheTeamBack() {
 		Team dismissed = fixtures.submitted();
 		Rating first = ratings.propose(dismissed.lead(), dismissed.id(), null, null);

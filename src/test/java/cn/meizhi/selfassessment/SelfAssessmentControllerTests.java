@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -44,6 +45,9 @@ class SelfAssessmentControllerTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	cn.meizhi.cycle.CycleManagement cycles;
 
 	@Test
 	void theClinicFillsASectionWithEvidenceAndARefusedFileCostsNothingElse() throws Exception {
@@ -71,6 +75,20 @@ class SelfAssessmentControllerTests {
 			.andExpect(content().string(containsString("制度已修订")));
 		SelfAssessmentView view = selfAssessments.view(setup.clinic(), setup.selfAssessmentId());
 		assertThat(view.overall().answered()).isEqualTo(2);
+	}
+
+	@Test
+	void theClinicsHomeListsOnlyWhatIsStillToDoAndEarlierSelfAssessmentsApart() throws Exception {
+		Setup setup = fixtures.open("330102");
+		String cycleName = jdbc.queryForObject("select name from evaluation_cycle where id = ?", String.class, setup.cycleId());
+		mvc.perform(get("/clinic").with(as(setup.clinic())))
+			.andExpect(content().string(containsString(cycleName)))
+			.andExpect(content().string(not(containsString("past-self-assessments"))));
+		cycles.advance(SelfAssessmentFixtures.REGULATOR, setup.cycleId(), cn.meizhi.cycle.CycleStatus.INSPECTING);
+		String home = mvc.perform(get("/clinic").with(as(setup.clinic()))).andReturn().getResponse().getContentAsString();
+		String toDo = home.substring(home.indexOf("id=\"tasks\""), home.indexOf("id=\"past-self-assessments\""));
+		assertThat(toDo).doesNotContain(cycleName).contains("目前没有待完成的自评或整改事项");
+		assertThat(home.substring(home.indexOf("id=\"past-self-assessments\""))).contains(cycleName);
 	}
 
 	@Test

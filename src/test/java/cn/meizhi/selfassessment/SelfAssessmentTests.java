@@ -108,6 +108,11 @@ class SelfAssessmentTests {
 		assertThat(returned.assessment().getStatus()).isEqualTo(SelfAssessmentStatus.RETURNED);
 		assertThat(returned.assessment().getReturnReason()).isEqualTo("请补充 2.1 的佐证");
 		assertThat(returned.editable()).isTrue();
+		// the clinic is told, with the reason and a link to the self-assessment
+		assertThat(jdbc.queryForList("select detail from notification where institution_id = ? and kind = 'SELF_ASSESSMENT_RETURNED'"
+				+ " and link = ?", String.class, setup.clinic().institutionId(),
+				"/clinic/cycles/" + returned.assessment().getCycleId() + "/self-assessment"))
+			.containsExactly("请补充 2.1 的佐证");
 		assertThat(reasons(() -> selfAssessments.returnToInstitution(SelfAssessmentFixtures.REGULATOR,
 				setup.selfAssessmentId(), "again"))).containsExactly("selfAssessment.return.notSubmitted");
 
