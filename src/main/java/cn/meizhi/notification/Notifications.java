@@ -58,12 +58,7 @@ public class Notifications {
 		if (!"SELF_ASSESSMENT_RETURNED".equals(event.action())) {
 			return;
 		}
-		String reason = event.changes()
-			.stream()
-			.filter(change -> change.field().equals("reason"))
-			.map(FieldChange::to)
-			.findFirst()
-			.orElse(null);
+		String reason = reasonOf(event.changes());
 		notifications.save(new Notification(event.institutionId(), event.action(), reason,
 				"/clinic/cycles/" + event.cycleId() + "/self-assessment", event.occurredAt()));
 	}
@@ -98,14 +93,14 @@ public class Notifications {
 		if (!RATING_EVENTS.contains(event.action())) {
 			return Optional.empty();
 		}
-		String detail = event.changes()
-			.stream()
-			.filter(change -> change.field().equals("reason"))
-			.map(FieldChange::to)
-			.findFirst()
-			.orElse(null);
+		String detail = reasonOf(event.changes());
 		return Optional.of(new Notification(event.institutionId(), event.action(), detail,
 				"/clinic/ratings/" + event.ratingId(), event.occurredAt()));
+	}
+
+	/** The reason recorded with a change, if any. */
+	private static String reasonOf(List<FieldChange> changes) {
+		return changes.stream().filter(change -> change.field().equals("reason")).map(FieldChange::to).findFirst().orElse(null);
 	}
 
 	/** The clinic's notifications, newest first. */
