@@ -26,3 +26,17 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+// A checkbox marked data-select-all="name" ticks or clears every checkbox of that name in its form.
+document.addEventListener('change', function (event) {
+  'use strict';
+  var all = event.target;
+  if (!all.hasAttribute || !all.hasAttribute('data-select-all')) {
+    return;
+  }
+  all.form.querySelectorAll('input[type="checkbox"][name="' + all.getAttribute('data-select-all') + '"]')
+    .forEach(function (box) {
+      if (!box.disabled) {
+        box.checked = all.checked;
+      }
+    });
+});

@@ -155,44 +155,84 @@ public class CycleManagement {
 	}
 
 	/**
-	 * Enrols institutions named by credit code (one per line or separated by commas). Codes of unknown
-	 * institutions or institutions outside the cycle's jurisdiction are refused, listed, and nothing is
-	 * enrolled.
+	 * What an enrolment did: who was enrolled, and each institution or code that was not, with why. One
+	 * bad code never costs the others their enrolment. Serializable: it travels to the cycle's page as a
+	 * flash attribute, in the session (PostgreSQL).
+	 *
+	 * @param enrolled names of the institutions enrolled now
+	 * @param alreadyEnrolled names of those that already were
+	 * @param unknownCodes credit codes of no institution
+	 * @param outside names of institutions outside the cycle's jurisdiction
+	 * @param notPractising names of institutions whose licence is suspended or closed: not enrolled
+	 */
+	public record EnrolmentOutcome(List<String> enrolled, List<String> alreadyEnrolled, List<String> unknownCodes,
+			List<String> outside, List<String> notPractising) implements java.io.Serializable {
+
+		public boolean anyRefused() {
+			return !unknownCodes.isEmpty() || !outside.isEmpty() || !notPractising.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Enrols institutions picked from the register (by id) and named by credit code (one per line or
+	 * separated by commas). Institutions that may practise and lie in the cycle's jurisdiction are enrolled;
+	 * the others (unknown codes, outside the jurisdiction, licence suspended or closed) are listed, so the
+	 * regulator sees every one that was not.
 	 */
 	@Transactional
-	public int enrol(CurrentUser user, long id, String creditCodes) {
+	public EnrolmentOutcome enrol(CurrentUser user, long id, java.util.Collection<Long> institutionIds, String creditCodes) {
 		EvaluationCycle cycle = get(user, id);
 		Set<String> codes = new LinkedHashSet<>();
 		for (String code : (creditCodes == null ? "" : creditCodes).split("[\\s,，;；]+")) {
 			if (!code.isBlank()) {
-				codes.add(code.strip().toUpperCase());
+				codes.add(code.strip().toUpperCase(java.util.Locale.ROOT));
 			}
 		}
-		if (codes.isEmpty()) {
+		Set<Long> ids = new LinkedHashSet<>(institutionIds == null ? List.of() : institutionIds);
+		if (codes.isEmpty() && ids.isEmpty()) {
 			throw FormRejectedException.of("creditCodes", "cycle.enrol.empty");
 		}
-		List<InstitutionSummary> found = institutions.findByCreditCodes(codes);
+		java.util.Map<Long, InstitutionSummary> named = new java.util.LinkedHashMap<>();
+		institutions.summaries(ids).values().forEach(i -> named.put(i.id(), i));
+		List<InstitutionSummary> byCode = institutions.findByCreditCodes(codes);
+		byCode.forEach(i -> named.put(i.id(), i));
 		List<String> unknown = new ArrayList<>(codes);
-		found.forEach(i -> unknown.remove(i.creditCode()));
-		List<String> outside = found.stream()
-			.filter(i -> !Jurisdiction.of(cycle.getJurisdictionCode()).covers(i.regionCode()))
-			.map(InstitutionSummary::creditCode)
-			.toList();
-		var reasons = new FormRejectedException.Collector();
-		if (!unknown.isEmpty()) {
-			reasons.reject("creditCodes", "cycle.enrol.unknown", String.join("、", unknown));
-		}
-		if (!outside.isEmpty()) {
-			reasons.reject("creditCodes", "cycle.enrol.outside", String.join("、", outside));
-		}
-		reasons.throwIfAny();
+		byCode.forEach(i -> unknown.remove(i.creditCode()));
+		Jurisdiction scope = Jurisdiction.of(cycle.getJurisdictionCode());
+		List<String> enrolled = new ArrayList<>();
+		List<String> already = new ArrayList<>();
+		List<String> outside = new ArrayList<>();
+		List<String> notPractising = new ArrayList<>();
 		Instant now = clock.instant();
-		found.forEach(i -> cycle.enrol(i.id(), now));
-		cycles.flush();
-		publish(user, "CYCLE_INSTITUTIONS_ENROLLED", cycle, new FieldChange.Diff()
-			.add("enrolled", null, String.join("、", found.stream().map(InstitutionSummary::name).toList()))
-			.changes());
-		return found.size();
+		for (InstitutionSummary institution : named.values()) {
+			if (!scope.covers(institution.regionCode())) {
+				outside.add(institution.name());
+			}
+			else if (institution.status() != cn.meizhi.institution.InstitutionStatus.ACTIVE) {
+				notPractising.add(institution.name());
+			}
+			else if (cycle.enrolls(institution.id())) {
+				already.add(institution.name());
+			}
+			else {
+				cycle.enrol(institution.id(), now);
+				enrolled.add(institution.name());
+			}
+		}
+		if (!enrolled.isEmpty()) {
+			cycles.flush();
+			publish(user, "CYCLE_INSTITUTIONS_ENROLLED", cycle,
+					new FieldChange.Diff().add("enrolled", null, String.join("、", enrolled)).changes());
+		}
+		return new EnrolmentOutcome(List.copyOf(enrolled), List.copyOf(already), List.copyOf(unknown),
+				List.copyOf(outside), List.copyOf(notPractising));
+	}
+
+	/** Enrols institutions named by credit code (see {@link #enrol(CurrentUser, long, java.util.Collection, String)}). */
+	@Transactional
+	public EnrolmentOutcome enrol(CurrentUser user, long id, String creditCodes) {
+		return enrol(user, id, List.of(), creditCodes);
 	}
 
 	@Transactional

@@ -2,11 +2,17 @@ package cn.meizhi.cycle;
 
 import java.time.LocalDate;
 
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionSearch;
+import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.region.Regions;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
 import jakarta.validation.Valid;
 
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,9 +44,12 @@ class RegulatorCycleController {
 
 	private final Regions regions;
 
-	RegulatorCycleController(CycleManagement cycles, Regions regions) {
+	private final InstitutionManagement institutions;
+
+	RegulatorCycleController(CycleManagement cycles, Regions regions, InstitutionManagement institutions) {
 		this.cycles = cycles;
 		this.regions = regions;
+		this.institutions = institutions;
 	}
 
 	@InitBinder
@@ -93,15 +102,59 @@ class RegulatorCycleController {
 		return act(redirect, id, "cycle.windowChanged", () -> cycles.changeSelfAssessmentClose(user, id, closes));
 	}
 
+	/** How many institutions of the register the enrolment page lists at once. */
+	static final int PICK_PAGE_SIZE = 50;
+
+	/**
+	 * Enrolment from the register: the institutions of the cycle's jurisdiction, filtered by district, type,
+	 * status (practising by default) and name, with those already enrolled marked; tick some, the whole
+	 * page, or enrol every one the filter finds.
+	 */
+	@GetMapping("/{id}/enrol")
+	String pick(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String region, @RequestParam(required = false) InstitutionType type,
+			@RequestParam(required = false) InstitutionStatus status, @RequestParam(required = false) Integer page,
+			Model model) {
+		EvaluationCycle cycle = cycles.get(user, id);
+		InstitutionSearch search = pickSearch(cycle, q, region, type, status);
+		var found = institutions.search(user, search,
+				PageRequest.of(page == null ? 0 : Math.max(0, page), PICK_PAGE_SIZE, Sort.by("regionCode", "name")));
+		model.addAttribute("cycle", cycle);
+		model.addAttribute("search", search);
+		model.addAttribute("found", found);
+		model.addAttribute("regions", regions.districtsWithin(cn.meizhi.shared.Jurisdiction.of(cycle.getJurisdictionCode())));
+		model.addAttribute("types", InstitutionType.values());
+		model.addAttribute("statuses", InstitutionStatus.values());
+		return "cycle/enrol";
+	}
+
 	@PostMapping("/{id}/enrolments")
 	String enrol(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String creditCodes,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) java.util.List<Long> institutionIds,
+			@RequestParam(defaultValue = "false") boolean allMatching, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String region, @RequestParam(required = false) InstitutionType type,
+			@RequestParam(required = false) InstitutionStatus status, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("typedCreditCodes", creditCodes);
+		java.util.List<Long> ids = new java.util.ArrayList<>(institutionIds == null ? java.util.List.of() : institutionIds);
+		if (allMatching) {
+			EvaluationCycle cycle = cycles.get(user, id);
+			institutions.listForExport(user, pickSearch(cycle, q, region, type, status))
+				.forEach(institution -> ids.add(institution.getId()));
+		}
 		return act(redirect, id, "cycle.enrolled", () -> {
-			int count = cycles.enrol(user, id, creditCodes);
-			redirect.addFlashAttribute("messageArgs", new Object[] { count });
-			redirect.addFlashAttribute("typedCreditCodes", "");
+			var outcome = cycles.enrol(user, id, ids, creditCodes);
+			redirect.addFlashAttribute("messageArgs", new Object[] { outcome.enrolled().size() });
+			redirect.addFlashAttribute("enrolment", outcome);
+			redirect.addFlashAttribute("typedCreditCodes", String.join("\n", outcome.unknownCodes()));
 		});
+	}
+
+	/** The register search of the enrolment page: inside the cycle's jurisdiction, practising by default. */
+	private static InstitutionSearch pickSearch(EvaluationCycle cycle, String q, String region, InstitutionType type,
+			InstitutionStatus status) {
+		String within = region != null && region.startsWith(cn.meizhi.shared.Jurisdiction.of(cycle.getJurisdictionCode()).prefix())
+				? region : cycle.getJurisdictionCode();
+		return new InstitutionSearch(q, within, type, status == null ? InstitutionStatus.ACTIVE : status);
 	}
 
 	@PostMapping("/{id}/enrolments/{institutionId}/withdraw")

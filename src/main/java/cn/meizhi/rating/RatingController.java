@@ -36,7 +36,10 @@ class RatingController {
 
 	private final RatingReplies replies;
 
-	RatingController(Ratings ratings, Inspections inspections, RatingReplies replies) {
+	private final cn.meizhi.region.Regions regions;
+
+	RatingController(Ratings ratings, Inspections inspections, RatingReplies replies, cn.meizhi.region.Regions regions) {
+		this.regions = regions;
 		this.ratings = ratings;
 		this.inspections = inspections;
 		this.replies = replies;
@@ -148,6 +151,25 @@ class RatingController {
 		model.addAttribute("names", ratings.institutionNames(queue));
 		model.addAttribute("today", ratings.today());
 		return "rating/queue";
+	}
+
+	/** Every rating of the jurisdiction, filtered by district, stars, status or institution. */
+	@GetMapping("/regulator/ratings/all")
+	String register(CurrentUser user, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Integer stars, @RequestParam(required = false) RatingStatus status,
+			@RequestParam(required = false) Long institutionId, @RequestParam(required = false) Integer page, Model model) {
+		var found = ratings.register(user, region, stars, status, institutionId,
+				org.springframework.data.domain.PageRequest.of(page == null ? 0 : Math.max(0, page), 50));
+		model.addAttribute("found", found);
+		model.addAttribute("names", ratings.institutionNames(found.getContent()));
+		model.addAttribute("region", region);
+		model.addAttribute("stars", stars);
+		model.addAttribute("status", status);
+		model.addAttribute("institutionId", institutionId);
+		model.addAttribute("statuses", RatingStatus.values());
+		model.addAttribute("regions", regions.districtsWithin(user.jurisdiction()));
+		model.addAttribute("today", ratings.today());
+		return "rating/register";
 	}
 
 	@GetMapping("/regulator/ratings/{id}")

@@ -289,6 +289,20 @@ public class Ratings {
 		return decidedAppeal ? "rating.approve.decidedAppeal" : null;
 	}
 
+	/**
+	 * The regulator's register of ratings: every rating of the jurisdiction (or of a district inside it),
+	 * optionally of given stars, status or institution, newest approval first; from here each one is opened
+	 * to suspend, reinstate or revoke it.
+	 */
+	public org.springframework.data.domain.Page<Rating> register(CurrentUser regulator, String region, Integer stars,
+			RatingStatus status, Long institutionId, org.springframework.data.domain.Pageable page) {
+		requireRegulator(regulator);
+		String prefix = region != null && region.matches("\\d{6}") && regulator.jurisdiction().covers(region)
+				? cn.meizhi.shared.Jurisdiction.of(region).prefix() : regulator.jurisdiction().prefix();
+		Set<RatingStatus> statuses = status == null ? EnumSet.allOf(RatingStatus.class) : EnumSet.of(status);
+		return ratings.search(prefix, statuses, stars == null ? -1 : stars, institutionId == null ? -1 : institutionId, page);
+	}
+
 	public List<Rating> approvalQueue(CurrentUser regulator) {
 		requireRegulator(regulator);
 		return ratings.findWithin(regulator.jurisdiction().prefix(), EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));

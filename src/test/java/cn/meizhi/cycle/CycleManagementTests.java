@@ -1,6 +1,7 @@
 package cn.meizhi.cycle;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionStatus;
@@ -19,8 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class CycleManagementTests {
 
 	static final CurrentUser HANGZHOU = Fixtures.regulator("330100");
@@ -39,6 +47,9 @@ class CycleManagementTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
 
 	@Test
 	void enrolsEveryActiveInstitutionOfTheAreaAndNothingElse() {
@@ -101,24 +112,66 @@ class CycleManagementTests {
 	}
 
 	@Test
-	void institutionsAreAddedByCreditCodeAndWithdrawnWithAReason() {
+	void institutionsAreAddedFromTheRegisterOrByCreditCodeAndWithdrawnWithAReason() {
 		CycleForm form = form("330105", standards.publishedVersionId());
 		form.setEnrolAll(false);
 		EvaluationCycle cycle = cycles.create(HANGZHOU, form);
 		Institution gongshu = fixtures.institution("330105");
 		Institution xihu = fixtures.institution("330106");
-		assertThat(reasons(() -> cycles.enrol(HANGZHOU, cycle.getId(), gongshu.getCreditCode() + "\n" + xihu.getCreditCode())))
-			.containsExactly("creditCodes:cycle.enrol.outside");
-		assertThat(reasons(() -> cycles.enrol(HANGZHOU, cycle.getId(), "91330100716105852F")))
-			.containsExactly("creditCodes:cycle.enrol.unknown");
-		assertThat(cycles.get(HANGZHOU, cycle.getId()).activeEnrolments()).isEmpty();
-		assertThat(cycles.enrol(HANGZHOU, cycle.getId(), gongshu.getCreditCode().toLowerCase())).isOne();
+		Institution suspended = fixtures.institution("330105");
+		institutions.changeStatus(HANGZHOU, suspended.getId(), InstitutionStatus.SUSPENDED, "停业整顿");
+		// one bad code costs the others nothing; each refusal is named
+		var outcome = cycles.enrol(HANGZHOU, cycle.getId(), List.of(suspended.getId()),
+				xihu.getCreditCode() + "\n" + "91330100716105852F, " + gongshu.getCreditCode().toLowerCase());
+		assertThat(outcome.enrolled()).containsExactly(gongshu.getName());
+		assertThat(outcome.outside()).containsExactly(xihu.getName());
+		assertThat(outcome.unknownCodes()).containsExactly("91330100716105852F");
+		assertThat(outcome.notPractising()).containsExactly(suspended.getName());
+		assertThat(cycles.get(HANGZHOU, cycle.getId()).activeEnrolments()).extracting(Enrolment::getInstitutionId)
+			.containsExactly(gongshu.getId());
+		assertThat(cycles.enrol(HANGZHOU, cycle.getId(), gongshu.getCreditCode()).alreadyEnrolled())
+			.containsExactly(gongshu.getName());
+		assertThat(reasons(() -> cycles.enrol(HANGZHOU, cycle.getId(), " "))).containsExactly("creditCodes:cycle.enrol.empty");
 		assertThat(reasons(() -> cycles.withdraw(HANGZHOU, cycle.getId(), gongshu.getId(), " ")))
 			.containsExactly("reason:cycle.withdraw.reasonRequired");
 		cycles.withdraw(HANGZHOU, cycle.getId(), gongshu.getId(), "机构已停业整顿");
 		EvaluationCycle after = cycles.get(HANGZHOU, cycle.getId());
 		assertThat(after.enrolls(gongshu.getId())).isFalse();
 		assertThat(after.enrolment(gongshu.getId()).orElseThrow().getWithdrawalReason()).isEqualTo("机构已停业整顿");
+	}
+
+	@Test
+	void theRegulatorPicksInstitutionsFromTheRegisterByFilterAndEnrolsAllThatMayPractise() throws Exception {
+		String district = "330108";
+		CycleForm form = form(district, standards.publishedVersionId());
+		form.setEnrolAll(false);
+		EvaluationCycle cycle = cycles.create(HANGZHOU, form);
+		Institution first = fixtures.institution(district);
+		Institution second = fixtures.institution(district);
+		Institution suspended = fixtures.institution(district);
+		institutions.changeStatus(HANGZHOU, suspended.getId(), InstitutionStatus.SUSPENDED, "停业整顿");
+		var regulator = user(Fixtures.principal(HANGZHOU));
+
+		String page = mvc.perform(get("/regulator/cycles/" + cycle.getId() + "/enrol").with(regulator))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains(first.getName(), second.getName()).doesNotContain(suspended.getName())
+			.contains("data-select-all=\"institutionIds\"");
+		assertThat(mvc.perform(get("/regulator/cycles/" + cycle.getId() + "/enrol").param("status", "SUSPENDED").with(regulator))
+			.andReturn().getResponse().getContentAsString()).contains(suspended.getName());
+
+		// ticked ones, then everything the filter finds
+		mvc.perform(post("/regulator/cycles/" + cycle.getId() + "/enrolments").with(csrf()).with(regulator)
+			.param("institutionIds", String.valueOf(first.getId()), String.valueOf(suspended.getId())))
+			.andExpect(flash().attribute("messageArgs", new Object[] { 1 }));
+		assertThat(cycles.get(HANGZHOU, cycle.getId()).activeEnrolments()).extracting(Enrolment::getInstitutionId)
+			.containsExactly(first.getId());
+		mvc.perform(post("/regulator/cycles/" + cycle.getId() + "/enrolments").with(csrf()).with(regulator)
+			.param("allMatching", "true").param("region", district).param("status", "ACTIVE"));
+		assertThat(cycles.get(HANGZHOU, cycle.getId()).activeEnrolments()).extracting(Enrolment::getInstitutionId)
+			.contains(first.getId(), second.getId())
+			.doesNotContain(suspended.getId());
+		mvc.perform(get("/regulator/cycles/" + cycle.getId()).with(regulator)).andExpect(status().isOk());
 	}
 
 	@Test

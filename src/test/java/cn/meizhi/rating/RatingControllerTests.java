@@ -160,6 +160,32 @@ class RatingControllerTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void theRegulatorReachesEveryRatingOfAnInstitutionAndFiltersAllRatingsByDistrictStarsAndStatus() throws Exception {
+		Team team = fixtures.submitted();
+		Rating first = ratingFixtures.published(team);
+		ratings.suspend(regulator(), first.getId(), "投诉调查中");
+		CurrentUser regulator = regulator();
+		long institutionId = first.getInstitutionId();
+		mvc.perform(get("/regulator/institutions/" + institutionId).with(as(regulator)))
+			.andExpect(content().string(containsString("/regulator/ratings/all?institutionId=" + institutionId)));
+		mvc.perform(get("/regulator/ratings/all").param("institutionId", String.valueOf(institutionId)).with(as(regulator)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/regulator/ratings/" + first.getId())))
+			.andExpect(content().string(containsString(first.getCertificateNo())));
+		mvc.perform(get("/regulator/ratings/all").param("institutionId", String.valueOf(institutionId))
+			.param("status", "PUBLISHED").with(as(regulator)))
+			.andExpect(content().string(not(containsString(first.getCertificateNo()))));
+		mvc.perform(get("/regulator/ratings/all").param("region", first.getRegionCode()).param("status", "SUSPENDED")
+			.param("stars", String.valueOf(first.getStars())).with(as(regulator)))
+			.andExpect(content().string(containsString(first.getCertificateNo())));
+		// another jurisdiction sees none of it
+		mvc.perform(get("/regulator/ratings/all").param("institutionId", String.valueOf(institutionId))
+			.with(as(Fixtures.regulator("440300"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(first.getCertificateNo()))));
+	}
+
 	private CurrentUser regulator() {
 		return ratingFixtures.regulator();
 	}

@@ -92,7 +92,7 @@ class SecurityRulesTests {
 				"GET /regulator/institutions/import", "POST /regulator/institutions/import",
 				"GET /regulator/institutions/import/template.csv", "GET /regulator/audit", "GET /regulator/cycles",
 				"GET /regulator/cycles/new", "POST /regulator/cycles/new", "POST /regulator/cycles/{id}/status",
-				"POST /regulator/cycles/{id}/window", "POST /regulator/cycles/{id}/enrolments",
+				"POST /regulator/cycles/{id}/window", "POST /regulator/cycles/{id}/enrolments", "GET /regulator/cycles/{id}/enrol", "GET /regulator/ratings/all",
 				"POST /regulator/cycles/{id}/enrolments/{institutionId}/withdraw", "GET /regulator/cycles/{id}",
 				"GET /regulator/cycles/{id}/self-assessments.csv", "GET /regulator/cycles/{id}/scores.csv",
 				"GET /regulator/self-assessments/{id}", "POST /regulator/self-assessments/{id}/return",
