@@ -25,14 +25,16 @@ import cn.meizhi.standard.StandardSection;
  */
 final class DemoCycles {
 
-	private static final CurrentUser REGULATOR = new CurrentUser(0, "demo-loader", "demo-loader", Role.REGULATOR,
-			Jurisdiction.of("330102"), null);
+	private static final CurrentUser REGULATOR = DemoPeople.DISTRICT_REGULATOR;
 
 	private final CycleManagement cycles;
 
 	private final SelfAssessments selfAssessments;
 
 	private final Random random = new Random(2023);
+
+	/** The institution of the {@code clinic} account, which acts for itself. */
+	private long clinicInstitutionId;
 
 	DemoCycles(CycleManagement cycles, SelfAssessments selfAssessments) {
 		this.cycles = cycles;
@@ -41,6 +43,7 @@ final class DemoCycles {
 
 	/** Loads both cycles; returns the id of the open one. */
 	long load(long standardVersionId, long clinicInstitutionId) {
+		this.clinicInstitutionId = clinicInstitutionId;
 		LocalDate today = cycles.today();
 		loadLastYear(standardVersionId, today);
 		return loadCurrent(standardVersionId, clinicInstitutionId, today);
@@ -146,8 +149,8 @@ final class DemoCycles {
 		return form;
 	}
 
-	private static CurrentUser clinic(long institutionId) {
-		return new CurrentUser(0, "demo-loader", "demo-loader", Role.CLINIC, null, institutionId);
+	private CurrentUser clinic(long institutionId) {
+		return institutionId == clinicInstitutionId ? DemoPeople.clinic(institutionId) : DemoPeople.qualityOfficer(institutionId);
 	}
 
 }

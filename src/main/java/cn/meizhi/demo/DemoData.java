@@ -97,8 +97,7 @@ class DemoData implements ApplicationRunner {
 		List<Institution> registered = new ArrayList<>();
 		for (var demo : DemoInstitutions.generate(20231101L)) {
 			String province = demo.form().getRegionCode().substring(0, 2) + "0000";
-			CurrentUser loader = new CurrentUser(0, "demo-loader", "demo-loader", Role.REGULATOR,
-					Jurisdiction.of(province), null);
+			CurrentUser loader = DemoPeople.registerImport(province);
 			Institution institution = institutions.register(loader, demo.form());
 			if (demo.status() != InstitutionStatus.ACTIVE) {
 				institution = institutions.changeStatus(loader, institution.getId(), demo.status(),
@@ -138,6 +137,11 @@ class DemoData implements ApplicationRunner {
 	 */
 	private long loadExampleStandard() {
 		long published = ExampleStandard.load(standards);
+		// it stands for the standard the demo's rating history (five years back) was judged by: published
+		// before the first of those ratings (before anything reads and keeps the published version)
+		jdbc.update("update standard_version set created_at = ?, published_at = ? where id = ?",
+				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(62) + "T01:00:00Z")),
+				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(61) + "T01:00:00Z")), published);
 		standards.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿");
 		return published;
 	}

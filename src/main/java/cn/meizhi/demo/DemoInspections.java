@@ -26,11 +26,16 @@ import cn.meizhi.standard.Indicator;
  */
 final class DemoInspections {
 
-	private static final CurrentUser REGULATOR = new CurrentUser(0, "demo-loader", "demo-loader", Role.REGULATOR,
-			Jurisdiction.of("330102"), null);
+	private static final CurrentUser REGULATOR = DemoPeople.DISTRICT_REGULATOR;
 
-	private static final String[] FINDINGS = { "急救车内肾上腺素已过期，抢救药品未按月检查效期。", "抽查 3 份手术病历，术前讨论记录不完整。",
-			"注射用透明质酸钠入库验收记录缺少批号。", "手卫生依从性抽查低于 85%。", "投诉登记台账未记录处理结果。", "美容主诊医师执业备案信息未及时更新。" };
+	/** Findings, each under the indicator it describes (codes of the example standard). */
+	private static final java.util.Map<String, String> FINDINGS = java.util.Map.of(
+			"1.3", "两名美容主诊医师的执业备案信息未及时更新，与实际开展的注射项目不符。",
+			"2.5", "抽查 3 份三级手术病历，其中 2 份术前讨论记录不完整。",
+			"3.3", "急救车内肾上腺素已过期，抢救药品未按月检查效期。",
+			"4.4", "手卫生依从性现场抽查低于 85%。",
+			"6.2", "注射用透明质酸钠入库验收记录缺少批号，无法追溯到使用患者。",
+			"7.3", "投诉登记台账未记录处理结果和回访情况。");
 
 	private final Inspections inspections;
 
@@ -67,7 +72,7 @@ final class DemoInspections {
 		inspections.declare(member, submitted.getId(), false, "与该机构无任职、投资或亲属关系");
 		scoreAll(lead, submitted.getId(), 1.0, 4);
 		inspections.submit(lead, submitted.getId());
-		CurrentUser clinic = new CurrentUser(0, "demo-loader", "demo-loader", Role.CLINIC, null, clinicInstitutionId);
+		CurrentUser clinic = DemoPeople.clinic(clinicInstitutionId);
 		List<CorrectiveAction> actions = inspections.actionsOf(clinic);
 		if (actions.size() >= 4) {
 			inspections.respond(clinic, actions.get(1).getId(), "已完成整改，相关记录已补齐，见附件。", List.of());
@@ -104,7 +109,7 @@ final class DemoInspections {
 		int withFinding = 0;
 		for (int n = 0; n < toScore; n++) {
 			Indicator indicator = applicable.get(n);
-			boolean finding = withFinding < findings && (n % 7 == 3);
+			boolean finding = withFinding < findings && FINDINGS.containsKey(indicator.getCode());
 			String value;
 			if (finding) {
 				value = indicator.getMaxScore().subtract(indicator.getScoreStep()).stripTrailingZeros().toPlainString();
@@ -118,7 +123,7 @@ final class DemoInspections {
 			}
 			inspections.saveScore(assessor, inspectionId, indicator.getId(),
 					new ScoreInput(value, EnumSet.copyOf(indicator.getMethodSet()),
-							finding ? FINDINGS[withFinding % FINDINGS.length] : null,
+							finding ? FINDINGS.get(indicator.getCode()) : null,
 							finding ? Severity.values()[withFinding % 3] : null, null));
 		}
 	}

@@ -47,8 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class DemoRatings {
 
-	private static final CurrentUser REGULATOR = new CurrentUser(0, "regulator", "杭州市卫健委 王科长", Role.REGULATOR,
-			Jurisdiction.of("330100"), null);
+	private static final CurrentUser REGULATOR = DemoPeople.CITY_REGULATOR;
 
 	private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "system", Role.ADMIN, null, null);
 
@@ -146,13 +145,11 @@ final class DemoRatings {
 	void loadProposals(AssessorSummary lead, DemoInspections.Submitted submitted) {
 		CurrentUser assessor = new CurrentUser(lead.id(), lead.username(), lead.displayName(), Role.ASSESSOR, null, null);
 		var appealed = ratings.propose(assessor, submitted.clinicInspectionId(), null, null);
-		CurrentUser clinic = new CurrentUser(0, "clinic", "机构质控专员 赵女士", Role.CLINIC, null,
-				submitted.clinicInstitutionId());
+		CurrentUser clinic = DemoPeople.clinic(submitted.clinicInstitutionId());
 		ratings.appeal(clinic, appealed.getId(),
 				"现场检查时急救药品已在更换途中（附采购单据），过期药品未投入使用，申请复核“急救药品管理”一项的评分。");
 		var accepted = ratings.propose(assessor, submitted.otherInspectionId(), null, null);
-		ratings.accept(new CurrentUser(0, "demo-loader", "demo-loader", Role.CLINIC, null, submitted.otherInstitutionId()),
-				accepted.getId());
+		ratings.accept(DemoPeople.qualityOfficer(submitted.otherInstitutionId()), accepted.getId());
 	}
 
 	/** Replies: one public (the demo clinic's), one of {@code clinic2}'s waiting for review. */
@@ -162,7 +159,7 @@ final class DemoRatings {
 	}
 
 	private void reply(long institutionId, String username, String text, boolean publish) {
-		CurrentUser clinic = new CurrentUser(0, username, username, Role.CLINIC, null, institutionId);
+		CurrentUser clinic = "clinic".equals(username) ? DemoPeople.clinic(institutionId) : DemoPeople.clinic2(institutionId);
 		ratings.ofClinic(clinic)
 			.stream()
 			.filter(r -> r.getStatus() == cn.meizhi.rating.RatingStatus.PUBLISHED)
@@ -176,8 +173,8 @@ final class DemoRatings {
 	}
 
 	private long closedCycle(String district, long versionId, LocalDate opens, String round) {
-		CurrentUser regulator = new CurrentUser(0, "demo-loader", "demo-loader", Role.REGULATOR,
-				Jurisdiction.of(district), null);
+		// the district's cycles were run by the city's health commission
+		CurrentUser regulator = DemoPeople.regulatorOf(district);
 		var form = new CycleForm();
 		form.setName(opens.getYear() + " 年度医疗美容机构星级评价（" + round + "）");
 		form.setJurisdictionCode(district);
@@ -205,11 +202,12 @@ final class DemoRatings {
 		Map<String, Boolean> applicable = new HashMap<>();
 		model.sections().forEach(s -> s.indicators().forEach(i -> applicable.put(i.code(), i.applicable())));
 		Instant submitted = at(approval.minusDays(20));
+		String regulator = DemoPeople.regulatorOf(institution.getRegionCode()).username();
 		Long inspectionId = jdbc.queryForObject("""
 				insert into inspection (cycle_id, institution_id, scheduled_on, status, submitted_at, submitted_by, created_at, created_by)
-				values (?, ?, ?, 'SUBMITTED', ?, ?, ?, 'demo-loader') returning id
+				values (?, ?, ?, 'SUBMITTED', ?, ?, ?, ?) returning id
 				""", Long.class, cycleId, institution.getId(), approval.minusDays(21), Timestamp.from(submitted),
-				lead.username(), Timestamp.from(at(approval.minusDays(60))));
+				lead.username(), Timestamp.from(at(approval.minusDays(60))), regulator);
 		jdbc.update("""
 				insert into inspection_member (inspection_id, assessor_id, lead, declared_at) values (?, ?, true, ?), (?, ?, false, ?)
 				""", inspectionId, lead.id(), Timestamp.from(at(approval.minusDays(30))), inspectionId, member.id(),
@@ -238,13 +236,14 @@ final class DemoRatings {
 				insert into rating (institution_id, inspection_id, cycle_id, standard_version_id, region_code, total,
 				    computed_stars, stars, status, proposer_id, proposed_by, proposed_at, appeal_deadline, accepted_at,
 				    accepted_by, approved_by, approved_at, certificate_no, valid_from, valid_until)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, 'demo-loader', 'regulator', ?, ?, ?, ?) returning id
+				values (?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, 'clinic-' || ?, ?, ?, ?, ?, ?) returning id
 				""", Long.class, institution.getId(), inspectionId, cycleId, version.getId(), institution.getRegionCode(),
 				outcome.total(), outcome.stars(), outcome.stars(), lead.id(), lead.username(), Timestamp.from(proposed),
-				approval.minusDays(3), Timestamp.from(at(approval.minusDays(15))), Timestamp.from(approved), certificate,
+				approval.minusDays(3), Timestamp.from(at(approval.minusDays(15))), institution.getId(), regulator,
+				Timestamp.from(approved), certificate,
 				approval, approval.plusMonths(validity).minusDays(1));
 		transition(ratingId, null, "PROPOSED", lead.username(), null, proposed);
-		transition(ratingId, "PROPOSED", "PUBLISHED", "regulator", certificate, approved);
+		transition(ratingId, "PROPOSED", "PUBLISHED", regulator, certificate, approved);
 		return ratingId;
 	}
 

@@ -13,7 +13,7 @@ import org.springframework.core.io.ClassPathResource;
 /** The built-in example standard, imported from its JSON export through the normal import and published. */
 final class ExampleStandard {
 
-	static final CurrentUser AUTHOR = new CurrentUser(0, "demo-loader", "demo-loader", Role.ADMIN, null, null);
+	static final CurrentUser AUTHOR = DemoPeople.ADMIN;
 
 	private ExampleStandard() {
 	}

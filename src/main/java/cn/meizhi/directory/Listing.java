@@ -19,6 +19,7 @@ import cn.meizhi.institution.InstitutionType;
  * @param certificateNo the current certificate's number, if any
  * @param validUntil the current certificate's last day, if any
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Listing(long id, String name, String creditCode, InstitutionType type, String regionCode,
 		String regionName, Integer stars, DirectoryStatus ratingStatus, String certificateNo, LocalDate validUntil) {
 

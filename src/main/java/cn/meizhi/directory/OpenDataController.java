@@ -26,8 +26,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,7 +53,7 @@ class OpenDataController {
 		this.directory = directory;
 	}
 
-	@GetMapping("/api/public/institutions")
+	@GetMapping(path = "/api/public/institutions", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Search institutions", description = "Name fragment (Chinese substrings work) or credit code in q; "
 			+ "region is a GB/T 2260 code (province, city or district); minStars counts valid certificates only. "
 			+ "size is at most 100.")
@@ -63,7 +66,7 @@ class OpenDataController {
 		return PageResponse.of(directory.search(query, locale));
 	}
 
-	@GetMapping("/api/public/institutions/{id}")
+	@GetMapping(path = "/api/public/institutions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "An institution's public profile with its current rating and published rating history")
 	ProfileResponse institution(@PathVariable long id, Locale locale) {
 		return directory.profile(id, locale)
@@ -72,6 +75,9 @@ class OpenDataController {
 	}
 
 	@GetMapping(path = "/api/public/institutions.csv", produces = "text/csv;charset=UTF-8")
+	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV with a header row",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
 	@Operation(summary = "The same search as CSV (UTF-8 with a byte-order mark, so that Excel shows Chinese), without paging")
 	void institutionsCsv(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer minStars, @RequestParam(required = false) InstitutionType type,
@@ -103,9 +109,9 @@ class OpenDataController {
 		csv.flush();
 	}
 
-	@GetMapping("/api/public/changes")
+	@GetMapping(path = "/api/public/changes", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Institutions whose public data or rating changed after an instant, oldest first",
-			description = "Ask again with since = next until next is null.")
+			description = "Ask again with since = next until a response has no next.")
 	ChangesResponse changes(
 			@Parameter(description = "ISO-8601 instant, e.g. 2026-01-01T00:00:00Z") @RequestParam String since,
 			@RequestParam(required = false) Integer limit) {
@@ -128,6 +134,7 @@ class OpenDataController {
 	/**
 	 * A page of results: {@code {"content": [...], "page": {"size", "number", "totalElements", "totalPages"}}}.
 	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record PageResponse<T>(List<T> content, PageMetadata page) {
 
 		static <T> PageResponse<T> of(Page<T> page) {
@@ -137,13 +144,16 @@ class OpenDataController {
 
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record PageMetadata(int size, int number, long totalElements, int totalPages) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ChangesResponse(Instant since, List<PublicDirectory.Change> changes, Instant next) {
 	}
 
 	/** An institution's public profile as JSON. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ProfileResponse(long id, String name, String creditCode, boolean creditCodeException, String licenceNumber,
 			InstitutionType type,
 			String hospitalGrade, List<Department> departments, int surgeryLevel, List<String> certifications,
@@ -173,16 +183,20 @@ class OpenDataController {
 
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CurrentRating(int stars, String certificateNo, LocalDate validFrom, LocalDate validUntil, BigDecimal total,
 			StandardRef standard, List<SectionTotal> sections, String institutionReply, StarsChange starsChange) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record StandardRef(long versionId, String name, String version) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record SectionTotal(String code, String name, BigDecimal percent) {
 	}
 
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record HistoryEntry(String certificateNo, int stars, String status, LocalDate validFrom, LocalDate validUntil) {
 
 		static HistoryEntry of(PublicRating rating) {

@@ -9,6 +9,7 @@ package cn.meizhi.rating;
  * @param reason the lead assessor's written reason for an override; null for an appeal (the decision is
  * between the regulator and the institution)
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record StarsChange(Kind kind, int computedStars, String reason) {
 
 	public enum Kind {

@@ -122,6 +122,37 @@ class DemoDataTests {
 	}
 
 	@Test
+	void theDemoReadsAsARealRegistry() {
+		// people by their names: no technical loader anywhere in the trail or the histories
+		assertThat(count("select count(*) from audit_event where actor like 'demo%' or actor_name like 'demo%'")).isZero();
+		assertThat(jdbc.queryForList("select distinct actor_name from audit_event where action = 'CYCLE_CREATED'", String.class))
+			.contains("上城区卫健局 李主任", "杭州市卫健委 王科长");
+		assertThat(count("select count(*) from rating_transition where actor like 'demo%'")).isZero();
+		// each finding sits under the indicator it describes
+		var findings = jdbc.queryForList("""
+				select i.code, s.finding from inspection_score s join indicator i on i.id = s.indicator_id
+				where s.finding is not null""");
+		assertThat(findings).isNotEmpty().allSatisfy(row -> {
+			String code = (String) row.get("code");
+			String finding = (String) row.get("finding");
+			String expected = switch (code) {
+				case "3.3" -> "急救";
+				case "2.5" -> "术前讨论";
+				case "6.2" -> "入库验收";
+				case "4.4" -> "手卫生";
+				case "7.3" -> "投诉";
+				case "1.3" -> "主诊医师";
+				default -> "no finding is expected under " + code;
+			};
+			assertThat(finding).contains(expected);
+		});
+		// the standard behind the rating history was published before the first of those ratings
+		assertThat(count("""
+				select count(*) from rating r join standard_version v on v.id = r.standard_version_id
+				where r.approved_at is not null and r.approved_at < v.published_at""")).isZero();
+	}
+
+	@Test
 	void seedsARatingHistoryInEveryStateAndTheLiveProposals() {
 		assertThat(jdbc.queryForList("select distinct stars from rating where status = 'PUBLISHED' order by stars", Integer.class))
 			.containsExactly(1, 2, 3, 4, 5);

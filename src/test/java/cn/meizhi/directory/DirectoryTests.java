@@ -320,7 +320,7 @@ class DirectoryTests {
 			.andExpect(content().string(not(containsString("institution-reply"))));
 		String fromTheRating = mvc.perform(get("/api/public/institutions/" + team.institution().getId()))
 			.andExpect(jsonPath("$.currentRating.sections[0].percent").isNumber())
-			.andExpect(jsonPath("$.currentRating.institutionReply").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.currentRating.institutionReply").doesNotExist())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -347,10 +347,10 @@ class DirectoryTests {
 			.andExpect(jsonPath("$.content[0].type").value("AESTHETIC_CLINIC"))
 			.andExpect(jsonPath("$.content[0].regionCode").value("330106"))
 			.andExpect(jsonPath("$.content[0].regionName").value("西湖区"))
-			.andExpect(jsonPath("$.content[0].stars").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.content[0].stars").doesNotExist())
 			.andExpect(jsonPath("$.content[0].ratingStatus").value("NOT_RATED"))
-			.andExpect(jsonPath("$.content[0].certificateNo").value(org.hamcrest.Matchers.nullValue()))
-			.andExpect(jsonPath("$.content[0].validUntil").value(org.hamcrest.Matchers.nullValue()))
+			.andExpect(jsonPath("$.content[0].certificateNo").doesNotExist())
+			.andExpect(jsonPath("$.content[0].validUntil").doesNotExist())
 			.andExpect(jsonPath("$.page.size").value(5))
 			.andExpect(jsonPath("$.page.number").value(0))
 			.andExpect(jsonPath("$.page.totalElements").value(1))
@@ -440,7 +440,7 @@ class DirectoryTests {
 		mvc.perform(get("/api/public/changes").param("since", before.toString()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.changes[?(@.id == " + team.institution().getId() + " && @.what == 'RATING')]").exists())
-			.andExpect(jsonPath("$.next").value(org.hamcrest.Matchers.nullValue()));
+			.andExpect(jsonPath("$.next").doesNotExist());
 		mvc.perform(get("/api/public/changes").param("since", before.toString()).param("limit", "1"))
 			.andExpect(jsonPath("$.changes", org.hamcrest.Matchers.hasSize(1)))
 			.andExpect(jsonPath("$.next").exists());

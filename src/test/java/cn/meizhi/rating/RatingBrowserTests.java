@@ -60,6 +60,7 @@ class RatingBrowserTests extends BrowserJourney {
 		String institution = team.institution().getName();
 		UserAccount clinic = this.accounts.account(Role.CLINIC, null, team.institution().getId());
 		UserAccount regulator = this.accounts.account(Role.REGULATOR, "330100", null);
+		UserAccount approver = this.accounts.account(Role.REGULATOR, "330100", null);
 		String grounds = "浏览器测试：急救药品在检查当日已更换，附采购单 " + Browser.randomAlphanumeric(6);
 		String decision = "浏览器测试：现场记录显示药品确已过期，维持原评定";
 		try {
@@ -92,7 +93,7 @@ class RatingBrowserTests extends BrowserJourney {
 			assertThat(this.driver.findElement(By.id("rating-summary")).getText()).contains("申诉中");
 			signOut();
 
-			// 3. A regulator who took no part dismisses the appeal in writing, then approves.
+			// 3. A regulator who took no part dismisses the appeal in writing; another approves.
 			signIn(regulator.getUsername());
 			this.browser.open("/regulator/ratings");
 			WebElement row = this.wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -105,6 +106,12 @@ class RatingBrowserTests extends BrowserJourney {
 			type(decide.findElement(By.id("decision")), decision);
 			this.browser.submit(decide);
 			assertThat(flash()).isEqualTo("申诉决定已记录。");
+			// whoever decided the appeal does not approve: the page says why, and a colleague approves
+			assertThat(this.driver.findElement(By.id("why-not-decide")).getText()).contains("您裁决了该机构对这项评定建议的申诉");
+			assertThat(this.driver.findElements(By.cssSelector("#decision form[action$='/approve']"))).isEmpty();
+			signOut();
+			signIn(approver.getUsername());
+			this.browser.open("/regulator/ratings/" + ratingId);
 			WebElement approve = this.wait.until(ExpectedConditions
 				.visibilityOfElementLocated(By.cssSelector("#decision form[action$='/approve']")));
 			this.browser.submit(approve);

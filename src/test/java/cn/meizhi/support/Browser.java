@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.events.EventFiringDecorator;
+import org.openqa.selenium.support.events.WebDriverListener;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -48,6 +50,8 @@ public final class Browser implements AutoCloseable {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final WebDriver driver;
+
+	private final AccessibilityAudit audit = new AccessibilityAudit();
 
 	private final WebDriverWait wait;
 
@@ -80,6 +84,8 @@ public final class Browser implements AutoCloseable {
 			.withLogFile(logDir.resolve("chromedriver-" + logName + ".log").toFile())
 			.build();
 		var options = new ChromeOptions();
+		// the browser's console (a journey can check that no Content-Security-Policy refusal was logged)
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -88,7 +94,18 @@ public final class Browser implements AutoCloseable {
 				// being scrolled to would then land on whatever was under the pointer before.
 				"--force-prefers-reduced-motion");
 		try {
-			return new Browser(new ChromeDriver(service, options), profile, port);
+			ChromeDriver chrome = new ChromeDriver(service, options);
+			// every page opened is checked for accessibility (see AccessibilityAudit)
+			var audit = new AccessibilityAudit[1];
+			WebDriver driver = new EventFiringDecorator<WebDriver>(new WebDriverListener() {
+				@Override
+				public void afterGet(WebDriver target, String url) {
+					audit[0].check(chrome);
+				}
+			}).decorate(chrome);
+			Browser browser = new Browser(driver, profile, port);
+			audit[0] = browser.audit;
+			return browser;
 		}
 		catch (RuntimeException ex) {
 			deleteRecursively(profile);
@@ -127,6 +144,13 @@ public final class Browser implements AutoCloseable {
 	public void submit(WebElement form) {
 		click(form.findElement(By.cssSelector("button[type='submit']")));
 		this.wait.until(BrowserWaits.stalenessOf(form));
+		this.wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		this.audit.check(this.driver);
+	}
+
+	/** What the accessibility check found on the pages this browser showed. */
+	public AccessibilityAudit accessibility() {
+		return this.audit;
 	}
 
 	/** Keeps the page's HTML and a screenshot under {@code target/browser-tests} for a failed journey. */

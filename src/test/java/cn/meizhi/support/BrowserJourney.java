@@ -1,6 +1,7 @@
 package cn.meizhi.support;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real-browser journey through the running portal: a fresh headless Chromium per test (see
@@ -39,14 +42,18 @@ public abstract class BrowserJourney {
 
 	@AfterEach
 	void stopBrowser() throws IOException {
+		List<String> violations = List.of();
 		try {
 			if (this.browser != null) {
+				violations = this.browser.accessibility().violations();
 				this.browser.close();
 			}
 		}
 		finally {
 			this.browser = null;
 		}
+		// WCAG 2.1 AA on every page the journey reached (axe-core)
+		assertThat(violations).as("accessibility violations (axe-core, WCAG 2.1 AA)").isEmpty();
 	}
 
 	/** Signs in through the login form and waits until the portal has left it. */
