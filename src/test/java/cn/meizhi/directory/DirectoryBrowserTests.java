@@ -78,12 +78,4 @@ class DirectoryBrowserTests extends BrowserJourney {
 		}
 	}
 
-	private void assertNoSidewaysScroll() {
-		Long scrollWidth = (Long) ((JavascriptExecutor) this.driver)
-			.executeScript("return document.documentElement.scrollWidth;");
-		Long clientWidth = (Long) ((JavascriptExecutor) this.driver)
-			.executeScript("return document.documentElement.clientWidth;");
-		assertThat(scrollWidth).as("page width on a phone").isLessThanOrEqualTo(clientWidth);
-	}
-
 }

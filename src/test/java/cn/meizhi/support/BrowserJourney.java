@@ -91,6 +91,15 @@ public abstract class BrowserJourney {
 		input.sendKeys(text);
 	}
 
+	/** The page fits the window's width: nothing scrolls sideways (tables scroll inside their own box). */
+	protected void assertNoSidewaysScroll() {
+		Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollWidth;");
+		Long clientWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.clientWidth;");
+		assertThat(scrollWidth).as("page width").isLessThanOrEqualTo(clientWidth);
+	}
+
 	/** The success message shown after an action. */
 	protected String flash() {
 		return this.wait

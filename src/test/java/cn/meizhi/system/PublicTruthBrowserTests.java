@@ -178,12 +178,4 @@ class PublicTruthBrowserTests extends BrowserJourney {
 				return Math.max(1, Math.round(inner / line));""", element);
 	}
 
-	private void assertNoSidewaysScroll() {
-		Long scrollWidth = (Long) ((JavascriptExecutor) this.driver)
-			.executeScript("return document.documentElement.scrollWidth;");
-		Long clientWidth = (Long) ((JavascriptExecutor) this.driver)
-			.executeScript("return document.documentElement.clientWidth;");
-		assertThat(scrollWidth).as("page width on a phone").isLessThanOrEqualTo(clientWidth);
-	}
-
 }
