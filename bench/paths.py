@@ -37,7 +37,7 @@ fragments = sorted(fragments)
 districts = sorted({i["regionCode"] for i in institutions})
 regions = sorted(set(districts) | {d[:4] + "00" for d in districts})
 ids = sorted({i["id"] for i in institutions})
-certificates = sorted({i["certificateNo"] for i in institutions if i["certificateNo"]})
+certificates = sorted({i["certificateNo"] for i in institutions if i.get("certificateNo")})
 
 
 def write(name, paths):

@@ -20,7 +20,12 @@ end
 
 request = function()
   counter = counter % #paths + 1
+  -- the headers given with -H (Accept-Encoding: gzip, as browsers send it), plus the cookie: a table
+  -- passed to wrk.format replaces wrk.headers, so they are copied in
   local headers = {}
+  for name, value in pairs(wrk.headers) do
+    headers[name] = value
+  end
   if cookie and #cookie > 0 then
     headers["Cookie"] = cookie
   end
