@@ -60,13 +60,23 @@ class DirectoryController {
 		var results = directory.search(query, locale, false);
 		model.addAttribute("results", results);
 		model.addAttribute("countCapped", results.getTotalElements() >= PublicDirectory.PAGE_COUNT_CAP);
-		model.addAttribute("regionOptions", regionOptions(locale));
+		model.addAttribute("regionChoices", regionChoices(query.region(), locale));
+		model.addAttribute("starChoices", java.util.stream.IntStream.rangeClosed(1, 5)
+			.map(n -> 6 - n)
+			.mapToObj(n -> new Choice(String.valueOf(n), messages.getMessage("directory.filter.atLeast",
+					new Object[] { n }, locale), query.minStars() != null && query.minStars() == n))
+			.toList());
+		model.addAttribute("typeChoices", java.util.Arrays.stream(InstitutionType.values())
+			.map(t -> new Choice(t.name(), messages.getMessage("institution.type." + t.name(), null, locale), t == query.type()))
+			.toList());
+		model.addAttribute("departmentChoices", java.util.Arrays.stream(Department.values())
+			.map(d -> new Choice(d.name(), messages.getMessage("institution.department." + d.name(), null, locale),
+					d == query.department()))
+			.toList());
 		model.addAttribute("cards", results.getContent()
 			.stream()
 			.map(listing -> ResultCard.of(listing, request.getContextPath(), locale, messages, formats))
 			.toList());
-		model.addAttribute("types", InstitutionType.values());
-		model.addAttribute("departments", Department.values());
 		model.addAttribute("csvUrl", ServletUriComponentsBuilder.fromRequest(request)
 			.replacePath(request.getContextPath() + "/api/public/institutions.csv")
 			.replaceQueryParam("page")
@@ -77,12 +87,12 @@ class DirectoryController {
 		return "directory/search";
 	}
 
-	private List<RegionOption> regionOptions(Locale locale) {
-		return regions.catalogue().stream().map(region -> new RegionOption(region.getCode(), switch (region.getLevel()) {
+	private List<Choice> regionChoices(String chosen, Locale locale) {
+		return regions.catalogue().stream().map(region -> new Choice(region.getCode(), switch (region.getLevel()) {
 			case PROVINCE -> "";
 			case CITY -> "\u3000";
 			case DISTRICT -> "\u3000\u3000";
-		} + region.name(locale))).toList();
+		} + region.name(locale), region.getCode().equals(chosen))).toList();
 	}
 
 	@GetMapping("/institutions/{id}")

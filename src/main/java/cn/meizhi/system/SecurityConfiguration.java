@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,8 +31,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The one security filter chain. Each role has its own URL area; public pages are listed; an address no
- * page answers is a 404 for everyone; everything else is denied. Object-level rules (own institution, own jurisdiction) live in the services.
+ * Two security filter chains: a lean one for the public's reads without a session, and the main one. In
+ * the main chain each role has its own URL area; public pages are listed; an address no page answers is
+ * a 404 for everyone; everything else is denied. Object-level rules (own institution, own jurisdiction) live in the services.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -95,16 +98,67 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-			.headers(headers -> headers
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
-						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
-						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
-				.frameOptions(frame -> frame.deny())
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
-				.addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+			.headers(SecurityConfiguration::strictHeaders);
 		return http.build();
+	}
+
+	/**
+	 * The public's GET pages and open data, for a visitor without a session (no {@code SESSION} cookie):
+	 * their own chain with nothing that needs a session — no security context loaded or saved, no request
+	 * cache, no CSRF token (these pages have no form that posts), no authorization rules (every page here is
+	 * public) — and the same headers. A signed-in user, whose browser sends the cookie, gets the main
+	 * chain, so the navigation still knows them. The sign-in page is not here: its form needs a token.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain anonymousPublicPages(HttpSecurity http) throws Exception {
+		http.securityMatcher(ANONYMOUS_PUBLIC_READ)
+			.securityContext(context -> context.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.csrf(csrf -> csrf.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.headers(SecurityConfiguration::strictHeaders);
+		return http.build();
+	}
+
+	/** GET or HEAD of a public page or the open data, without a session cookie. */
+	static final RequestMatcher ANONYMOUS_PUBLIC_READ = request -> {
+		String method = request.getMethod();
+		if (!"GET".equals(method) && !"HEAD".equals(method)) {
+			return false;
+		}
+		if (request.getCookies() != null) {
+			for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+				if ("SESSION".equals(cookie.getName())) {
+					return false;
+				}
+			}
+		}
+		return PublicReads.MATCHER.matches(request);
+	};
+
+	/** The public pages that may be served without a session (all public paths but the sign-in page). */
+	private static final class PublicReads {
+
+		static final RequestMatcher MATCHER = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC_PATHS)
+			.filter(path -> !path.equals("/login"))
+			.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+			.toList());
+
+	}
+
+	private static void strictHeaders(
+			org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+		headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+					new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+					new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
+			.addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin"));
 	}
 
 	/**

@@ -32,7 +32,7 @@ class NavigationTests {
 	@Test
 	void aRegulatorSeesTheRegulatorsAreaAndTheirNameAndRole() throws Exception {
 		CurrentUser regulator = Fixtures.regulator("330100");
-		String page = page(get("/standards").with(user(Fixtures.principal(regulator))));
+		String page = page(signedIn().with(user(Fixtures.principal(regulator))));
 		assertThat(page)
 			.contains("href=\"/regulator\"", "href=\"/regulator/institutions\"", "href=\"/regulator/ratings\"",
 					"href=\"/regulator/standards\"", "href=\"/regulator/audit\"", "/logout", regulator.displayName(),
@@ -43,7 +43,7 @@ class NavigationTests {
 
 	@Test
 	void anAdminSeesUsersAndStandardsButNotTheRegulatorsWork() throws Exception {
-		String page = page(get("/standards").with(user(Fixtures.principal(Fixtures.admin()))));
+		String page = page(signedIn().with(user(Fixtures.principal(Fixtures.admin()))));
 		assertThat(page).contains("href=\"/admin\"", "href=\"/admin/users\"", "href=\"/admin/audit\"",
 				"href=\"/regulator/standards\"")
 			.doesNotContain("href=\"/regulator/institutions\"", "href=\"/regulator/ratings\"", "href=\"/login\"");
@@ -51,16 +51,21 @@ class NavigationTests {
 
 	@Test
 	void aClinicSeesItsHomeNotificationsAndThePublicStandards() throws Exception {
-		String page = page(get("/standards").with(user(Fixtures.principal(Fixtures.clinic(1)))));
+		String page = page(signedIn().with(user(Fixtures.principal(Fixtures.clinic(1)))));
 		assertThat(page).contains("href=\"/clinic\"", "href=\"/clinic/notifications\"", "href=\"/standards\"")
 			.doesNotContain("href=\"/regulator", "href=\"/admin", "href=\"/assessor\"", "href=\"/login\"");
 	}
 
 	@Test
 	void anAssessorSeesTheirHomeAndThePublicStandards() throws Exception {
-		String page = page(get("/standards").with(user(Fixtures.principal(Fixtures.assessor()))));
+		String page = page(signedIn().with(user(Fixtures.principal(Fixtures.assessor()))));
 		assertThat(page).contains("href=\"/assessor\"", "href=\"/standards\"")
 			.doesNotContain("href=\"/regulator", "href=\"/admin", "href=\"/clinic", "href=\"/login\"");
+	}
+
+	/** A signed-in browser sends its session cookie (without one, public pages take the sessionless chain). */
+	private static MockHttpServletRequestBuilder signedIn() {
+		return get("/standards").cookie(new jakarta.servlet.http.Cookie("SESSION", "signed-in"));
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {

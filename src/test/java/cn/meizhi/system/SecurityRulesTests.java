@@ -243,6 +243,47 @@ class SecurityRulesTests {
 			.getRedirectedUrl()).endsWith("/login");
 	}
 
+	@Autowired
+	org.springframework.security.web.FilterChainProxy filterChains;
+
+	@Test
+	void theAnonymousPublicReadsGoThroughAChainThatNeverTouchesTheSessionStore() {
+		for (String path : List.of("/", "/institutions", "/institutions/1", "/verify/MZ-330102-2024-000001",
+				"/api/public/institutions", "/standards", "/css/meizhi.css")) {
+			var anonymous = new org.springframework.mock.web.MockHttpServletRequest("GET", path);
+			anonymous.setServletPath(path);
+			assertThat(filtersFor(anonymous)).as(path)
+				.doesNotContain("SecurityContextHolderFilter", "CsrfFilter", "RequestCacheAwareFilter",
+						"AnonymousAuthenticationFilter", "AuthorizationFilter")
+				.contains("HeaderWriterFilter");
+			var signedIn = new org.springframework.mock.web.MockHttpServletRequest("GET", path);
+			signedIn.setServletPath(path);
+			signedIn.setCookies(new jakarta.servlet.http.Cookie("SESSION", "abc"));
+			assertThat(filtersFor(signedIn)).as(path + " with a session")
+				.contains("SecurityContextHolderFilter", "CsrfFilter", "AuthorizationFilter");
+		}
+		// the sign-in page and every form post keep the main chain (their tokens live in the session)
+		var login = new org.springframework.mock.web.MockHttpServletRequest("GET", "/login");
+		login.setServletPath("/login");
+		assertThat(filtersFor(login)).contains("CsrfFilter");
+		var post = new org.springframework.mock.web.MockHttpServletRequest("POST", "/institutions");
+		post.setServletPath("/institutions");
+		assertThat(filtersFor(post)).contains("CsrfFilter");
+	}
+
+	/** The filters of the chain Spring Security picks for a request (the first that matches). */
+	private List<String> filtersFor(jakarta.servlet.http.HttpServletRequest request) {
+		return filterChains.getFilterChains()
+			.stream()
+			.filter(chain -> chain.matches(request))
+			.findFirst()
+			.orElseThrow()
+			.getFilters()
+			.stream()
+			.map(filter -> filter.getClass().getSimpleName())
+			.toList();
+	}
+
 	private static MockHttpServletRequestBuilder build(HttpMethod method, String path) {
 		MockHttpServletRequestBuilder builder = request(method, path);
 		return method == HttpMethod.GET ? builder : builder.with(csrf());
