@@ -253,6 +253,20 @@ class DirectoryTests {
 	}
 
 	@Test
+	void theRegionFilterDrillsDownFromProvinceToCityToDistrict() throws Exception {
+		String all = mvc.perform(get("/institutions")).andReturn().getResponse().getContentAsString();
+		assertThat(all).contains("value=\"330000\"", "value=\"440000\"")
+			.doesNotContain("value=\"330100\"", "value=\"330102\"");
+		String province = mvc.perform(get("/institutions").param("region", "330000")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(province).contains("value=\"330100\"", "value=\"440000\"").doesNotContain("value=\"330102\"");
+		String district = mvc.perform(get("/institutions").param("region", "330102")).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(district).contains("value=\"330100\"", "value=\"330106\"", "value=\"330102\" selected")
+			.doesNotContain("value=\"440303\"");
+	}
+
+	@Test
 	void anUnratedInstitutionWhoseLicenceIsSuspendedSaysSo() {
 		Institution institution = fixtures.institution("330102", "停业" + chinese(3) + "诊所");
 		institutions.changeStatus(ratingFixtures.regulator(), institution.getId(), InstitutionStatus.SUSPENDED, "停业整顿");
