@@ -15,8 +15,7 @@ import org.springframework.web.util.UriUtils;
  *
  * @param href the institution's profile
  * @param name registered name
- * @param typeLabel the institution type in words
- * @param regionName the district
+ * @param place the institution type in words and its district ("医疗美容诊所 · 上城区")
  * @param certified whether it holds a valid certificate (then the stars show, else the status in words)
  * @param starsLabel the stars in words, for screen readers ("4 星")
  * @param starsOn the filled stars
@@ -28,7 +27,7 @@ import org.springframework.web.util.UriUtils;
  * @param verifyHref the certificate's verification page, or null
  * @param certificateNo the certificate's number, or null
  */
-public record ResultCard(String href, String name, String typeLabel, String regionName, boolean certified,
+public record ResultCard(String href, String name, String place, boolean certified,
 		String starsLabel, String starsOn, String starsOff, String statusClass, String statusLabel,
 		String statusExplain, String validUntil, String verifyHref, String certificateNo) {
 
@@ -38,7 +37,8 @@ public record ResultCard(String href, String name, String typeLabel, String regi
 		int stars = listing.stars() == null ? 0 : listing.stars();
 		String status = listing.ratingStatus().name();
 		return new ResultCard(contextPath + "/institutions/" + listing.id(), listing.name(),
-				messages.getMessage("institution.type." + listing.type().name(), null, locale), listing.regionName(),
+				messages.getMessage("institution.type." + listing.type().name(), null, locale) + " · "
+						+ listing.regionName(),
 				certified,
 				stars > 0 ? messages.getMessage("stars.label", new Object[] { stars }, locale)
 						: messages.getMessage("stars.notRated", null, locale),

@@ -106,7 +106,7 @@ class SecurityConfiguration {
 	 * The public's GET pages and open data, for a visitor without a session (no {@code SESSION} cookie):
 	 * their own chain with nothing that needs a session — no security context loaded or saved, no request
 	 * cache, no CSRF token (these pages have no form that posts), no authorization rules (every page here is
-	 * public) — and the same headers. A signed-in user, whose browser sends the cookie, gets the main
+	 * public), no servlet-API request wrapper — and the same headers. A signed-in user, whose browser sends the cookie, gets the main
 	 * chain, so the navigation still knows them. The sign-in page is not here: its form needs a token.
 	 */
 	@Bean
@@ -118,6 +118,9 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.disable())
 			.anonymous(anonymous -> anonymous.disable())
+			// no request wrapper for isUserInRole and friends: nobody is signed in here, and every request
+			// attribute the template reads would pass through one more wrapper
+			.servletApi(servletApi -> servletApi.disable())
 			.headers(SecurityConfiguration::strictHeaders);
 		return http.build();
 	}

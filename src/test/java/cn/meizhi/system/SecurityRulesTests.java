@@ -254,7 +254,7 @@ class SecurityRulesTests {
 			anonymous.setServletPath(path);
 			assertThat(filtersFor(anonymous)).as(path)
 				.doesNotContain("SecurityContextHolderFilter", "CsrfFilter", "RequestCacheAwareFilter",
-						"AnonymousAuthenticationFilter", "AuthorizationFilter")
+						"AnonymousAuthenticationFilter", "AuthorizationFilter", "SecurityContextHolderAwareRequestFilter")
 				.contains("HeaderWriterFilter");
 			var signedIn = new org.springframework.mock.web.MockHttpServletRequest("GET", path);
 			signedIn.setServletPath(path);
