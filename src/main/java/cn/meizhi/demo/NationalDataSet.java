@@ -224,6 +224,8 @@ final class NationalDataSet {
 
 			try (Connection connection = dataSource.getConnection()) {
 				connection.setAutoCommit(false);
+				// millions of rows per COPY: longer than the pool's socket timeout allows a read
+				connection.setNetworkTimeout(Runnable::run, 0);
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				long loadedScores = 0;
 				for (CopyFile table : List.of(institutions, departments, enrolments, inspectionRows, members, scores,

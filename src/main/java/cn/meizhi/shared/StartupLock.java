@@ -26,6 +26,9 @@ public class StartupLock {
 	/** Runs the work while holding the lock of that name, waiting for another node that holds it. */
 	public void run(String name, Runnable work) {
 		try (Connection connection = dataSource.getConnection()) {
+			// waiting for another node's work may take longer than the pool's socket timeout allows a read
+			// (the demo data, a rebuild of 100,000 entries): this one connection waits as long as it takes
+			connection.setNetworkTimeout(Runnable::run, 0);
 			lock(connection, "select pg_advisory_lock(hashtext(?))", name);
 			try {
 				work.run();
