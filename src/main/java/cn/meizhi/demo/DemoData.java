@@ -65,11 +65,14 @@ class DemoData implements ApplicationRunner {
 
 	private final StartupLock startupLock;
 
+	private final cn.meizhi.shared.DataLoading dataLoading;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections, RatingEngine ratingEngine,
 			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, DirectoryEntries directoryEntries,
-			StartupLock startupLock) {
+			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
 		this.startupLock = startupLock;
+		this.dataLoading = dataLoading;
 		this.directoryEntries = directoryEntries;
 		this.ratingEngine = ratingEngine;
 		this.ratings = ratings;
@@ -86,7 +89,11 @@ class DemoData implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		// nodes started together on an empty database: one loads, the others wait and find it loaded
-		startupLock.run("meizhi.demo-data", this::loadUnlessLoaded);
+		if (accounts.exists("admin")) {
+			return;
+		}
+		// pages say "loading" while this node loads, or waits for another node loading
+		dataLoading.during(() -> startupLock.run("meizhi.demo-data", this::loadUnlessLoaded));
 	}
 
 	private void loadUnlessLoaded() {
