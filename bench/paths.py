@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Builds the request lists of the benchmark from the portal's own open data: at least 1,000 distinct,
 realistic requests per URL class (name fragments cut from real names, real region codes, ids and
-certificate numbers), written one path per line to <out>/<class>.txt."""
+certificate numbers), written one path per line to <out>/<class>.txt. The institutions are the best-ranked
+and pages drawn from the whole register (unrated ones included); the certificates are current ones and
+old ones from the ratings' history (expired, superseded)."""
 import json
 import random
 import sys
@@ -18,10 +20,11 @@ def fetch(path):
 
 
 institutions = []
-for sort in ("stars", "name"):
-    for page in range(15):
-        data = fetch(f"/api/public/institutions?size=100&page={page}&sort={sort}")
-        institutions.extend(data["content"])
+for page in range(10):
+    institutions.extend(fetch(f"/api/public/institutions?size=100&page={page}&sort=stars")["content"])
+registered = fetch("/api/public/institutions?size=1&sort=name")["page"]["totalElements"]
+for page in random.sample(range(max(1, registered // 100)), min(20, max(1, registered // 100))):
+    institutions.extend(fetch(f"/api/public/institutions?size=100&page={page}&sort=name")["content"])
 
 fragments = set()
 names = [i["name"] for i in institutions]
@@ -37,7 +40,11 @@ fragments = sorted(fragments)
 districts = sorted({i["regionCode"] for i in institutions})
 regions = sorted(set(districts) | {d[:4] + "00" for d in districts})
 ids = sorted({i["id"] for i in institutions})
-certificates = sorted({i["certificateNo"] for i in institutions if i.get("certificateNo")})
+certificates = {i["certificateNo"] for i in institutions if i.get("certificateNo")}
+for i in random.sample(ids, min(800, len(ids))):
+    for rating in fetch(f"/api/public/institutions/{i}").get("ratingHistory", []):
+        certificates.add(rating["certificateNo"])
+certificates = sorted(certificates)
 
 
 def write(name, paths):

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The portal's benchmark: generates the national data set once (default 100,000 institutions, kept in
 # DATA_DIR), starts the portal on it with -Xmx512m on the embedded PostgreSQL, warms it up, then measures
-# eight URL classes interleaved in one run with wrk at 16 and 64 connections, each class cycling through
-# 1,000+ distinct realistic requests (bench/requests.lua). Prints start-up time, a Markdown table
-# (req/s, p50, p99, share of the reference page) and the portal's peak RSS. Results: docs/performance.md.
+# eight URL classes in one run with wrk at 16 and 64 connections, each class cycling through 1,000+
+# distinct realistic requests (bench/requests.lua) and each measured right after the same-stack Fortunes
+# page (the unit of the goals). Prints start-up time, a Markdown table (req/s, p50, p99, share of the
+# adjacent Fortunes run and of the floor page) and the portal's peak RSS. Results: docs/performance.md.
 #
-#   bench/run.sh [institutions]   env: DATA_DIR, DURATION (s, default 15), WARMUP (s per class, default 15),
-#                                 CONNECTIONS ("16 64"), PORT
+#   bench/run.sh [institutions]   env: DATA_DIR, DURATION (s per class, default 15), ANCHOR_DURATION (s of
+#                                 Fortunes before each class, default 5), WARMUP (s per class and round,
+#                                 default 20), WARMUP_ROUNDS (default 3), CONNECTIONS ("16 64"), PORT
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +22,8 @@ JAR=target/meizhi-0.1.0-SNAPSHOT.jar
 WORK="$(mktemp -d)"
 APP=""
 FORTUNES=""
-trap '[[ -n "$APP" ]] && kill "$APP" 2>/dev/null; [[ -n "$FORTUNES" ]] && kill "$FORTUNES" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
+WRITER=""
+trap '[[ -n "$WRITER" ]] && kill "$WRITER" 2>/dev/null; [[ -n "$APP" ]] && kill "$APP" 2>/dev/null; [[ -n "$FORTUNES" ]] && kill "$FORTUNES" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 
 for tool in wrk python3 curl; do
 	if ! command -v "$tool" >/dev/null; then
@@ -63,9 +66,9 @@ curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=regulator" 
 session="SESSION=$(awk '$6=="SESSION"{print $7}' "$jar")"
 [[ "$session" == "SESSION=" ]] && session="JSESSIONID=$(awk '$6=="JSESSIONID"{print $7}' "$jar")"
 
-# Fortunes is measured three times among the classes (the machine's speed drifts within a run); each class
-# is reported against the mean of the three
-classes=(fortunes search filter profile fortunes verify api regulator fortunes static reference)
+# Each class is measured right after a run of Fortunes and reported against it: the machine's speed drifts
+# by up to 2x within minutes, so only an adjacent measurement of the anchor makes a fair unit
+classes=(search filter profile verify api regulator static reference)
 run() { # class connections duration
 	local cookie="" base="http://localhost:$PORT"
 	[[ "$1" == regulator ]] && cookie="$session"
@@ -73,23 +76,39 @@ run() { # class connections duration
 	PATHS="$WORK/$1.txt" COOKIE="$cookie" wrk -t2 -c"$2" -d"$3"s --timeout 5s -s bench/requests.lua \
 		-H "Accept-Encoding: gzip" "$base" | tail -1
 }
-# the JIT needs a while on 2 cores before templates and queries run at full speed
-echo "Warming up (${WARMUP:-15} s per class)…"
-for class in search filter profile verify api regulator static reference fortunes; do
-	run "$class" 16 "${WARMUP:-15}" >/dev/null
+# the JIT needs minutes on 2 cores before templates and queries run at full speed (a class's throughput
+# still rose by half between its first and third minute): every class, Fortunes included, is warmed in
+# several rounds
+echo "Warming up (${WARMUP_ROUNDS:-3} rounds of ${WARMUP:-20} s per class)…"
+for round in $(seq "${WARMUP_ROUNDS:-3}"); do
+	for class in fortunes "${classes[@]}"; do
+		run "$class" 16 "${WARMUP:-20}" >/dev/null
+	done
 done
 
 : >"$WORK/results.jsonl"
+# a regulator suspends and reinstates ratings throughout the measurement (two writes a second by default)
+bench/writes.sh "http://localhost:$PORT" "$jar" "${WRITE_INTERVAL:-0.5}" >"$WORK/writes.txt" 2>&1 &
+WRITER=$!
 for connections in $CONNECTIONS; do
 	for class in "${classes[@]}"; do
+		anchor=$(run fortunes "$connections" "${ANCHOR_DURATION:-5}")
 		line=$(run "$class" "$connections" "$DURATION")
-		echo "$line" | python3 -c "import json,sys; r=json.load(sys.stdin); r['class']='$class'; r['connections']=$connections; print(json.dumps(r))" \
-			>>"$WORK/results.jsonl"
+		ANCHOR="$anchor" LINE="$line" CLASS="$class" CONN="$connections" python3 -c '
+import json, os
+anchor = json.loads(os.environ["ANCHOR"])
+line = json.loads(os.environ["LINE"])
+anchor.update({"class": "fortunes", "before": os.environ["CLASS"], "connections": int(os.environ["CONN"])})
+line.update({"class": os.environ["CLASS"], "connections": int(os.environ["CONN"]), "anchor_rps": anchor["rps"]})
+print(json.dumps(anchor)); print(json.dumps(line))' >>"$WORK/results.jsonl"
+		echo "  fortunes @ $connections: $anchor"
 		echo "  $class @ $connections: $line"
 	done
 done
 
+kill -TERM "$WRITER"; wait "$WRITER" 2>/dev/null; WRITER=""
 echo
+echo "During the measurement, a regulator's $(cat "$WORK/writes.txt") (suspend, then reinstate)"
 python3 bench/report.py "$WORK/results.jsonl"
 echo
 echo "Peak RSS of the portal: $(awk '/VmHWM/{printf "%.0f MB", $2/1024}' /proc/$APP/status) (-Xmx512m)"

@@ -25,6 +25,7 @@ import cn.meizhi.standard.VersionStatus;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -60,7 +61,8 @@ public class CycleManagement {
 		this.formats = formats;
 	}
 
-	/** Today in the registry's time zone: windows are calendar days there. */
+	/** Today in the registry's time zone: windows are calendar days there. Reads no data: no transaction. */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), formats.zone());
 	}

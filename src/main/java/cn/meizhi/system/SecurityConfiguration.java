@@ -14,7 +14,6 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -104,8 +103,8 @@ class SecurityConfiguration {
 
 	/**
 	 * The public's GET pages and open data, for a visitor without a session (no {@code SESSION} cookie):
-	 * their own chain with nothing that needs a session — no security context loaded or saved, no request
-	 * cache, no CSRF token (these pages have no form that posts), no authorization rules (every page here is
+	 * their own chain with nothing that needs a session — no security context loaded or saved, no session
+	 * management, request cache, logout or exception translation, no CSRF token (these pages have no form that posts), no authorization rules (every page here is
 	 * public), no servlet-API request wrapper — and the same headers. A signed-in user, whose browser sends the cookie, gets the main
 	 * chain, so the navigation still knows them. The sign-in page is not here: its form needs a token.
 	 */
@@ -114,8 +113,10 @@ class SecurityConfiguration {
 	SecurityFilterChain anonymousPublicPages(HttpSecurity http) throws Exception {
 		http.securityMatcher(ANONYMOUS_PUBLIC_READ)
 			.securityContext(context -> context.disable())
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.sessionManagement(session -> session.disable())
 			.requestCache(cache -> cache.disable())
+			.logout(logout -> logout.disable())
+			.exceptionHandling(exceptions -> exceptions.disable())
 			.csrf(csrf -> csrf.disable())
 			.anonymous(anonymous -> anonymous.disable())
 			// no request wrapper for isUserInRole and friends: nobody is signed in here, and every request

@@ -254,7 +254,8 @@ class SecurityRulesTests {
 			anonymous.setServletPath(path);
 			assertThat(filtersFor(anonymous)).as(path)
 				.doesNotContain("SecurityContextHolderFilter", "CsrfFilter", "RequestCacheAwareFilter",
-						"AnonymousAuthenticationFilter", "AuthorizationFilter", "SecurityContextHolderAwareRequestFilter")
+						"AnonymousAuthenticationFilter", "AuthorizationFilter", "SecurityContextHolderAwareRequestFilter",
+						"SessionManagementFilter", "LogoutFilter")
 				.contains("HeaderWriterFilter");
 			var signedIn = new org.springframework.mock.web.MockHttpServletRequest("GET", path);
 			signedIn.setServletPath(path);
