@@ -41,6 +41,12 @@ public final class AccountEvents {
 			return username();
 		}
 
+		/** Accounts and sign-ins are never public. */
+		@Override
+		default boolean changesPublicData() {
+			return false;
+		}
+
 	}
 
 	public record AccountCreated(long accountId, String username, List<FieldChange> changes, Actor actor,

@@ -101,6 +101,10 @@ public class DirectoryEntries implements ApplicationRunner {
 		else if ("Institution".equals(event.objectType()) && event.objectId() != null) {
 			refresh(Long.parseLong(event.objectId()));
 		}
+		else if (event.changesPublicData()) {
+			// no entry to recompute (a reply, a standard, a cycle), but public pages may show it
+			changed(null);
+		}
 	}
 
 	@EventListener
@@ -115,8 +119,17 @@ public class DirectoryEntries implements ApplicationRunner {
 	 * whole persistence context once per institution before).
 	 */
 	public void refresh(long institutionId) {
+		changed(institutionId);
+	}
+
+	/**
+	 * Something the public sees changed, in this institution's entry or (with null) elsewhere: before the
+	 * transaction commits, the entries are recomputed, the public data's version is raised and every node is
+	 * told.
+	 */
+	private void changed(Long institutionId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			var ids = java.util.Set.of(institutionId);
+			java.util.Set<Long> ids = institutionId == null ? java.util.Set.of() : java.util.Set.of(institutionId);
 			var applied = search.expect();
 			try {
 				refreshNow(ids, applied);
@@ -164,7 +177,9 @@ public class DirectoryEntries implements ApplicationRunner {
 			});
 			pending = ids;
 		}
-		pending.add(institutionId);
+		if (institutionId != null) {
+			pending.add(institutionId);
+		}
 	}
 
 	/** How long a change waits after its commit for this node's search index to show it. */
@@ -177,20 +192,30 @@ public class DirectoryEntries implements ApplicationRunner {
 
 	private void refreshNow(java.util.Set<Long> institutionIds, DirectorySearch.Expected applied) {
 		Long[] ids = institutionIds.toArray(Long[]::new);
-		jdbc.sql(REFRESH.formatted("i.id = any(:ids)")).param("ids", ids).update();
-		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.id = any(:ids)"
-				+ " and i.status = 'CLOSED'")
-			.param("ids", ids)
-			.update();
+		if (ids.length > 0) {
+			jdbc.sql(REFRESH.formatted("i.id = any(:ids)")).param("ids", ids).update();
+			jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id"
+					+ " and i.id = any(:ids) and i.status = 'CLOSED'")
+				.param("ids", ids)
+				.update();
+		}
 		notifyNodes(applied, ids.length > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? "*"
 				: java.util.Arrays.stream(ids).map(String::valueOf).collect(java.util.stream.Collectors.joining(",")));
 	}
 
-	/** Tells every node's search index which entries changed; PostgreSQL delivers it when this commits. */
+	/**
+	 * Raises the public data's version and tells every node's search index which entries changed (none, some,
+	 * or {@code *}) and the new version; PostgreSQL delivers it when this commits, in commit order. The
+	 * version's row is locked from here to the commit only: this runs just before it.
+	 */
 	private void notifyNodes(DirectorySearch.Expected applied, String changed) {
+		long version = jdbc.sql("update public_data_version set version = version + 1, changed_at = now() where id = 1"
+				+ " returning version")
+			.query(Long.class)
+			.single();
 		jdbc.sql("select pg_notify(:channel, :payload)")
 			.param("channel", DirectorySearch.CHANNEL)
-			.param("payload", applied.token() + ";" + changed)
+			.param("payload", applied.token() + ";" + version + ";" + changed)
 			.query((rs, n) -> 1)
 			.list();
 	}
@@ -227,10 +252,15 @@ public class DirectoryEntries implements ApplicationRunner {
 		return jdbc.sql("select count(*) from directory_entry").query(Long.class).single();
 	}
 
-	/** On start: rebuilds when the read model and the register disagree on how many institutions there are. */
+	/**
+	 * On start: rebuilds when the read model and the register disagree on how many institutions there are,
+	 * then raises the public data's version, so that no browser keeps a page rendered before a restart
+	 * (which may bring new configuration, such as a certificate issuer's name).
+	 */
 	@Override
 	public void run(ApplicationArguments args) {
 		startupLock.run("meizhi.directory-rebuild", this::rebuildIfIncomplete);
+		changed(null);
 	}
 
 	private void rebuildIfIncomplete() {

@@ -90,11 +90,12 @@ import org.springframework.stereotype.Component;
 @Slf4j
 @Component
 @DependsOnDatabaseInitialization
-public class DirectorySearch implements InitializingBean, DisposableBean {
+public class DirectorySearch implements InitializingBean, DisposableBean, cn.meizhi.shared.PublicDataVersion {
 
 	/**
-	 * The notification channel; its payload is {@code <token>;<ids>}: the sending transaction's token, then
-	 * comma-separated institution ids or {@code *} for all.
+	 * The notification channel; its payload is {@code <token>;<version>;<ids>}: the sending transaction's
+	 * token, the public data's version it committed, then comma-separated institution ids (none when no
+	 * entry changed), or {@code *} for all.
 	 */
 	static final String CHANNEL = "directory_entry_changed";
 
@@ -128,6 +129,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 	private final CountDownLatch loaded = new CountDownLatch(1);
 
 	private volatile boolean running;
+
+	private volatile long version;
 
 	private Thread listener;
 
@@ -359,6 +362,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 	/** Reads every entry into a fresh index. */
 	private void reloadAll(JdbcClient jdbc) {
 		long started = System.nanoTime();
+		// read before the entries: the index then holds at least this version's data
+		long before = jdbc.sql("select version from public_data_version where id = 1").query(Long.class).single();
 		try {
 			writer.deleteAll();
 			List<Document> batch = new ArrayList<>(5_000);
@@ -373,6 +378,7 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 			writer.forceMerge(1);
 			writer.commit();
 			searchers.maybeRefreshBlocking();
+			version = Math.max(version, before);
 			log.info("Directory search: {} entries indexed in {} ms", writer.getDocStats().numDocs,
 					(System.nanoTime() - started) / 1_000_000);
 		}
@@ -536,11 +542,12 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 		Set<Long> ids = new java.util.LinkedHashSet<>();
 		Set<String> tokens = new java.util.HashSet<>();
 		boolean all = false;
+		long latest = 0;
 		for (PGNotification notification : notifications) {
-			String payload = notification.getParameter();
-			int separator = payload.indexOf(';');
-			tokens.add(payload.substring(0, Math.max(0, separator)));
-			String changed = payload.substring(separator + 1);
+			String[] parts = notification.getParameter().split(";", 3);
+			tokens.add(parts[0]);
+			latest = Math.max(latest, Long.parseLong(parts[1]));
+			String changed = parts[2];
 			if ("*".equals(changed)) {
 				all = true;
 				continue;
@@ -557,7 +564,19 @@ public class DirectorySearch implements InitializingBean, DisposableBean {
 		else {
 			apply(jdbc, ids);
 		}
+		// the index now holds every change up to this version (notifications arrive in commit order)
+		version = Math.max(version, latest);
 		applied(tokens);
+	}
+
+	/**
+	 * The version of the public data this node's index holds (raised by every public change, see
+	 * {@link DirectoryEntries}): what a public page shows is at least this recent, so it can name the page's
+	 * content in an ETag. Follows the database within the notification's delay (well under a second).
+	 */
+	@Override
+	public long current() {
+		return version;
 	}
 
 	// ------------------------------------------------------------------------------------ reading own writes

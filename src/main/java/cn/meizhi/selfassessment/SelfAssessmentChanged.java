@@ -24,4 +24,10 @@ public record SelfAssessmentChanged(String action, long selfAssessmentId, long i
 		return String.valueOf(selfAssessmentId);
 	}
 
+	/** A self-assessment is between the clinic and its regulator. */
+	@Override
+	public boolean changesPublicData() {
+		return false;
+	}
+
 }

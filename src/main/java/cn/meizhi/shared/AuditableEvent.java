@@ -35,4 +35,13 @@ public interface AuditableEvent {
 		return List.of();
 	}
 
+	/**
+	 * Whether the change may alter something the public sees (a page, the open data): then it raises the
+	 * version public pages are revalidated against. When in doubt, true: a needless raise costs one render,
+	 * a missing one would let a browser keep a page that is no longer true.
+	 */
+	default boolean changesPublicData() {
+		return true;
+	}
+
 }

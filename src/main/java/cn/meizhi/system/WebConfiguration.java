@@ -4,10 +4,12 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.CssLinkResourceTransformer;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -64,9 +66,14 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final StartingUp startingUp;
 
-	WebConfiguration(PageLinks links, StartingUp startingUp) {
+	/** Looked up when the interceptors are added: it needs the clock this configuration defines. */
+	private final org.springframework.beans.factory.ObjectProvider<PublicPageRevalidation> revalidation;
+
+	WebConfiguration(PageLinks links, StartingUp startingUp,
+			org.springframework.beans.factory.ObjectProvider<PublicPageRevalidation> revalidation) {
 		this.links = links;
 		this.startingUp = startingUp;
+		this.revalidation = revalidation;
 	}
 
 	@Override
@@ -78,6 +85,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(startingUp);
 		// after the language is chosen, so the refusal reads in it
 		registry.addInterceptor(new UnstorableInputCheck());
+		// after the language is chosen (it is part of the ETag) and the input is checked
+		registry.addInterceptor(revalidation.getObject());
 		registry.addInterceptor(new LinksInterceptor(links));
 	}
 
@@ -101,18 +110,35 @@ class WebConfiguration implements WebMvcConfigurer {
 	/**
 	 * The app's own static files and the webjars, looked up before the annotated controllers: a request
 	 * for a stylesheet no longer walks every request mapping first (Boot's catch-all {@code /**} mapping is
-	 * off: {@code spring.web.resources.add-mappings=false}).
+	 * off: {@code spring.web.resources.add-mappings=false}). Every file is served under a versioned URL and
+	 * may be kept for a year without asking again: the webjars carry their version in the path, the app's
+	 * own files a hash of their content ({@code /css/meizhi-<md5>.css}), which the templates' {@code @{…}}
+	 * links get from {@link ResourceUrlEncodingFilter}; a changed file gets a new URL.
 	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		CacheControl cache = CacheControl.maxAge(Duration.ofHours(1));
-		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(cache);
-		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(cache);
-		registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").setCacheControl(cache);
+		CacheControl immutable = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+		for (String folder : List.of("css", "js", "img")) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(immutable)
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+				.addTransformer(new CssLinkResourceTransformer());
+		}
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)));
+			.setCacheControl(immutable);
 		registry.setOrder(-1);
+	}
+
+	/**
+	 * Rewrites the templates' links to static files to their versioned URLs. Inside the security filters
+	 * (the lowest order), so that its {@code encodeURL} is the one the templates call.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> versionedStaticUrls() {
+		return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
 	}
 
 	/** The open-data API may be read from any web page (GET only, no credentials). */
@@ -121,13 +147,6 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addMapping("/api/public/**").allowedOrigins("*").allowedMethods("GET").maxAge(3600);
 	}
 
-	/** ETags on the open-data API, so that a repeated request with If-None-Match gets 304 and no body. */
-	@Bean
-	FilterRegistrationBean<ShallowEtagHeaderFilter> openDataEtags() {
-		var registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
-		registration.addUrlPatterns("/api/public/*");
-		return registration;
-	}
 
 	/** Public URLs that are rate-limited per client address (see {@link PublicRateLimit}). */
 	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",

@@ -130,6 +130,9 @@ class MultiNodeIT {
 		String search = "/api/public/institutions?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
 		assertThat(browser.get(url(a, search)).body()).contains("\"ratingStatus\":\"CERTIFIED\"");
 		String before = browser.get(url(a, "/")).body();
+		// a browser that keeps the profile and revalidates it (HTTP caching): 304 while nothing changed
+		String etag = browser.get(url(a, "/institutions/" + institution)).headers().firstValue("ETag").orElseThrow();
+		assertThat(browser.send(revalidate(url(a, "/institutions/" + institution), etag)).statusCode()).isEqualTo(304);
 
 		b.getBean(Ratings.class)
 			.suspend(Fixtures.regulator(((String) rating.get("region_code")).substring(0, 4) + "00"),
@@ -146,6 +149,9 @@ class MultiNodeIT {
 				.doesNotContain("alert-success");
 			assertThat(browser.get(url(a, "/badge/" + certificate + ".svg")).body()).doesNotContain("#1f2a44");
 			assertThat(browser.get(url(a, "/")).body()).as("the certified counts").isNotEqualTo(before);
+			var revalidated = browser.send(revalidate(url(a, "/institutions/" + institution), etag));
+			assertThat(revalidated.statusCode()).as("the kept profile is no longer current").isEqualTo(200);
+			assertThat(revalidated.body()).contains("mz-directory-SUSPENDED");
 		});
 	}
 
@@ -292,6 +298,10 @@ class MultiNodeIT {
 			.stream()
 			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.toList());
+	}
+
+	private static HttpRequest revalidate(String url, String etag) {
+		return HttpRequest.newBuilder(URI.create(url)).header("If-None-Match", etag).GET().build();
 	}
 
 	/** A browser: cookies kept, redirects not followed. */
