@@ -18,6 +18,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "region")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
+@lombok.AllArgsConstructor(access = AccessLevel.PACKAGE)
 public class Region {
 
 	/** The level of a region in the administrative hierarchy. */

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import cn.meizhi.shared.Jurisdiction;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,12 +21,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Regions {
 
-	private final RegionRepository repository;
+	private final JdbcClient jdbc;
 
 	private volatile Map<String, Region> byCode;
 
-	Regions(RegionRepository repository) {
-		this.repository = repository;
+	Regions(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	public Optional<Region> find(String code) {
@@ -78,7 +79,13 @@ public class Regions {
 	private Map<String, Region> all() {
 		Map<String, Region> regions = byCode;
 		if (regions == null) {
-			regions = repository.findAllByOrderByCode()
+			// plain JDBC, not a Spring Data repository: the search index's loader asks for region names while
+			// the application context still starts, and a repository bootstrapped lazily ("deferred") then
+			// deadlocked its creation against the main thread's
+			regions = jdbc.sql("select code, name, name_en, parent_code, level from region order by code")
+				.query((rs, n) -> new Region(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),
+						rs.getString("parent_code"), Region.Level.valueOf(rs.getString("level"))))
+				.list()
 				.stream()
 				.collect(Collectors.toUnmodifiableMap(Region::getCode, Function.identity()));
 			byCode = regions;
