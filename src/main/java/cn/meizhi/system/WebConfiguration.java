@@ -126,9 +126,13 @@ class WebConfiguration implements WebMvcConfigurer {
 				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 				.addTransformer(new CssLinkResourceTransformer());
 		}
+		// cached resolution: the templates' links to webjars pass through ResourceUrlEncodingFilter too, and
+		// without the cache each link looked its file up in the jar again, on every page (a third of a
+		// simple page's time, measured)
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
-			.setCacheControl(immutable);
+			.setCacheControl(immutable)
+			.resourceChain(true);
 		registry.setOrder(-1);
 	}
 
