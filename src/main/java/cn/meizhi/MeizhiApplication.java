@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Meizhi (美质): the web portal of a medical-aesthetics quality-control and star-rating registry.
+ * Meizhi (美质): the web portal of a medical-aesthetics quality-control and star-rating
+ * registry.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

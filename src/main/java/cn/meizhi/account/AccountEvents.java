@@ -79,8 +79,8 @@ public final class AccountEvents {
 
 	}
 
-	public record PasswordReset(long accountId, String username, Actor actor, Instant occurredAt)
-			implements AccountEvent {
+	public record PasswordReset(long accountId, String username, Actor actor,
+			Instant occurredAt) implements AccountEvent {
 
 		@Override
 		public String action() {
@@ -89,8 +89,8 @@ public final class AccountEvents {
 
 	}
 
-	public record PasswordChanged(long accountId, String username, Actor actor, Instant occurredAt)
-			implements AccountEvent {
+	public record PasswordChanged(long accountId, String username, Actor actor,
+			Instant occurredAt) implements AccountEvent {
 
 		@Override
 		public String action() {
@@ -99,8 +99,8 @@ public final class AccountEvents {
 
 	}
 
-	public record LoginSucceeded(long accountId, String username, Actor actor, Instant occurredAt)
-			implements AccountEvent {
+	public record LoginSucceeded(long accountId, String username, Actor actor,
+			Instant occurredAt) implements AccountEvent {
 
 		@Override
 		public String action() {
@@ -110,8 +110,8 @@ public final class AccountEvents {
 	}
 
 	/** A failed sign-in; {@code accountId} is 0 when no such user exists. */
-	public record LoginFailed(long accountId, String username, String reason, Actor actor, Instant occurredAt)
-			implements AccountEvent {
+	public record LoginFailed(long accountId, String username, String reason, Actor actor,
+			Instant occurredAt) implements AccountEvent {
 
 		@Override
 		public String action() {
@@ -130,8 +130,8 @@ public final class AccountEvents {
 
 	}
 
-	public record AccountLocked(long accountId, String username, Instant lockedUntil, Actor actor, Instant occurredAt)
-			implements AccountEvent {
+	public record AccountLocked(long accountId, String username, Instant lockedUntil, Actor actor,
+			Instant occurredAt) implements AccountEvent {
 
 		@Override
 		public String action() {

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Account administration (by admins) and each user's own password. Admins manage accounts but make
- * no rating decisions.
+ * Account administration (by admins) and each user's own password. Admins manage accounts
+ * but make no rating decisions.
  */
 @Service
 @Transactional(readOnly = true)
@@ -104,9 +104,9 @@ public class AccountManagement {
 		Long institutionId = checkBinding(form, reasons);
 		reasons.throwIfAny();
 		Instant now = clock.instant();
-		UserAccount account = accounts.saveAndFlush(new UserAccount(username, form.getDisplayName().strip(),
-				form.getRole(), form.getJurisdictionCode(), institutionId,
-				passwordEncoder.encode(form.getInitialPassword()), true, now));
+		UserAccount account = accounts.saveAndFlush(
+				new UserAccount(username, form.getDisplayName().strip(), form.getRole(), form.getJurisdictionCode(),
+						institutionId, passwordEncoder.encode(form.getInitialPassword()), true, now));
 		var changes = new FieldChange.Diff().add("role", null, account.getRole())
 			.add("jurisdictionCode", null, account.getJurisdictionCode())
 			.add("institutionId", null, account.getInstitutionId())
@@ -175,10 +175,14 @@ public class AccountManagement {
 		events.publishEvent(new PasswordReset(id, account.getUsername(), admin.actor(), clock.instant()));
 	}
 
-	/** A signed-in user replaces their own password; returns the new security stamp of the account. */
+	/**
+	 * A signed-in user replaces their own password; returns the new security stamp of the
+	 * account.
+	 */
 	@Transactional
 	public String changeOwnPassword(CurrentUser user, PasswordChangeForm form) {
-		UserAccount account = accounts.findById(user.id()).orElseThrow(() -> new NotFoundException("UserAccount", user.id()));
+		UserAccount account = accounts.findById(user.id())
+			.orElseThrow(() -> new NotFoundException("UserAccount", user.id()));
 		var reasons = new FormRejectedException.Collector();
 		if (!passwordEncoder.matches(form.getCurrentPassword(), account.getPasswordHash())) {
 			reasons.reject("currentPassword", "account.password.currentWrong");
@@ -197,14 +201,17 @@ public class AccountManagement {
 		return account.getSecurityStamp();
 	}
 
-	/** Whether a session signed in with this stamp may go on: the account is enabled and unchanged. */
+	/**
+	 * Whether a session signed in with this stamp may go on: the account is enabled and
+	 * unchanged.
+	 */
 	public boolean sessionStillValid(long accountId, String stamp) {
 		return accounts.findById(accountId).map(a -> a.isEnabled() && a.getSecurityStamp().equals(stamp)).orElse(false);
 	}
 
 	/**
-	 * Creates the first admin when no admin exists yet (used outside demo mode). Returns false when an
-	 * admin already exists.
+	 * Creates the first admin when no admin exists yet (used outside demo mode). Returns
+	 * false when an admin already exists.
 	 */
 	@Transactional
 	public boolean createFirstAdmin(String username, String password) {
@@ -218,16 +225,16 @@ public class AccountManagement {
 					+ loginProperties.minPasswordLength() + " characters and differ from the username");
 		}
 		Instant now = clock.instant();
-		UserAccount admin = accounts.saveAndFlush(
-				new UserAccount(username, username, Role.ADMIN, null, null, passwordEncoder.encode(password), true, now));
+		UserAccount admin = accounts.saveAndFlush(new UserAccount(username, username, Role.ADMIN, null, null,
+				passwordEncoder.encode(password), true, now));
 		events.publishEvent(new AccountCreated(admin.getId(), username,
 				new FieldChange.Diff().add("role", null, Role.ADMIN).changes(), Actor.SYSTEM, now));
 		return true;
 	}
 
 	/**
-	 * Creates a demo account with a known password and no forced change. Only the demo data loader
-	 * calls this, and only in demo mode.
+	 * Creates a demo account with a known password and no forced change. Only the demo
+	 * data loader calls this, and only in demo mode.
 	 */
 	@Transactional
 	public UserAccount createDemoAccount(String username, String displayName, Role role, String jurisdictionCode,
@@ -276,7 +283,8 @@ public class AccountManagement {
 		return loginProperties.minPasswordLength();
 	}
 
-	private void checkPassword(String username, String password, String field, FormRejectedException.Collector reasons) {
+	private void checkPassword(String username, String password, String field,
+			FormRejectedException.Collector reasons) {
 		if (password == null || password.length() < loginProperties.minPasswordLength()) {
 			reasons.reject(field, "account.password.tooShort", loginProperties.minPasswordLength());
 		}

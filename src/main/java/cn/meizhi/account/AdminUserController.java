@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Account administration: admins create accounts, change roles and bindings, disable accounts and
- * reset passwords.
+ * Account administration: admins create accounts, change roles and bindings, disable
+ * accounts and reset passwords.
  */
 @Controller
 @RequestMapping("/admin/users")

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside demo mode no account exists at first. Setting {@code MEIZHI_BOOTSTRAP_ADMIN_USERNAME} and
- * {@code MEIZHI_BOOTSTRAP_ADMIN_PASSWORD} (or the matching properties) creates the first admin on
- * start, if there is no admin yet; that admin must change the password at first sign-in.
+ * Outside demo mode no account exists at first. Setting
+ * {@code MEIZHI_BOOTSTRAP_ADMIN_USERNAME} and {@code MEIZHI_BOOTSTRAP_ADMIN_PASSWORD} (or
+ * the matching properties) creates the first admin on start, if there is no admin yet;
+ * that admin must change the password at first sign-in.
  */
 @Slf4j
 @Component
@@ -38,7 +39,8 @@ class FirstAdmin implements ApplicationRunner {
 		if (properties.adminUsername() == null || properties.adminUsername().isBlank()) {
 			return;
 		}
-		// nodes started together on an empty database: one creates the admin, the others find it
+		// nodes started together on an empty database: one creates the admin, the others
+		// find it
 		startupLock.run("meizhi.first-admin", () -> {
 			if (accounts.createFirstAdmin(properties.adminUsername().strip(), properties.adminPassword())) {
 				log.info("Created the first admin account '{}'; its password must be changed at first sign-in",

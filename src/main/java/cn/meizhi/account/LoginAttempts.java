@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed sign-ins and locks an account after too many in a row; records every outcome.
+ * Counts failed sign-ins and locks an account after too many in a row; records every
+ * outcome.
  */
 @Component
 class LoginAttempts {
@@ -45,7 +46,8 @@ class LoginAttempts {
 		String reason = reason(event.getException());
 		var account = accounts.findByUsername(username);
 		if (account.isEmpty()) {
-			events.publishEvent(new LoginFailed(0, abbreviate(username), reason, Actor.anonymous(abbreviate(username)), now));
+			events.publishEvent(
+					new LoginFailed(0, abbreviate(username), reason, Actor.anonymous(abbreviate(username)), now));
 			return;
 		}
 		UserAccount user = account.get();
@@ -64,7 +66,8 @@ class LoginAttempts {
 		Instant now = clock.instant();
 		accounts.findById(principal.currentUser().id()).ifPresent(user -> {
 			user.recordSuccessfulLogin(now);
-			events.publishEvent(new LoginSucceeded(user.getId(), user.getUsername(), principal.currentUser().actor(), now));
+			events.publishEvent(
+					new LoginSucceeded(user.getId(), user.getUsername(), principal.currentUser().actor(), now));
 		});
 	}
 

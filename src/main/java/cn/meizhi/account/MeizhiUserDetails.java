@@ -12,7 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in user as Spring Security keeps it in the session. Holds no password once signed in.
+ * The signed-in user as Spring Security keeps it in the session. Holds no password once
+ * signed in.
  */
 public final class MeizhiUserDetails implements UserDetails, CredentialsContainer, HasCurrentUser {
 
@@ -26,7 +27,9 @@ public final class MeizhiUserDetails implements UserDetails, CredentialsContaine
 
 	private final boolean passwordChangeRequired;
 
-	/** The account's security stamp at sign-in; null only for principals built in tests. */
+	/**
+	 * The account's security stamp at sign-in; null only for principals built in tests.
+	 */
 	private final String securityStamp;
 
 	MeizhiUserDetails(CurrentUser user, String passwordHash, boolean enabled, boolean locked,

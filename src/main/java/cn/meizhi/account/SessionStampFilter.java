@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a session as soon as an admin changes or disables its account (role, jurisdiction, institution,
- * password): the session's security stamp no longer matches the account's. Checked against the
- * database on every signed-in request, so it holds on every node behind a load balancer.
+ * Ends a session as soon as an admin changes or disables its account (role, jurisdiction,
+ * institution, password): the session's security stamp no longer matches the account's.
+ * Checked against the database on every signed-in request, so it holds on every node
+ * behind a load balancer.
  */
 @Component
 class SessionStampFilter extends OncePerRequestFilter {

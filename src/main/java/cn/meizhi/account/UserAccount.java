@@ -19,8 +19,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * A person who signs in to Meizhi, with exactly one role. A regulator works inside a jurisdiction; a
- * clinic user acts for one institution.
+ * A person who signs in to Meizhi, with exactly one role. A regulator works inside a
+ * jurisdiction; a clinic user acts for one institution.
  */
 @Entity
 @Table(name = "user_account")
@@ -60,7 +60,10 @@ public class UserAccount {
 
 	private Instant createdAt;
 
-	/** Changes whenever access-relevant facts change; older sessions end (see SessionStampFilter). */
+	/**
+	 * Changes whenever access-relevant facts change; older sessions end (see
+	 * SessionStampFilter).
+	 */
 	private String securityStamp;
 
 	UserAccount(String username, String displayName, Role role, String jurisdictionCode, Long institutionId,
@@ -80,7 +83,10 @@ public class UserAccount {
 		this.securityStamp = java.util.UUID.randomUUID().toString();
 	}
 
-	/** Sets the role and what it is bound to; bindings that do not belong to the role are dropped. */
+	/**
+	 * Sets the role and what it is bound to; bindings that do not belong to the role are
+	 * dropped.
+	 */
 	void assign(Role role, String jurisdictionCode, Long institutionId) {
 		this.role = role;
 		this.jurisdictionCode = role == Role.REGULATOR ? jurisdictionCode : null;
@@ -95,7 +101,10 @@ public class UserAccount {
 		this.enabled = enabled;
 	}
 
-	/** A password set by someone else (an admin): the user must choose their own at next sign-in. */
+	/**
+	 * A password set by someone else (an admin): the user must choose their own at next
+	 * sign-in.
+	 */
 	void resetPassword(String passwordHash) {
 		this.passwordHash = passwordHash;
 		this.passwordChangeRequired = true;

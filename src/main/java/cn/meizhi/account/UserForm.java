@@ -9,7 +9,8 @@ import lombok.Getter;
 import lombok.Setter;
 
 /**
- * What an admin types to create or change an account. The initial password is used only when creating.
+ * What an admin types to create or change an account. The initial password is used only
+ * when creating.
  */
 @Getter
 @Setter

@@ -17,8 +17,8 @@ import lombok.NoArgsConstructor;
 import org.hibernate.annotations.Immutable;
 
 /**
- * One recorded action. Immutable: the application inserts entries and never changes them, and the
- * database refuses updates and deletes.
+ * One recorded action. Immutable: the application inserts entries and never changes them,
+ * and the database refuses updates and deletes.
  */
 @Entity
 @Immutable
@@ -27,19 +27,25 @@ import org.hibernate.annotations.Immutable;
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
 public class AuditEntry {
 
-	/** Separates the parts of one change in {@link #details}: field, old value, new value. */
+	/**
+	 * Separates the parts of one change in {@link #details}: field, old value, new value.
+	 */
 	static final char FIELD_SEPARATOR = '\u001F';
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_id")
-	@jakarta.persistence.SequenceGenerator(name = "audit_event_id", sequenceName = "audit_event_id_seq", allocationSize = 50)
+	@jakarta.persistence.SequenceGenerator(name = "audit_event_id", sequenceName = "audit_event_id_seq",
+			allocationSize = 50)
 	private Long id;
 
 	private Instant occurredAt;
 
 	private String actor;
 
-	/** The person's name when it happened; null for the system, the public and entries before V27. */
+	/**
+	 * The person's name when it happened; null for the system, the public and entries
+	 * before V27.
+	 */
 	private String actorName;
 
 	private String actorRole;

@@ -14,19 +14,25 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the audit trail in the reader's words: the kind of object ("机构", not {@code Institution}), and the
- * recorded values of a change (a rating's status "已发布 → 已暂停", not {@code PUBLISHED SUSPENDED}; a
- * sign-in failure "用户名或密码错误", not {@code BadCredentialsException}; instants and dates as dates). A
- * value without words stays as recorded (names, numbers, free text).
+ * Puts the audit trail in the reader's words: the kind of object ("机构", not
+ * {@code Institution}), and the recorded values of a change (a rating's status "已发布 →
+ * 已暂停", not {@code PUBLISHED SUSPENDED}; a sign-in failure "用户名或密码错误", not
+ * {@code BadCredentialsException}; instants and dates as dates). A value without words
+ * stays as recorded (names, numbers, free text).
  */
 @Component("auditWords")
 public class AuditWording {
 
-	/** Which messages name the values of a field: by object type and field, or by field alone. */
+	/**
+	 * Which messages name the values of a field: by object type and field, or by field
+	 * alone.
+	 */
 	private static final Map<String, String> VALUE_MESSAGES = Map.ofEntries(
 			Map.entry("Rating.status", "rating.status."), Map.entry("Institution.status", "institution.status."),
-			Map.entry("EvaluationCycle.status", "cycle.status."), Map.entry("StandardVersion.status", "standard.status."),
-			Map.entry("Inspection.status", "inspection.status."), Map.entry("SelfAssessment.status", "selfAssessment.state."),
+			Map.entry("EvaluationCycle.status", "cycle.status."),
+			Map.entry("StandardVersion.status", "standard.status."),
+			Map.entry("Inspection.status", "inspection.status."),
+			Map.entry("SelfAssessment.status", "selfAssessment.state."),
 			Map.entry("replyStatus", "rating.reply.status."), Map.entry("CorrectiveAction.status", "action.status."),
 			Map.entry("UserAccount.reason", "audit.loginFailure."), Map.entry("role", "role."),
 			Map.entry("type", "institution.type."), Map.entry("appliesToTypes", "institution.type."),

@@ -1,5 +1,6 @@
 /**
- * The append-only audit trail: who, in which role, when, from where, did what to which object. A leaf
- * module: it listens to every module's auditable events and nothing depends on it.
+ * The append-only audit trail: who, in which role, when, from where, did what to which
+ * object. A leaf module: it listens to every module's auditable events and nothing
+ * depends on it.
  */
 package cn.meizhi.audit;

@@ -8,7 +8,8 @@ import cn.meizhi.shared.AuditableEvent;
 import cn.meizhi.shared.FieldChange;
 
 /**
- * Something happened to a cycle: created, status moved, window changed, enrolment changed.
+ * Something happened to a cycle: created, status moved, window changed, enrolment
+ * changed.
  */
 public record CycleChanged(String action, long cycleId, String summary, String regionCode, List<FieldChange> changes,
 		Actor actor, Instant occurredAt) implements AuditableEvent {

@@ -43,7 +43,10 @@ public class CycleForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate inspectionEnds;
 
-	/** Enrol every active institution of the jurisdiction; otherwise add them one by one later. */
+	/**
+	 * Enrol every active institution of the jurisdiction; otherwise add them one by one
+	 * later.
+	 */
 	private boolean enrolAll = true;
 
 }

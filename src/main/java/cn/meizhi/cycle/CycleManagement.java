@@ -29,8 +29,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Evaluation cycles of a regulator's jurisdiction: creation, status, windows and enrolment. A cycle
- * outside the caller's jurisdiction answers 404.
+ * Evaluation cycles of a regulator's jurisdiction: creation, status, windows and
+ * enrolment. A cycle outside the caller's jurisdiction answers 404.
  */
 @Service
 @Transactional(readOnly = true)
@@ -61,7 +61,10 @@ public class CycleManagement {
 		this.formats = formats;
 	}
 
-	/** Today in the registry's time zone: windows are calendar days there. Reads no data: no transaction. */
+	/**
+	 * Today in the registry's time zone: windows are calendar days there. Reads no data:
+	 * no transaction.
+	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), formats.zone());
@@ -139,8 +142,7 @@ public class CycleManagement {
 		CycleStatus from = cycle.getStatus();
 		cycle.advanceTo(target);
 		cycles.flush();
-		publish(user, "CYCLE_STATUS_CHANGED", cycle,
-				new FieldChange.Diff().add("status", from, target).changes());
+		publish(user, "CYCLE_STATUS_CHANGED", cycle, new FieldChange.Diff().add("status", from, target).changes());
 	}
 
 	@Transactional
@@ -157,15 +159,16 @@ public class CycleManagement {
 	}
 
 	/**
-	 * What an enrolment did: who was enrolled, and each institution or code that was not, with why. One
-	 * bad code never costs the others their enrolment. Serializable: it travels to the cycle's page as a
-	 * flash attribute, in the session (PostgreSQL).
+	 * What an enrolment did: who was enrolled, and each institution or code that was not,
+	 * with why. One bad code never costs the others their enrolment. Serializable: it
+	 * travels to the cycle's page as a flash attribute, in the session (PostgreSQL).
 	 *
 	 * @param enrolled names of the institutions enrolled now
 	 * @param alreadyEnrolled names of those that already were
 	 * @param unknownCodes credit codes of no institution
 	 * @param outside names of institutions outside the cycle's jurisdiction
-	 * @param notPractising names of institutions whose licence is suspended or closed: not enrolled
+	 * @param notPractising names of institutions whose licence is suspended or closed:
+	 * not enrolled
 	 */
 	public record EnrolmentOutcome(List<String> enrolled, List<String> alreadyEnrolled, List<String> unknownCodes,
 			List<String> outside, List<String> notPractising) implements java.io.Serializable {
@@ -177,13 +180,15 @@ public class CycleManagement {
 	}
 
 	/**
-	 * Enrols institutions picked from the register (by id) and named by credit code (one per line or
-	 * separated by commas). Institutions that may practise and lie in the cycle's jurisdiction are enrolled;
-	 * the others (unknown codes, outside the jurisdiction, licence suspended or closed) are listed, so the
-	 * regulator sees every one that was not.
+	 * Enrols institutions picked from the register (by id) and named by credit code (one
+	 * per line or separated by commas). Institutions that may practise and lie in the
+	 * cycle's jurisdiction are enrolled; the others (unknown codes, outside the
+	 * jurisdiction, licence suspended or closed) are listed, so the regulator sees every
+	 * one that was not.
 	 */
 	@Transactional
-	public EnrolmentOutcome enrol(CurrentUser user, long id, java.util.Collection<Long> institutionIds, String creditCodes) {
+	public EnrolmentOutcome enrol(CurrentUser user, long id, java.util.Collection<Long> institutionIds,
+			String creditCodes) {
 		EvaluationCycle cycle = get(user, id);
 		Set<String> codes = new LinkedHashSet<>();
 		for (String code : (creditCodes == null ? "" : creditCodes).split("[\\s,，;；]+")) {
@@ -231,7 +236,10 @@ public class CycleManagement {
 				List.copyOf(outside), List.copyOf(notPractising));
 	}
 
-	/** Enrols institutions named by credit code (see {@link #enrol(CurrentUser, long, java.util.Collection, String)}). */
+	/**
+	 * Enrols institutions named by credit code (see
+	 * {@link #enrol(CurrentUser, long, java.util.Collection, String)}).
+	 */
 	@Transactional
 	public EnrolmentOutcome enrol(CurrentUser user, long id, String creditCodes) {
 		return enrol(user, id, List.of(), creditCodes);

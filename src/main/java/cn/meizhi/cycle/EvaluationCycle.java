@@ -100,7 +100,10 @@ public class EvaluationCycle {
 		return status == CycleStatus.OPEN && !day.isBefore(selfAssessmentOpens) && !day.isAfter(selfAssessmentCloses);
 	}
 
-	/** Whether self-assessments may be edited at all (drafts are kept while the cycle is open). */
+	/**
+	 * Whether self-assessments may be edited at all (drafts are kept while the cycle is
+	 * open).
+	 */
 	public boolean acceptsEdits() {
 		return status == CycleStatus.OPEN;
 	}

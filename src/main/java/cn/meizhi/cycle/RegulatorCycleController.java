@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A regulator's evaluation cycles: list, create, move forward, change the self-assessment deadline,
- * enrol and withdraw institutions. The cycle's own page, with its progress, belongs to the
- * self-assessment module.
+ * A regulator's evaluation cycles: list, create, move forward, change the self-assessment
+ * deadline, enrol and withdraw institutions. The cycle's own page, with its progress,
+ * belongs to the self-assessment module.
  */
 @Controller
 @RequestMapping("/regulator/cycles")
@@ -106,9 +106,9 @@ class RegulatorCycleController {
 	static final int PICK_PAGE_SIZE = 50;
 
 	/**
-	 * Enrolment from the register: the institutions of the cycle's jurisdiction, filtered by district, type,
-	 * status (practising by default) and name, with those already enrolled marked; tick some, the whole
-	 * page, or enrol every one the filter finds.
+	 * Enrolment from the register: the institutions of the cycle's jurisdiction, filtered
+	 * by district, type, status (practising by default) and name, with those already
+	 * enrolled marked; tick some, the whole page, or enrol every one the filter finds.
 	 */
 	@GetMapping("/{id}/enrol")
 	String pick(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String q,
@@ -122,7 +122,8 @@ class RegulatorCycleController {
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("search", search);
 		model.addAttribute("found", found);
-		model.addAttribute("regions", regions.districtsWithin(cn.meizhi.shared.Jurisdiction.of(cycle.getJurisdictionCode())));
+		model.addAttribute("regions",
+				regions.districtsWithin(cn.meizhi.shared.Jurisdiction.of(cycle.getJurisdictionCode())));
 		model.addAttribute("types", InstitutionType.values());
 		model.addAttribute("statuses", InstitutionStatus.values());
 		return "cycle/enrol";
@@ -135,7 +136,8 @@ class RegulatorCycleController {
 			@RequestParam(required = false) String region, @RequestParam(required = false) InstitutionType type,
 			@RequestParam(required = false) InstitutionStatus status, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("typedCreditCodes", creditCodes);
-		java.util.List<Long> ids = new java.util.ArrayList<>(institutionIds == null ? java.util.List.of() : institutionIds);
+		java.util.List<Long> ids = new java.util.ArrayList<>(
+				institutionIds == null ? java.util.List.of() : institutionIds);
 		if (allMatching) {
 			EvaluationCycle cycle = cycles.get(user, id);
 			institutions.listForExport(user, pickSearch(cycle, q, region, type, status))
@@ -149,11 +151,15 @@ class RegulatorCycleController {
 		});
 	}
 
-	/** The register search of the enrolment page: inside the cycle's jurisdiction, practising by default. */
+	/**
+	 * The register search of the enrolment page: inside the cycle's jurisdiction,
+	 * practising by default.
+	 */
 	private static InstitutionSearch pickSearch(EvaluationCycle cycle, String q, String region, InstitutionType type,
 			InstitutionStatus status) {
-		String within = region != null && region.startsWith(cn.meizhi.shared.Jurisdiction.of(cycle.getJurisdictionCode()).prefix())
-				? region : cycle.getJurisdictionCode();
+		String within = region != null
+				&& region.startsWith(cn.meizhi.shared.Jurisdiction.of(cycle.getJurisdictionCode()).prefix()) ? region
+						: cycle.getJurisdictionCode();
 		return new InstitutionSearch(q, within, type, status == null ? InstitutionStatus.ACTIVE : status);
 	}
 

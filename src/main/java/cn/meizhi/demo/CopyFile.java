@@ -13,9 +13,10 @@ import java.sql.SQLException;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The rows of one table in PostgreSQL's COPY text format, written to a temporary file while the data set
- * is generated and loaded with one {@code COPY … FROM STDIN} afterwards (parents before children, in one
- * transaction), so that millions of rows never sit in memory.
+ * The rows of one table in PostgreSQL's COPY text format, written to a temporary file
+ * while the data set is generated and loaded with one {@code COPY … FROM STDIN}
+ * afterwards (parents before children, in one transaction), so that millions of rows
+ * never sit in memory.
  */
 final class CopyFile implements AutoCloseable {
 

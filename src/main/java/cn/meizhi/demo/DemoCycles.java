@@ -19,9 +19,10 @@ import cn.meizhi.standard.Indicator;
 import cn.meizhi.standard.StandardSection;
 
 /**
- * Demo cycles: last year's closed cycle over 上城区 with every self-assessment submitted, and this year's
- * open one where the demo clinic has a half-filled draft and others are submitted, returned or not
- * started. Everything goes through the same services as the UI.
+ * Demo cycles: last year's closed cycle over 上城区 with every self-assessment submitted,
+ * and this year's open one where the demo clinic has a half-filled draft and others are
+ * submitted, returned or not started. Everything goes through the same services as the
+ * UI.
  */
 final class DemoCycles {
 
@@ -51,8 +52,8 @@ final class DemoCycles {
 
 	private void loadLastYear(long versionId, LocalDate today) {
 		LocalDate opens = today.minusYears(1).withDayOfMonth(1);
-		EvaluationCycle cycle = cycles.create(REGULATOR, form(opens.getYear() + " 年度上城区医疗美容机构星级评价", versionId,
-				opens, today, opens.plusMonths(2), opens.plusMonths(3)));
+		EvaluationCycle cycle = cycles.create(REGULATOR, form(opens.getYear() + " 年度上城区医疗美容机构星级评价", versionId, opens,
+				today, opens.plusMonths(2), opens.plusMonths(3)));
 		cycles.advance(REGULATOR, cycle.getId(), CycleStatus.OPEN);
 		List<Long> enrolled = cycle.activeEnrolments().stream().map(e -> e.getInstitutionId()).toList();
 		for (long institutionId : enrolled) {
@@ -89,14 +90,16 @@ final class DemoCycles {
 			fill(institutionId, id, 1.0);
 			selfAssessments.submit(clinic(institutionId), id);
 			if (i == 1) {
-				selfAssessments.returnToInstitution(REGULATOR, id,
-						"条款 6.1 未上传注射用透明质酸钠的购进发票与随货同行单，请补充佐证材料后重新提交。");
+				selfAssessments.returnToInstitution(REGULATOR, id, "条款 6.1 未上传注射用透明质酸钠的购进发票与随货同行单，请补充佐证材料后重新提交。");
 			}
 		}
 		return cycle.getId();
 	}
 
-	/** Answers a share of the applicable indicators, section by section, with plausible self-scores. */
+	/**
+	 * Answers a share of the applicable indicators, section by section, with plausible
+	 * self-scores.
+	 */
 	private void fill(long institutionId, long selfAssessmentId, double share) {
 		CurrentUser clinic = clinic(institutionId);
 		SelfAssessmentView view = selfAssessments.view(clinic, selfAssessmentId);
@@ -150,7 +153,8 @@ final class DemoCycles {
 	}
 
 	private CurrentUser clinic(long institutionId) {
-		return institutionId == clinicInstitutionId ? DemoPeople.clinic(institutionId) : DemoPeople.qualityOfficer(institutionId);
+		return institutionId == clinicInstitutionId ? DemoPeople.clinic(institutionId)
+				: DemoPeople.qualityOfficer(institutionId);
 	}
 
 }

@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo data on the first start in demo mode (when the {@code admin} account does not exist
- * yet). Institutions go through the same service and rules as a regulator's form.
+ * Loads the demo data on the first start in demo mode (when the {@code admin} account
+ * does not exist yet). Institutions go through the same service and rules as a
+ * regulator's form.
  */
 @Slf4j
 @Component
@@ -88,7 +89,8 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		// nodes started together on an empty database: one loads, the others wait and find it loaded
+		// nodes started together on an empty database: one loads, the others wait and
+		// find it loaded
 		if (accounts.exists("admin")) {
 			return;
 		}
@@ -132,23 +134,27 @@ class DemoData implements ApplicationRunner {
 				clinic2Institution.getId());
 		demoRatings.loadProposals(lead, submitted);
 		demoRatings.loadReplies(clinicInstitution.getId(), clinic2Institution.getId());
-		// the rating history went in by SQL: the public directory catches up in one statement
+		// the rating history went in by SQL: the public directory catches up in one
+		// statement
 		directoryEntries.rebuild();
 		log.info("Demo mode: {} institutions, 7 accounts, the example standard, cycles and {} rating histories loaded",
 				registered.size(), published);
 	}
 
 	/**
-	 * The example standard: imported from its JSON export like any other, published, and a revision
-	 * draft derived from it.
+	 * The example standard: imported from its JSON export like any other, published, and
+	 * a revision draft derived from it.
 	 */
 	private long loadExampleStandard() {
 		long published = ExampleStandard.load(standards);
-		// it stands for the standard the demo's rating history (five years back) was judged by: published
-		// before the first of those ratings (before anything reads and keeps the published version)
+		// it stands for the standard the demo's rating history (five years back) was
+		// judged by: published
+		// before the first of those ratings (before anything reads and keeps the
+		// published version)
 		jdbc.update("update standard_version set created_at = ?, published_at = ? where id = ?",
 				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(62) + "T01:00:00Z")),
-				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(61) + "T01:00:00Z")), published);
+				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(61) + "T01:00:00Z")),
+				published);
 		standards.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿");
 		return published;
 	}

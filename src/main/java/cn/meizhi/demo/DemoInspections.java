@@ -20,22 +20,21 @@ import cn.meizhi.shared.Role;
 import cn.meizhi.standard.Indicator;
 
 /**
- * Demo inspections in the open 上城区 cycle, in every status: the demo clinic's institution inspected and
- * submitted with open, answered, overdue and closed corrective actions; one assigned to {@code assessor}
- * as lead and half scored; one scheduled; one cancelled.
+ * Demo inspections in the open 上城区 cycle, in every status: the demo clinic's institution
+ * inspected and submitted with open, answered, overdue and closed corrective actions; one
+ * assigned to {@code assessor} as lead and half scored; one scheduled; one cancelled.
  */
 final class DemoInspections {
 
 	private static final CurrentUser REGULATOR = DemoPeople.DISTRICT_REGULATOR;
 
-	/** Findings, each under the indicator it describes (codes of the example standard). */
-	private static final java.util.Map<String, String> FINDINGS = java.util.Map.of(
-			"1.3", "两名美容主诊医师的执业备案信息未及时更新，与实际开展的注射项目不符。",
-			"2.5", "抽查 3 份三级手术病历，其中 2 份术前讨论记录不完整。",
-			"3.3", "急救车内肾上腺素已过期，抢救药品未按月检查效期。",
-			"4.4", "手卫生依从性现场抽查低于 85%。",
-			"6.2", "注射用透明质酸钠入库验收记录缺少批号，无法追溯到使用患者。",
-			"7.3", "投诉登记台账未记录处理结果和回访情况。");
+	/**
+	 * Findings, each under the indicator it describes (codes of the example standard).
+	 */
+	private static final java.util.Map<String, String> FINDINGS = java.util.Map.of("1.3",
+			"两名美容主诊医师的执业备案信息未及时更新，与实际开展的注射项目不符。", "2.5", "抽查 3 份三级手术病历，其中 2 份术前讨论记录不完整。", "3.3",
+			"急救车内肾上腺素已过期，抢救药品未按月检查效期。", "4.4", "手卫生依从性现场抽查低于 85%。", "6.2", "注射用透明质酸钠入库验收记录缺少批号，无法追溯到使用患者。", "7.3",
+			"投诉登记台账未记录处理结果和回访情况。");
 
 	private final Inspections inspections;
 
@@ -49,13 +48,20 @@ final class DemoInspections {
 	}
 
 	/** The submitted inspections a rating can be proposed from. */
-	record Submitted(long clinicInstitutionId, long clinicInspectionId, long otherInstitutionId, long otherInspectionId) {
+	record Submitted(long clinicInstitutionId, long clinicInspectionId, long otherInstitutionId,
+			long otherInspectionId) {
 	}
 
 	Submitted load(long cycleId, long clinicInstitutionId) {
 		List<AssessorSummary> assessors = inspections.assessors();
-		AssessorSummary assessor = assessors.stream().filter(a -> a.username().equals("assessor")).findFirst().orElseThrow();
-		AssessorSummary assessor2 = assessors.stream().filter(a -> a.username().equals("assessor2")).findFirst().orElseThrow();
+		AssessorSummary assessor = assessors.stream()
+			.filter(a -> a.username().equals("assessor"))
+			.findFirst()
+			.orElseThrow();
+		AssessorSummary assessor2 = assessors.stream()
+			.filter(a -> a.username().equals("assessor2"))
+			.findFirst()
+			.orElseThrow();
 		CurrentUser lead = user(assessor);
 		CurrentUser member = user(assessor2);
 		EvaluationCycle cycle = cycles.get(REGULATOR, cycleId);
@@ -81,15 +87,16 @@ final class DemoInspections {
 			inspections.changeDue(lead, actions.get(3).getId(), today.minusDays(3));
 		}
 
-		Inspection inProgress = inspections.schedule(REGULATOR, cycleId, others.get(0), today.minusDays(1), assessor.id(),
-				List.of(assessor2.id()));
+		Inspection inProgress = inspections.schedule(REGULATOR, cycleId, others.get(0), today.minusDays(1),
+				assessor.id(), List.of(assessor2.id()));
 		inspections.declare(lead, inProgress.getId(), false, null);
 		scoreAll(lead, inProgress.getId(), 0.5, 2);
 
-		inspections.schedule(REGULATOR, cycleId, others.get(1), today.plusDays(9), assessor2.id(), List.of(assessor.id()));
+		inspections.schedule(REGULATOR, cycleId, others.get(1), today.plusDays(9), assessor2.id(),
+				List.of(assessor.id()));
 
-		Inspection cancelled = inspections.schedule(REGULATOR, cycleId, others.get(2), today.plusDays(5), assessor2.id(),
-				List.of());
+		Inspection cancelled = inspections.schedule(REGULATOR, cycleId, others.get(2), today.plusDays(5),
+				assessor2.id(), List.of());
 		inspections.cancel(REGULATOR, cancelled.getId(), "机构申请延期，改至下一周期评审");
 
 		Inspection another = inspections.schedule(REGULATOR, cycleId, others.get(3), today.minusDays(20), assessor.id(),
@@ -101,7 +108,10 @@ final class DemoInspections {
 		return new Submitted(clinicInstitutionId, submitted.getId(), others.get(3), another.getId());
 	}
 
-	/** Scores a share of the applicable indicators, a few of them below the maximum with findings. */
+	/**
+	 * Scores a share of the applicable indicators, a few of them below the maximum with
+	 * findings.
+	 */
 	private void scoreAll(CurrentUser assessor, long inspectionId, double share, int findings) {
 		InspectionView view = inspections.assessorView(assessor, inspectionId);
 		List<Indicator> applicable = view.version().indicators().filter(view::applies).toList();

@@ -14,16 +14,22 @@ import cn.meizhi.institution.InstitutionType;
 import cn.meizhi.institution.UnifiedSocialCreditCode;
 
 /**
- * Fictional institutions with realistic names, valid credit codes and plausible facts. Deterministic:
- * the same seed always gives the same institutions.
+ * Fictional institutions with realistic names, valid credit codes and plausible facts.
+ * Deterministic: the same seed always gives the same institutions.
  */
 final class DemoInstitutions {
 
-	/** A demo institution: the form a regulator would have filled, and the status it ends up in. */
+	/**
+	 * A demo institution: the form a regulator would have filled, and the status it ends
+	 * up in.
+	 */
 	record Demo(InstitutionForm form, InstitutionStatus status) {
 	}
 
-	/** District code, city name used in institution names, street names and how many institutions. */
+	/**
+	 * District code, city name used in institution names, street names and how many
+	 * institutions.
+	 */
 	private record District(String code, String city, List<String> streets, int count) {
 	}
 
@@ -36,17 +42,16 @@ final class DemoInstitutions {
 			new District("500103", "重庆", List.of("解放碑民族路", "中山三路", "邹容路", "较场口"), 6),
 			new District("320105", "南京", List.of("江东中路", "应天大街", "庐山路", "河西大街"), 4));
 
-	private static final List<String> BRANDS = List.of("悦颜", "臻颜", "雅韵", "素妍", "铂悦", "初见", "容悦", "明珠", "星颜",
-			"妍熙", "禾悦", "轻氧", "致美", "澜庭", "玉颜", "如一", "瑾美", "薇琳", "卓颜", "兰亭", "青禾", "知美", "映画", "沐光",
-			"若水", "清妍", "晨曦", "半山", "拾光", "云裳", "锦瑟", "南山", "悠然", "聆美", "熙和", "曼妙", "蓝湾", "语嫣", "婉约",
-			"望月", "朗清", "春和", "景明", "观澜", "知微", "泊心", "安禾", "舒颜", "映月", "素心", "丹青", "霁月", "时雨", "秋水",
-			"檀香", "白露", "青岚", "远山", "云栖", "嘉木", "长乐", "安澜", "明远", "和颂");
+	private static final List<String> BRANDS = List.of("悦颜", "臻颜", "雅韵", "素妍", "铂悦", "初见", "容悦", "明珠", "星颜", "妍熙", "禾悦",
+			"轻氧", "致美", "澜庭", "玉颜", "如一", "瑾美", "薇琳", "卓颜", "兰亭", "青禾", "知美", "映画", "沐光", "若水", "清妍", "晨曦", "半山", "拾光",
+			"云裳", "锦瑟", "南山", "悠然", "聆美", "熙和", "曼妙", "蓝湾", "语嫣", "婉约", "望月", "朗清", "春和", "景明", "观澜", "知微", "泊心", "安禾",
+			"舒颜", "映月", "素心", "丹青", "霁月", "时雨", "秋水", "檀香", "白露", "青岚", "远山", "云栖", "嘉木", "长乐", "安澜", "明远", "和颂");
 
 	private static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
 			"胡", "朱", "高", "林", "何", "郭", "马", "罗");
 
-	private static final List<String> GIVEN_NAMES = List.of("建华", "丽娟", "志强", "海燕", "晓峰", "秀英", "文杰", "静怡", "国栋",
-			"雪梅", "俊杰", "婷婷", "宏伟", "佳琪", "明轩", "若曦");
+	private static final List<String> GIVEN_NAMES = List.of("建华", "丽娟", "志强", "海燕", "晓峰", "秀英", "文杰", "静怡", "国栋", "雪梅",
+			"俊杰", "婷婷", "宏伟", "佳琪", "明轩", "若曦");
 
 	private DemoInstitutions() {
 	}
@@ -69,8 +74,8 @@ final class DemoInstitutions {
 						: type == InstitutionType.GENERAL_HOSPITAL_DEPARTMENT ? HospitalGrade.GRADE_3 : null);
 				form.setRegionCode(district.code());
 				String street = district.streets().get(random.nextInt(district.streets().size()));
-				form.setAddress(street + (10 + random.nextInt(480)) + "号" + (type == InstitutionType.AESTHETIC_CLINIC
-						? (1 + random.nextInt(12)) + "楼" : ""));
+				form.setAddress(street + (10 + random.nextInt(480)) + "号"
+						+ (type == InstitutionType.AESTHETIC_CLINIC ? (1 + random.nextInt(12)) + "楼" : ""));
 				form.setLegalRepresentative(SURNAMES.get(random.nextInt(SURNAMES.size()))
 						+ GIVEN_NAMES.get(random.nextInt(GIVEN_NAMES.size())));
 				form.setDepartments(departmentsFor(type, random));
@@ -79,8 +84,8 @@ final class DemoInstitutions {
 						: type == InstitutionType.AESTHETIC_OUTPATIENT_DEPARTMENT ? random.nextInt(10) : 0);
 				form.setOperatingRooms(type == InstitutionType.AESTHETIC_CLINIC ? random.nextInt(2)
 						: 1 + random.nextInt(type == InstitutionType.AESTHETIC_HOSPITAL ? 8 : 3));
-				form.setChiefPhysicians(type == InstitutionType.AESTHETIC_CLINIC ? 1 + random.nextInt(3)
-						: 3 + random.nextInt(20));
+				form.setChiefPhysicians(
+						type == InstitutionType.AESTHETIC_CLINIC ? 1 + random.nextInt(3) : 3 + random.nextInt(20));
 				form.setPhone(phoneFor(district.code(), random));
 				form.setWebsite(random.nextInt(3) == 0 ? null : "https://www.example-" + (demos.size() + 1) + ".cn");
 				form.setCertifications(type == InstitutionType.AESTHETIC_HOSPITAL && random.nextBoolean()
@@ -96,9 +101,8 @@ final class DemoInstitutions {
 		if (index == 0) {
 			return InstitutionType.AESTHETIC_HOSPITAL;
 		}
-		return roll < 5 ? InstitutionType.AESTHETIC_CLINIC
-				: roll < 8 ? InstitutionType.AESTHETIC_OUTPATIENT_DEPARTMENT
-						: roll < 9 ? InstitutionType.AESTHETIC_HOSPITAL : InstitutionType.GENERAL_HOSPITAL_DEPARTMENT;
+		return roll < 5 ? InstitutionType.AESTHETIC_CLINIC : roll < 8 ? InstitutionType.AESTHETIC_OUTPATIENT_DEPARTMENT
+				: roll < 9 ? InstitutionType.AESTHETIC_HOSPITAL : InstitutionType.GENERAL_HOSPITAL_DEPARTMENT;
 	}
 
 	static String nameFor(String city, String brand, InstitutionType type) {
@@ -161,11 +165,15 @@ final class DemoInstitutions {
 		return area + "-" + (8000_0000 + random.nextInt(1999_9999));
 	}
 
-	/** A valid unified social credit code of a company registered in the region (9 = 工商, 1 = 企业). */
+	/**
+	 * A valid unified social credit code of a company registered in the region (9 = 工商, 1
+	 * = 企业).
+	 */
 	static String creditCode(String regionCode, Random random) {
 		StringBuilder code = new StringBuilder("91").append(regionCode).append("MA2");
 		for (int i = 0; i < 6; i++) {
-			code.append(UnifiedSocialCreditCode.ALPHABET.charAt(random.nextInt(UnifiedSocialCreditCode.ALPHABET.length())));
+			code.append(
+					UnifiedSocialCreditCode.ALPHABET.charAt(random.nextInt(UnifiedSocialCreditCode.ALPHABET.length())));
 		}
 		return code.append(UnifiedSocialCreditCode.checkCharacter(code.toString())).toString();
 	}

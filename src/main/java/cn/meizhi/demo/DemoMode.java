@@ -9,8 +9,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Demo mode is on when {@code meizhi.demo.enabled=true}, or when the {@code demo} profile is active,
- * or by default on the embedded database; {@code meizhi.demo.enabled=false} always turns it off.
+ * Demo mode is on when {@code meizhi.demo.enabled=true}, or when the {@code demo} profile
+ * is active, or by default on the embedded database; {@code meizhi.demo.enabled=false}
+ * always turns it off.
  */
 class DemoMode extends SpringBootCondition {
 
@@ -20,7 +21,8 @@ class DemoMode extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return isOn(context.getEnvironment()) ? ConditionOutcome.match("demo mode") : ConditionOutcome.noMatch("no demo mode");
+		return isOn(context.getEnvironment()) ? ConditionOutcome.match("demo mode")
+				: ConditionOutcome.noMatch("no demo mode");
 	}
 
 }

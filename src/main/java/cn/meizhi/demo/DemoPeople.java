@@ -5,10 +5,11 @@ import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
 
 /**
- * Who does what in the demo data, by the names of the demo accounts (so the audit trail and every
- * history read as a real registry: 上城区卫健局 李主任 runs the district's cycles, 赵女士 answers for the demo
- * clinic), never a technical "loader". Institutions without a demo account act through "机构质控专员", their
- * quality officer; the register itself was filled by the provincial import.
+ * Who does what in the demo data, by the names of the demo accounts (so the audit trail
+ * and every history read as a real registry: 上城区卫健局 李主任 runs the district's cycles, 赵女士
+ * answers for the demo clinic), never a technical "loader". Institutions without a demo
+ * account act through "机构质控专员", their quality officer; the register itself was filled by
+ * the provincial import.
  */
 final class DemoPeople {
 
@@ -23,12 +24,18 @@ final class DemoPeople {
 	private DemoPeople() {
 	}
 
-	/** The provincial register import that filled the demo register (a system, named as such). */
+	/**
+	 * The provincial register import that filled the demo register (a system, named as
+	 * such).
+	 */
 	static CurrentUser registerImport(String provinceCode) {
 		return new CurrentUser(0, "register-import", "省级机构名录导入", Role.REGULATOR, Jurisdiction.of(provinceCode), null);
 	}
 
-	/** The health commission of the city a district belongs to, for the demo's rating history elsewhere. */
+	/**
+	 * The health commission of the city a district belongs to, for the demo's rating
+	 * history elsewhere.
+	 */
 	static CurrentUser regulatorOf(String district) {
 		String city = district.substring(0, 4);
 		if (city.equals("3301")) {

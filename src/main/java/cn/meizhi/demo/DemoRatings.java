@@ -36,13 +36,14 @@ import cn.meizhi.standard.StandardVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The demo's rating history: two earlier evaluation rounds in every demo district, loaded in bulk the
- * way an import from the previous registry would be (inspections with a score for every applicable
- * indicator, stars from the real {@link RatingEngine}, certificates numbered from the same counters).
- * The first round's ratings were superseded by the second's or, where there was no second, expired;
- * the second's are valid, a few due for re-assessment, one suspended and one revoked (through the
- * service, like a regulator). Some institutions stay unrated. Then, through the services, the live
- * cases: the demo clinic's proposal under appeal, another proposal accepted and waiting for
+ * The demo's rating history: two earlier evaluation rounds in every demo district, loaded
+ * in bulk the way an import from the previous registry would be (inspections with a score
+ * for every applicable indicator, stars from the real {@link RatingEngine}, certificates
+ * numbered from the same counters). The first round's ratings were superseded by the
+ * second's or, where there was no second, expired; the second's are valid, a few due for
+ * re-assessment, one suspended and one revoked (through the service, like a regulator).
+ * Some institutions stay unrated. Then, through the services, the live cases: the demo
+ * clinic's proposal under appeal, another proposal accepted and waiting for
  * {@code regulator}, and institution replies (one public, one waiting for review).
  */
 final class DemoRatings {
@@ -51,7 +52,10 @@ final class DemoRatings {
 
 	private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "system", Role.ADMIN, null, null);
 
-	/** Share of the maximum the non-core indicators get, per institution in turn: a spread over 1 to 5 stars. */
+	/**
+	 * Share of the maximum the non-core indicators get, per institution in turn: a spread
+	 * over 1 to 5 stars.
+	 */
 	private static final double[] QUALITY = { 1.0, 0.93, 0.86, 0.78, 0.68, 0.97, 0.9, 0.82, 0.6 };
 
 	private final CycleManagement cycles;
@@ -102,8 +106,10 @@ final class DemoRatings {
 			List<Institution> members = district.getValue();
 			for (int k = 0; k < members.size(); k++, n++) {
 				Institution institution = members.get(k);
-				boolean always = institution.getId() == clinicInstitutionId || institution.getId() == clinic2InstitutionId;
-				// the last of each district is not rated yet; every seventh was rated in the first round only
+				boolean always = institution.getId() == clinicInstitutionId
+						|| institution.getId() == clinic2InstitutionId;
+				// the last of each district is not rated yet; every seventh was rated in
+				// the first round only
 				if (!always && k == members.size() - 1 && members.size() > 2) {
 					continue;
 				}
@@ -115,7 +121,8 @@ final class DemoRatings {
 					expiredCandidate = firstRating;
 					continue;
 				}
-				// the second round: most within the last three years; every sixth due for re-assessment soon
+				// the second round: most within the last three years; every sixth due for
+				// re-assessment soon
 				LocalDate secondApproval = n % 6 == 2 ? today.minusMonths(36).plusDays(20 + random.nextInt(60))
 						: today.minusMonths(34).plusDays(random.nextInt(600));
 				long secondRating = rate(version, second, institution, quality, secondApproval, lead, member);
@@ -138,28 +145,33 @@ final class DemoRatings {
 	}
 
 	/**
-	 * The live cases, through the services: {@code assessor} proposes on the demo clinic's submitted
-	 * inspection and {@code clinic} appeals; {@code assessor} proposes on another submitted inspection, its
-	 * institution accepts, and the proposal waits for {@code regulator}.
+	 * The live cases, through the services: {@code assessor} proposes on the demo
+	 * clinic's submitted inspection and {@code clinic} appeals; {@code assessor} proposes
+	 * on another submitted inspection, its institution accepts, and the proposal waits
+	 * for {@code regulator}.
 	 */
 	void loadProposals(AssessorSummary lead, DemoInspections.Submitted submitted) {
-		CurrentUser assessor = new CurrentUser(lead.id(), lead.username(), lead.displayName(), Role.ASSESSOR, null, null);
+		CurrentUser assessor = new CurrentUser(lead.id(), lead.username(), lead.displayName(), Role.ASSESSOR, null,
+				null);
 		var appealed = ratings.propose(assessor, submitted.clinicInspectionId(), null, null);
 		CurrentUser clinic = DemoPeople.clinic(submitted.clinicInstitutionId());
-		ratings.appeal(clinic, appealed.getId(),
-				"现场检查时急救药品已在更换途中（附采购单据），过期药品未投入使用，申请复核“急救药品管理”一项的评分。");
+		ratings.appeal(clinic, appealed.getId(), "现场检查时急救药品已在更换途中（附采购单据），过期药品未投入使用，申请复核“急救药品管理”一项的评分。");
 		var accepted = ratings.propose(assessor, submitted.otherInspectionId(), null, null);
 		ratings.accept(DemoPeople.qualityOfficer(submitted.otherInstitutionId()), accepted.getId());
 	}
 
-	/** Replies: one public (the demo clinic's), one of {@code clinic2}'s waiting for review. */
+	/**
+	 * Replies: one public (the demo clinic's), one of {@code clinic2}'s waiting for
+	 * review.
+	 */
 	void loadReplies(long clinicInstitutionId, long clinic2InstitutionId) {
 		reply(clinicInstitutionId, "clinic", "上次评审指出的急救药品效期问题已全部整改，并建立了每月核查制度，欢迎监督。", true);
 		reply(clinic2InstitutionId, "clinic2", "我院已增设一名麻醉科医师，手术安全核查执行率达到 100%。", false);
 	}
 
 	private void reply(long institutionId, String username, String text, boolean publish) {
-		CurrentUser clinic = "clinic".equals(username) ? DemoPeople.clinic(institutionId) : DemoPeople.clinic2(institutionId);
+		CurrentUser clinic = "clinic".equals(username) ? DemoPeople.clinic(institutionId)
+				: DemoPeople.clinic2(institutionId);
 		ratings.ofClinic(clinic)
 			.stream()
 			.filter(r -> r.getStatus() == cn.meizhi.rating.RatingStatus.PUBLISHED)
@@ -192,8 +204,9 @@ final class DemoRatings {
 	}
 
 	/**
-	 * A submitted inspection with every applicable indicator scored, and the rating the engine gives it,
-	 * proposed by the lead, accepted and approved (published) on {@code approval}.
+	 * A submitted inspection with every applicable indicator scored, and the rating the
+	 * engine gives it, proposed by the lead, accepted and approved (published) on
+	 * {@code approval}.
 	 */
 	private long rate(StandardVersion version, long cycleId, Institution institution, double quality,
 			LocalDate approval, AssessorSummary lead, AssessorSummary member) {
@@ -203,14 +216,18 @@ final class DemoRatings {
 		model.sections().forEach(s -> s.indicators().forEach(i -> applicable.put(i.code(), i.applicable())));
 		Instant submitted = at(approval.minusDays(20));
 		String regulator = DemoPeople.regulatorOf(institution.getRegionCode()).username();
-		Long inspectionId = jdbc.queryForObject("""
-				insert into inspection (cycle_id, institution_id, scheduled_on, status, submitted_at, submitted_by, created_at, created_by)
-				values (?, ?, ?, 'SUBMITTED', ?, ?, ?, ?) returning id
-				""", Long.class, cycleId, institution.getId(), approval.minusDays(21), Timestamp.from(submitted),
+		Long inspectionId = jdbc.queryForObject(
+				"""
+						insert into inspection (cycle_id, institution_id, scheduled_on, status, submitted_at, submitted_by, created_at, created_by)
+						values (?, ?, ?, 'SUBMITTED', ?, ?, ?, ?) returning id
+						""",
+				Long.class, cycleId, institution.getId(), approval.minusDays(21), Timestamp.from(submitted),
 				lead.username(), Timestamp.from(at(approval.minusDays(60))), regulator);
-		jdbc.update("""
-				insert into inspection_member (inspection_id, assessor_id, lead, declared_at) values (?, ?, true, ?), (?, ?, false, ?)
-				""", inspectionId, lead.id(), Timestamp.from(at(approval.minusDays(30))), inspectionId, member.id(),
+		jdbc.update(
+				"""
+						insert into inspection_member (inspection_id, assessor_id, lead, declared_at) values (?, ?, true, ?), (?, ?, false, ?)
+						""",
+				inspectionId, lead.id(), Timestamp.from(at(approval.minusDays(30))), inspectionId, member.id(),
 				Timestamp.from(at(approval.minusDays(30))));
 
 		Map<String, Score> scores = new HashMap<>();
@@ -221,11 +238,14 @@ final class DemoRatings {
 			}
 			BigDecimal value = indicator.isCore() ? indicator.getMaxScore() : scaled(indicator, quality);
 			scores.put(indicator.getCode(), Score.of(value));
-			rows.add(new Object[] { inspectionId, indicator.getId(), value, Timestamp.from(submitted), lead.username() });
+			rows.add(new Object[] { inspectionId, indicator.getId(), value, Timestamp.from(submitted),
+					lead.username() });
 		}
-		jdbc.batchUpdate("""
-				insert into inspection_score (inspection_id, indicator_id, score, updated_at, updated_by) values (?, ?, ?, ?, ?)
-				""", rows);
+		jdbc.batchUpdate(
+				"""
+						insert into inspection_score (inspection_id, indicator_id, score, updated_at, updated_by) values (?, ?, ?, ?, ?)
+						""",
+				rows);
 		RatingOutcome outcome = engine.evaluate(model, scores);
 
 		String certificate = ratings.nextCertificateNumber(institution.getRegionCode(), approval.getYear());
@@ -237,11 +257,11 @@ final class DemoRatings {
 				    computed_stars, stars, status, proposer_id, proposed_by, proposed_at, appeal_deadline, accepted_at,
 				    accepted_by, approved_by, approved_at, certificate_no, valid_from, valid_until)
 				values (?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, 'clinic-' || ?, ?, ?, ?, ?, ?) returning id
-				""", Long.class, institution.getId(), inspectionId, cycleId, version.getId(), institution.getRegionCode(),
-				outcome.total(), outcome.stars(), outcome.stars(), lead.id(), lead.username(), Timestamp.from(proposed),
-				approval.minusDays(3), Timestamp.from(at(approval.minusDays(15))), institution.getId(), regulator,
-				Timestamp.from(approved), certificate,
-				approval, approval.plusMonths(validity).minusDays(1));
+				""", Long.class, institution.getId(), inspectionId, cycleId, version.getId(),
+				institution.getRegionCode(), outcome.total(), outcome.stars(), outcome.stars(), lead.id(),
+				lead.username(), Timestamp.from(proposed), approval.minusDays(3),
+				Timestamp.from(at(approval.minusDays(15))), institution.getId(), regulator, Timestamp.from(approved),
+				certificate, approval, approval.plusMonths(validity).minusDays(1));
 		transition(ratingId, null, "PROPOSED", lead.username(), null, proposed);
 		transition(ratingId, "PROPOSED", "PUBLISHED", regulator, certificate, approved);
 		return ratingId;
@@ -253,12 +273,16 @@ final class DemoRatings {
 	}
 
 	private void transition(long ratingId, String from, String to, String actor, String reason, Instant when) {
-		jdbc.update("""
-				insert into rating_transition (rating_id, from_status, to_status, occurred_at, actor, reason) values (?, ?, ?, ?, ?, ?)
-				""", ratingId, from, to, Timestamp.from(when), actor, reason);
+		jdbc.update(
+				"""
+						insert into rating_transition (rating_id, from_status, to_status, occurred_at, actor, reason) values (?, ?, ?, ?, ?, ?)
+						""",
+				ratingId, from, to, Timestamp.from(when), actor, reason);
 	}
 
-	/** The share of the maximum, rounded down to the indicator's step, a little varied. */
+	/**
+	 * The share of the maximum, rounded down to the indicator's step, a little varied.
+	 */
 	private BigDecimal scaled(Indicator indicator, double quality) {
 		double share = Math.min(1.0, Math.max(0, quality + (random.nextDouble() - 0.5) * 0.1));
 		BigDecimal raw = indicator.getMaxScore().multiply(BigDecimal.valueOf(share));

@@ -10,7 +10,10 @@ import cn.meizhi.standard.StandardManagement;
 
 import org.springframework.core.io.ClassPathResource;
 
-/** The built-in example standard, imported from its JSON export through the normal import and published. */
+/**
+ * The built-in example standard, imported from its JSON export through the normal import
+ * and published.
+ */
 final class ExampleStandard {
 
 	static final CurrentUser AUTHOR = DemoPeople.ADMIN;

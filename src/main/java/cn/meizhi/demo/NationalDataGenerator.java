@@ -24,10 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the database with a national data set on start when {@code meizhi.generate.institutions} is set
- * (after the demo data, if demo mode is on), then stops the application unless
- * {@code meizhi.generate.exit=false}. Skipped when the database already holds that many institutions.
- * See {@link NationalDataSet} and the README.
+ * Fills the database with a national data set on start when
+ * {@code meizhi.generate.institutions} is set (after the demo data, if demo mode is on),
+ * then stops the application unless {@code meizhi.generate.exit=false}. Skipped when the
+ * database already holds that many institutions. See {@link NationalDataSet} and the
+ * README.
  */
 @Slf4j
 @Component
@@ -52,10 +53,10 @@ class NationalDataGenerator implements ApplicationRunner {
 	private final ZoneId zone;
 
 	NationalDataGenerator(DataSource dataSource, JdbcTemplate jdbc, StandardManagement standards, RatingEngine engine,
-			Regions regions, Inspections inspections, AccountManagement accounts, ConfigurableApplicationContext context,
-			@Value("${meizhi.generate.institutions}") int institutions, @Value("${meizhi.generate.seed:20261123}") long seed,
-			@Value("${meizhi.generate.exit:true}") boolean exit, @Value("${meizhi.time-zone:Asia/Shanghai}") String zone,
-			DirectoryEntries directoryEntries) {
+			Regions regions, Inspections inspections, AccountManagement accounts,
+			ConfigurableApplicationContext context, @Value("${meizhi.generate.institutions}") int institutions,
+			@Value("${meizhi.generate.seed:20261123}") long seed, @Value("${meizhi.generate.exit:true}") boolean exit,
+			@Value("${meizhi.time-zone:Asia/Shanghai}") String zone, DirectoryEntries directoryEntries) {
 		this.directoryEntries = directoryEntries;
 		this.dataSet = new NationalDataSet(dataSource, jdbc, standards, engine, regions, inspections, accounts);
 		this.jdbc = jdbc;
@@ -77,7 +78,8 @@ class NationalDataGenerator implements ApplicationRunner {
 			var summary = dataSet.generate(institutions, seed, LocalDate.now(zone));
 			long started = System.currentTimeMillis();
 			directoryEntries.rebuild();
-			log.info("Data generator: public directory rebuilt in {} s", (System.currentTimeMillis() - started) / 1000.0);
+			log.info("Data generator: public directory rebuilt in {} s",
+					(System.currentTimeMillis() - started) / 1000.0);
 			log.info("Data generator: {} institutions, {} enrolments, {} inspections, {} scores, {} ratings in {} s",
 					summary.institutions(), summary.enrolments(), summary.inspections(), summary.scores(),
 					summary.ratings(), summary.millis() / 1000.0);

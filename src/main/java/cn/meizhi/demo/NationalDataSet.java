@@ -43,14 +43,15 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A realistic national data set for measuring the portal: {@code n} institutions across every district
- * of the region catalogue with Chinese names, valid credit codes, types and departments; five yearly
- * evaluation cycles per city with enrolments; for most institutions a submitted inspection with a score
- * for every applicable indicator of the example standard and the rating the {@link RatingEngine} gives
- * it, published (some suspended or revoked), and for many an earlier rating, superseded or expired; some
- * never rated. Rows are generated into temporary files in PostgreSQL's COPY format and loaded in one
- * transaction, parents first: minutes, not hours, for 100,000 institutions (millions of score rows).
- * Deterministic for a seed.
+ * A realistic national data set for measuring the portal: {@code n} institutions across
+ * every district of the region catalogue with Chinese names, valid credit codes, types
+ * and departments; five yearly evaluation cycles per city with enrolments; for most
+ * institutions a submitted inspection with a score for every applicable indicator of the
+ * example standard and the rating the {@link RatingEngine} gives it, published (some
+ * suspended or revoked), and for many an earlier rating, superseded or expired; some
+ * never rated. Rows are generated into temporary files in PostgreSQL's COPY format and
+ * loaded in one transaction, parents first: minutes, not hours, for 100,000 institutions
+ * (millions of score rows). Deterministic for a seed.
  */
 @Slf4j
 final class NationalDataSet {
@@ -59,22 +60,21 @@ final class NationalDataSet {
 	record Summary(int institutions, long enrolments, long inspections, long scores, long ratings, long millis) {
 	}
 
-	private static final List<String> BRANDS = List.of("悦颜", "臻颜", "雅韵", "素妍", "铂悦", "初见", "容悦", "明珠", "星颜",
-			"妍熙", "禾悦", "轻氧", "致美", "澜庭", "玉颜", "如一", "瑾美", "薇琳", "卓颜", "兰亭", "青禾", "知美", "映画", "沐光",
-			"若水", "清妍", "晨曦", "半山", "拾光", "云裳", "锦瑟", "南山", "悠然", "聆美", "熙和", "曼妙", "蓝湾", "语嫣", "婉约",
-			"望月", "朗清", "春和", "景明", "观澜", "知微", "泊心", "安禾", "舒颜", "映月", "素心", "丹青", "霁月", "时雨", "秋水",
-			"檀香", "白露", "青岚", "远山", "云栖", "嘉木", "长乐", "安澜", "明远", "和颂", "华美", "艺星", "美莱", "伊美", "丽都",
-			"名媛", "韩美", "雍禾", "新氧", "悦美", "美奥", "维多", "天使", "爱思", "欧华", "丽人", "时光", "唯美", "芳华", "花语");
+	private static final List<String> BRANDS = List.of("悦颜", "臻颜", "雅韵", "素妍", "铂悦", "初见", "容悦", "明珠", "星颜", "妍熙", "禾悦",
+			"轻氧", "致美", "澜庭", "玉颜", "如一", "瑾美", "薇琳", "卓颜", "兰亭", "青禾", "知美", "映画", "沐光", "若水", "清妍", "晨曦", "半山", "拾光",
+			"云裳", "锦瑟", "南山", "悠然", "聆美", "熙和", "曼妙", "蓝湾", "语嫣", "婉约", "望月", "朗清", "春和", "景明", "观澜", "知微", "泊心", "安禾",
+			"舒颜", "映月", "素心", "丹青", "霁月", "时雨", "秋水", "檀香", "白露", "青岚", "远山", "云栖", "嘉木", "长乐", "安澜", "明远", "和颂", "华美",
+			"艺星", "美莱", "伊美", "丽都", "名媛", "韩美", "雍禾", "新氧", "悦美", "美奥", "维多", "天使", "爱思", "欧华", "丽人", "时光", "唯美", "芳华",
+			"花语");
 
-	private static final List<String> STREETS = List.of("人民路", "解放路", "中山路", "建设路", "新华路", "文化路", "和平路",
-			"胜利路", "北京路", "南京路", "延安路", "长江路", "黄河路", "湖滨路", "江南大道", "滨江路", "学院路", "健康路",
-			"青年路", "东风路", "西湖大道", "复兴路", "振兴路", "光明路");
+	private static final List<String> STREETS = List.of("人民路", "解放路", "中山路", "建设路", "新华路", "文化路", "和平路", "胜利路", "北京路",
+			"南京路", "延安路", "长江路", "黄河路", "湖滨路", "江南大道", "滨江路", "学院路", "健康路", "青年路", "东风路", "西湖大道", "复兴路", "振兴路", "光明路");
 
 	private static final List<String> SURNAMES = List.of("王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
 			"胡", "朱", "高", "林", "何", "郭", "马", "罗");
 
-	private static final List<String> GIVEN = List.of("建华", "丽娟", "志强", "海燕", "晓峰", "秀英", "文杰", "静怡", "国栋",
-			"雪梅", "俊杰", "婷婷", "宏伟", "佳琪", "明轩", "若曦");
+	private static final List<String> GIVEN = List.of("建华", "丽娟", "志强", "海燕", "晓峰", "秀英", "文杰", "静怡", "国栋", "雪梅", "俊杰",
+			"婷婷", "宏伟", "佳琪", "明轩", "若曦");
 
 	private static final String[] INSTITUTION_COLUMNS = { "id", "name", "credit_code", "licence_number", "type",
 			"hospital_grade", "region_code", "address", "legal_representative", "surgery_level", "beds",
@@ -114,7 +114,10 @@ final class NationalDataSet {
 		List<Indicator> indicators = version.indicators().toList();
 		int validityMonths = version.getRules().getValidityMonths();
 		List<AssessorSummary> team = assessors();
-		List<Region> districts = regions.catalogue().stream().filter(r -> r.getLevel() == Region.Level.DISTRICT).toList();
+		List<Region> districts = regions.catalogue()
+			.stream()
+			.filter(r -> r.getLevel() == Region.Level.DISTRICT)
+			.toList();
 		Map<String, long[]> cycles = cycles(districts, version.getId(), today);
 		Map<String, Integer> certificates = certificateCounters();
 		Set<String> codes = new HashSet<>(jdbc.queryForList("select credit_code from institution", String.class));
@@ -132,10 +135,11 @@ final class NationalDataSet {
 				CopyFile members = new CopyFile("inspection_member", "inspection_id, assessor_id, lead, declared_at");
 				CopyFile scores = new CopyFile("inspection_score",
 						"inspection_id, indicator_id, score, methods, updated_at, updated_by");
-				CopyFile ratings = new CopyFile("rating", "id, institution_id, inspection_id, cycle_id, standard_version_id, "
-						+ "region_code, total, computed_stars, stars, status, proposer_id, proposed_by, proposed_at, "
-						+ "appeal_deadline, accepted_at, accepted_by, approved_by, approved_at, certificate_no, valid_from, "
-						+ "valid_until, status_reason, sections");
+				CopyFile ratings = new CopyFile("rating",
+						"id, institution_id, inspection_id, cycle_id, standard_version_id, "
+								+ "region_code, total, computed_stars, stars, status, proposer_id, proposed_by, proposed_at, "
+								+ "appeal_deadline, accepted_at, accepted_by, approved_by, approved_at, certificate_no, valid_from, "
+								+ "valid_until, status_reason, sections");
 				CopyFile transitions = new CopyFile("rating_transition",
 						"rating_id, from_status, to_status, occurred_at, actor, reason")) {
 			for (int i = 0; i < count; i++) {
@@ -158,13 +162,14 @@ final class NationalDataSet {
 				institutions.row(id, name, code, String.format("PDY%08d%s", id, district.getCode()), type,
 						type == InstitutionType.AESTHETIC_HOSPITAL ? HospitalGrade.GRADE_2
 								: type == InstitutionType.GENERAL_HOSPITAL_DEPARTMENT ? HospitalGrade.GRADE_3 : null,
-						district.getCode(), STREETS.get(random.nextInt(STREETS.size())) + (1 + random.nextInt(900)) + "号",
+						district.getCode(),
+						STREETS.get(random.nextInt(STREETS.size())) + (1 + random.nextInt(900)) + "号",
 						SURNAMES.get(random.nextInt(SURNAMES.size())) + GIVEN.get(random.nextInt(GIVEN.size())),
 						surgeryLevel, type == InstitutionType.AESTHETIC_HOSPITAL ? 20 + random.nextInt(120) : 0,
-						1 + random.nextInt(4), 1 + random.nextInt(12), "0" + (100 + random.nextInt(900)) + "-"
-								+ (8000_0000 + random.nextInt(1999_9999)),
-						status, status.equals("ACTIVE") ? null : status.equals("CLOSED") ? "已注销" : "因投诉调查暂停执业",
-						created, created);
+						1 + random.nextInt(4), 1 + random.nextInt(12),
+						"0" + (100 + random.nextInt(900)) + "-" + (8000_0000 + random.nextInt(1999_9999)), status,
+						status.equals("ACTIVE") ? null : status.equals("CLOSED") ? "已注销" : "因投诉调查暂停执业", created,
+						created);
 				for (Department department : DemoInstitutions.departmentsFor(type, random)) {
 					departments.row(id, department);
 				}
@@ -183,7 +188,8 @@ final class NationalDataSet {
 				boolean onlyOld = history < 12;
 				boolean hasOld = onlyOld || history < 65;
 				int round = 2 + random.nextInt(2);
-				LocalDate approved = LocalDate.of(currentYear - (round == 3 ? 2 : 1), 4, 1).plusDays(random.nextInt(240));
+				LocalDate approved = LocalDate.of(currentYear - (round == 3 ? 2 : 1), 4, 1)
+					.plusDays(random.nextInt(240));
 				if (!approved.isBefore(today.minusDays(30))) {
 					approved = today.minusDays(30 + random.nextInt(200));
 				}
@@ -193,11 +199,13 @@ final class NationalDataSet {
 					long inspection = inspectionId++;
 					inspection(inspectionRows, members, team, inspection, cityCycles[0], id, oldApproved);
 					int stars = 1 + random.nextInt(5);
-					// it lapsed (expired) unless the next rating replaced it first (superseded)
+					// it lapsed (expired) unless the next rating replaced it first
+					// (superseded)
 					boolean lapsed = onlyOld ? oldUntil.isBefore(today) : oldUntil.isBefore(approved);
 					LocalDate ended = lapsed ? oldUntil.plusDays(1) : approved;
 					rating(ratings, transitions, team, ratingId++, id, inspection, cityCycles[0], version.getId(),
-							// the earlier inspection's scores are not generated: no section results
+							// the earlier inspection's scores are not generated: no
+							// section results
 							district.getCode(), BigDecimal.valueOf(55 + stars * 8 + random.nextInt(6)), stars, null,
 							lapsed ? "EXPIRED" : onlyOld ? "PUBLISHED" : "SUPERSEDED", null, oldApproved, oldUntil,
 							certificate(certificates, district.getCode(), oldApproved.getYear()), ended);
@@ -224,7 +232,8 @@ final class NationalDataSet {
 
 			try (Connection connection = dataSource.getConnection()) {
 				connection.setAutoCommit(false);
-				// millions of rows per COPY: longer than the pool's socket timeout allows a read
+				// millions of rows per COPY: longer than the pool's socket timeout allows
+				// a read
 				connection.setNetworkTimeout(Runnable::run, 0);
 				CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 				long loadedScores = 0;
@@ -237,14 +246,15 @@ final class NationalDataSet {
 				}
 				try (var statement = connection.createStatement()) {
 					for (String table : List.of("institution", "inspection", "rating")) {
-						statement.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from "
-								+ table + "))");
+						statement.execute("select setval(pg_get_serial_sequence('" + table
+								+ "', 'id'), (select max(id) from " + table + "))");
 					}
 				}
-				try (var upsert = connection.prepareStatement("""
-						insert into certificate_sequence (region_code, year, last_value) values (?, ?, ?)
-						on conflict (region_code, year) do update set last_value = greatest(certificate_sequence.last_value, excluded.last_value)
-						""")) {
+				try (var upsert = connection.prepareStatement(
+						"""
+								insert into certificate_sequence (region_code, year, last_value) values (?, ?, ?)
+								on conflict (region_code, year) do update set last_value = greatest(certificate_sequence.last_value, excluded.last_value)
+								""")) {
 					for (var counter : certificates.entrySet()) {
 						upsert.setString(1, counter.getKey().substring(0, 6));
 						upsert.setInt(2, Integer.parseInt(counter.getKey().substring(7)));
@@ -284,8 +294,8 @@ final class NationalDataSet {
 			}
 			BigDecimal value;
 			if (indicator.isCore()) {
-				value = coreFailure && random.nextInt(5) == 0 ? indicator.getMaxScore().subtract(indicator.getScoreStep())
-						: indicator.getMaxScore();
+				value = coreFailure && random.nextInt(5) == 0
+						? indicator.getMaxScore().subtract(indicator.getScoreStep()) : indicator.getMaxScore();
 			}
 			else {
 				double share = Math.min(1.0, Math.max(0, quality + (random.nextDouble() - 0.5) * 0.2));
@@ -300,17 +310,20 @@ final class NationalDataSet {
 		return engine.evaluate(model, engineScores);
 	}
 
-	/** A rating proposed, accepted and published on {@code approved}, then moved to its status on {@code ended}. */
+	/**
+	 * A rating proposed, accepted and published on {@code approved}, then moved to its
+	 * status on {@code ended}.
+	 */
 	private void rating(CopyFile ratings, CopyFile transitions, List<AssessorSummary> team, long id, long institution,
 			long inspection, long cycle, long version, String region, BigDecimal total, int stars,
 			List<RatingOutcome.SectionOutcome> sections, String status, String reason, LocalDate approved,
 			LocalDate validUntil, String certificate, LocalDate ended) {
 		Instant proposed = at(approved.minusDays(18));
 		String lead = team.get(0).username();
-		ratings.row(id, institution, inspection, cycle, version, region, total, stars, stars, status,
-				team.get(0).id(), lead, Timestamp.from(proposed), approved.minusDays(3),
-				Timestamp.from(at(approved.minusDays(15))), "generator", "regulator", Timestamp.from(at(approved)),
-				certificate, approved, validUntil, reason, RatingSections.encode(sections));
+		ratings.row(id, institution, inspection, cycle, version, region, total, stars, stars, status, team.get(0).id(),
+				lead, Timestamp.from(proposed), approved.minusDays(3), Timestamp.from(at(approved.minusDays(15))),
+				"generator", "regulator", Timestamp.from(at(approved)), certificate, approved, validUntil, reason,
+				RatingSections.encode(sections));
 		transitions.row(id, null, "PROPOSED", Timestamp.from(proposed), lead, null);
 		transitions.row(id, "PROPOSED", "PUBLISHED", Timestamp.from(at(approved)), "regulator", certificate);
 		if (!status.equals("PUBLISHED")) {
@@ -326,14 +339,16 @@ final class NationalDataSet {
 
 	private Map<String, Integer> certificateCounters() {
 		Map<String, Integer> counters = new HashMap<>();
-		jdbc.query("select region_code, year, last_value from certificate_sequence",
-				rs -> {
-					counters.put(rs.getString(1) + "-" + rs.getInt(2), rs.getInt(3));
-				});
+		jdbc.query("select region_code, year, last_value from certificate_sequence", rs -> {
+			counters.put(rs.getString(1) + "-" + rs.getInt(2), rs.getInt(3));
+		});
 		return counters;
 	}
 
-	/** Five yearly cycles per city (the last one under way), by city code: ids oldest first. */
+	/**
+	 * Five yearly cycles per city (the last one under way), by city code: ids oldest
+	 * first.
+	 */
 	private Map<String, long[]> cycles(List<Region> districts, long versionId, LocalDate today) {
 		Map<String, long[]> byCity = new HashMap<>();
 		int year = today.getYear();
@@ -343,11 +358,13 @@ final class NationalDataSet {
 				int y = year - 4 + k;
 				boolean current = k == 4;
 				LocalDate opens = LocalDate.of(y, 1, 10);
-				ids[k] = jdbc.queryForObject("""
-						insert into evaluation_cycle (name, jurisdiction_code, standard_version_id, self_assessment_opens,
-						    self_assessment_closes, inspection_starts, inspection_ends, status, created_by, created_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, 'generator', ?) returning id
-						""", Long.class, y + " 年度" + regions.name(city, java.util.Locale.SIMPLIFIED_CHINESE) + "医疗美容机构星级评价",
+				ids[k] = jdbc.queryForObject(
+						"""
+								insert into evaluation_cycle (name, jurisdiction_code, standard_version_id, self_assessment_opens,
+								    self_assessment_closes, inspection_starts, inspection_ends, status, created_by, created_at)
+								values (?, ?, ?, ?, ?, ?, ?, ?, 'generator', ?) returning id
+								""",
+						Long.class, y + " 年度" + regions.name(city, java.util.Locale.SIMPLIFIED_CHINESE) + "医疗美容机构星级评价",
 						city, versionId, opens, opens.plusMonths(2), opens.plusMonths(2), LocalDate.of(y, 12, 31),
 						current ? "INSPECTING" : "CLOSED", Timestamp.from(at(opens.minusDays(30))));
 			}

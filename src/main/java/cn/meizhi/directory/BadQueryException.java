@@ -1,6 +1,9 @@
 package cn.meizhi.directory;
 
-/** A public query the directory cannot answer: told to the asker in words (400), never a 500. */
+/**
+ * A public query the directory cannot answer: told to the asker in words (400), never a
+ * 500.
+ */
 class BadQueryException extends RuntimeException {
 
 	private final String code;

@@ -19,8 +19,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Bad public queries get a 400 that says what was wrong, in the asker's language: JSON for the open-data
- * API, a page for the directory. Nothing typed is echoed back unescaped, and nothing becomes a 500.
+ * Bad public queries get a 400 that says what was wrong, in the asker's language: JSON
+ * for the open-data API, a page for the directory. Nothing typed is echoed back
+ * unescaped, and nothing becomes a 500.
  */
 final class DirectoryAdvice {
 
@@ -40,7 +41,10 @@ final class DirectoryAdvice {
 		throw new IllegalArgumentException(ex);
 	}
 
-	/** The open-data API answers {@code {"status": 400, "error": "Bad Request", "message": "..."}}. */
+	/**
+	 * The open-data API answers {@code {"status": 400, "error": "Bad Request", "message":
+	 * "..."}}.
+	 */
 	@RestControllerAdvice(assignableTypes = OpenDataController.class)
 	@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 	static class Api {
@@ -59,7 +63,10 @@ final class DirectoryAdvice {
 				.body(Map.of("status", 400, "error", "Bad Request", "message", explain(ex, messages, locale)));
 		}
 
-		/** A query with characters that cannot be kept: the same shape, naming the parameters. */
+		/**
+		 * A query with characters that cannot be kept: the same shape, naming the
+		 * parameters.
+		 */
 		@ExceptionHandler(cn.meizhi.shared.UnstorableInputException.class)
 		ResponseEntity<Map<String, Object>> unstorable(cn.meizhi.shared.UnstorableInputException ex, Locale locale) {
 			return ResponseEntity.badRequest()
@@ -67,7 +74,9 @@ final class DirectoryAdvice {
 				.body(Map.of("status", 400, "error", "Bad Request", "message", ex.describe(messages, locale)));
 		}
 
-		/** An id that names nothing public: the same shape, 404, in the asker's language. */
+		/**
+		 * An id that names nothing public: the same shape, 404, in the asker's language.
+		 */
 		@ExceptionHandler(NotFoundException.class)
 		ResponseEntity<Map<String, Object>> notFound(Locale locale) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)

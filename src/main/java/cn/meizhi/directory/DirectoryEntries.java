@@ -19,11 +19,12 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps the directory's read model ({@code directory_entry}) equal to the register and the ratings: every
- * event about an institution or one of its ratings refreshes that institution's entry with one SQL
- * statement, in the transaction of the change (so a rolled-back change leaves no trace), and tells every
- * node's search index ({@link DirectorySearch}) through a notification that is delivered when it commits.
- * On start, and after bulk loads, {@link #rebuild()} recomputes every entry.
+ * Keeps the directory's read model ({@code directory_entry}) equal to the register and
+ * the ratings: every event about an institution or one of its ratings refreshes that
+ * institution's entry with one SQL statement, in the transaction of the change (so a
+ * rolled-back change leaves no trace), and tells every node's search index
+ * ({@link DirectorySearch}) through a notification that is delivered when it commits. On
+ * start, and after bulk loads, {@link #rebuild()} recomputes every entry.
  */
 @Slf4j
 @Component
@@ -31,12 +32,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class DirectoryEntries implements ApplicationRunner {
 
 	/**
-	 * The entries of the institutions chosen by {@code %s} written from the register and the ratings: rows
-	 * that exist are updated only where something the public sees changed, and only the rating's columns
-	 * when only the rating changed; missing ones are inserted. Plain UPDATEs of narrow rows with room on
-	 * their page (V19). For the 86,000 entries of a night when every rating expires this statement took 17 s
-	 * with INSERT … ON CONFLICT, 12 s updating every column, 6.3 s like this with the name's search columns
-	 * in the row, and 1.8 s without them (of which 0.4 s updating the rows).
+	 * The entries of the institutions chosen by {@code %s} written from the register and
+	 * the ratings: rows that exist are updated only where something the public sees
+	 * changed, and only the rating's columns when only the rating changed; missing ones
+	 * are inserted. Plain UPDATEs of narrow rows with room on their page (V19). For the
+	 * 86,000 entries of a night when every rating expires this statement took 17 s with
+	 * INSERT … ON CONFLICT, 12 s updating every column, 6.3 s like this with the name's
+	 * search columns in the row, and 1.8 s without them (of which 0.4 s updating the
+	 * rows).
 	 */
 	private static final String REFRESH = """
 			with fresh as (
@@ -102,7 +105,8 @@ public class DirectoryEntries implements ApplicationRunner {
 			refresh(Long.parseLong(event.objectId()));
 		}
 		else if (event.changesPublicData()) {
-			// no entry to recompute (a reply, a standard, a cycle), but public pages may show it
+			// no entry to recompute (a reply, a standard, a cycle), but public pages may
+			// show it
 			changed(null);
 		}
 	}
@@ -113,19 +117,20 @@ public class DirectoryEntries implements ApplicationRunner {
 	}
 
 	/**
-	 * Recomputes one institution's entry (or removes it once the institution has closed). Inside a
-	 * transaction the institutions to refresh are gathered and refreshed together just before it commits:
-	 * one flush and two statements however many changed (an import of 100,000 institutions flushed its
-	 * whole persistence context once per institution before).
+	 * Recomputes one institution's entry (or removes it once the institution has closed).
+	 * Inside a transaction the institutions to refresh are gathered and refreshed
+	 * together just before it commits: one flush and two statements however many changed
+	 * (an import of 100,000 institutions flushed its whole persistence context once per
+	 * institution before).
 	 */
 	public void refresh(long institutionId) {
 		changed(institutionId);
 	}
 
 	/**
-	 * Something the public sees changed, in this institution's entry or (with null) elsewhere: before the
-	 * transaction commits, the entries are recomputed, the public data's version is raised and every node is
-	 * told.
+	 * Something the public sees changed, in this institution's entry or (with null)
+	 * elsewhere: before the transaction commits, the entries are recomputed, the public
+	 * data's version is raised and every node is told.
 	 */
 	private void changed(Long institutionId) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -159,7 +164,8 @@ public class DirectoryEntries implements ApplicationRunner {
 
 				@Override
 				public void afterCommit() {
-					// this node reads its own writes at once; the others follow the same notification
+					// this node reads its own writes at once; the others follow the same
+					// notification
 					if (applied != null) {
 						applied.await(ids.size() > DirectorySearch.MAX_IDS_PER_NOTIFICATION ? RELOAD : OWN_WRITES);
 					}
@@ -173,7 +179,6 @@ public class DirectoryEntries implements ApplicationRunner {
 					TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
 				}
 
-
 			});
 			pending = ids;
 		}
@@ -182,7 +187,9 @@ public class DirectoryEntries implements ApplicationRunner {
 		}
 	}
 
-	/** How long a change waits after its commit for this node's search index to show it. */
+	/**
+	 * How long a change waits after its commit for this node's search index to show it.
+	 */
 	private static final java.time.Duration OWN_WRITES = java.time.Duration.ofSeconds(2);
 
 	private static final java.time.Duration RELOAD = java.time.Duration.ofSeconds(60);
@@ -204,13 +211,15 @@ public class DirectoryEntries implements ApplicationRunner {
 	}
 
 	/**
-	 * Raises the public data's version and tells every node's search index which entries changed (none, some,
-	 * or {@code *}) and the new version; PostgreSQL delivers it when this commits, in commit order. The
-	 * version's row is locked from here to the commit only: this runs just before it.
+	 * Raises the public data's version and tells every node's search index which entries
+	 * changed (none, some, or {@code *}) and the new version; PostgreSQL delivers it when
+	 * this commits, in commit order. The version's row is locked from here to the commit
+	 * only: this runs just before it.
 	 */
 	private void notifyNodes(DirectorySearch.Expected applied, String changed) {
-		long version = jdbc.sql("update public_data_version set version = version + 1, changed_at = now() where id = 1"
-				+ " returning version")
+		long version = jdbc
+			.sql("update public_data_version set version = version + 1, changed_at = now() where id = 1"
+					+ " returning version")
 			.query(Long.class)
 			.single();
 		jdbc.sql("select pg_notify(:channel, :payload)")
@@ -221,13 +230,14 @@ public class DirectoryEntries implements ApplicationRunner {
 	}
 
 	/**
-	 * Recomputes every entry: after a bulk load, or when the read model does not match the register.
-	 * Answers how many entries the directory holds afterwards.
+	 * Recomputes every entry: after a bulk load, or when the read model does not match
+	 * the register. Answers how many entries the directory holds afterwards.
 	 */
 	@Transactional
 	public long rebuild() {
 		jdbc.sql(REFRESH.formatted("true")).update();
-		jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
+		jdbc.sql(
+				"delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
 			.update();
 		jdbc.sql("analyze directory_entry").update();
 		var applied = search.expect();
@@ -253,9 +263,10 @@ public class DirectoryEntries implements ApplicationRunner {
 	}
 
 	/**
-	 * On start: rebuilds when the read model and the register disagree on how many institutions there are,
-	 * then raises the public data's version, so that no browser keeps a page rendered before a restart
-	 * (which may bring new configuration, such as a certificate issuer's name).
+	 * On start: rebuilds when the read model and the register disagree on how many
+	 * institutions there are, then raises the public data's version, so that no browser
+	 * keeps a page rendered before a restart (which may bring new configuration, such as
+	 * a certificate issuer's name).
 	 */
 	@Override
 	public void run(ApplicationArguments args) {

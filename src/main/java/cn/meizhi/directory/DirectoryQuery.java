@@ -7,11 +7,12 @@ import cn.meizhi.institution.Department;
 import cn.meizhi.institution.InstitutionType;
 
 /**
- * A search of the public directory, checked: every part is optional; anything out of bounds is refused
- * with a reason rather than guessed at.
+ * A search of the public directory, checked: every part is optional; anything out of
+ * bounds is refused with a reason rather than guessed at.
  *
  * @param q part of the name (any characters, Chinese included) or a whole credit code
- * @param region a GB/T 2260 region code: a province, city or district, and everything inside it
+ * @param region a GB/T 2260 region code: a province, city or district, and everything
+ * inside it
  * @param minStars only institutions certified with at least these stars
  * @param type institution type
  * @param department one of the licensed departments
@@ -36,8 +37,8 @@ public record DirectoryQuery(String q, String region, Integer minStars, Institut
 
 	private static final Pattern CREDIT_CODE = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{18}");
 
-	public static DirectoryQuery of(String q, String region, Integer minStars, InstitutionType type, Department department,
-			Boolean certifiedOnly, String sort, Integer page, Integer size) {
+	public static DirectoryQuery of(String q, String region, Integer minStars, InstitutionType type,
+			Department department, Boolean certifiedOnly, String sort, Integer page, Integer size) {
 		String text = q == null ? null : q.strip();
 		if (text != null && text.length() > MAX_QUERY_LENGTH) {
 			throw new BadQueryException("directory.bad.q", MAX_QUERY_LENGTH);
@@ -74,7 +75,10 @@ public record DirectoryQuery(String q, String region, Integer minStars, Institut
 		return CREDIT_CODE.matcher(upper).matches() ? upper : null;
 	}
 
-	/** The significant prefix of the region: 33 for a province, 3301 for a city, 330102 for a district. */
+	/**
+	 * The significant prefix of the region: 33 for a province, 3301 for a city, 330102
+	 * for a district.
+	 */
 	String regionPrefix() {
 		if (region == null) {
 			return null;

@@ -72,20 +72,23 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Which institutions a directory query finds, answered by Apache Lucene: an index in each node's memory of
- * the directory's read model ({@code directory_entry}), by character pairs of the name (a fragment is a
- * phrase of its pairs, so 天使医 finds names that hold those characters together), credit code, region,
- * type, department and certified stars, sorted by stars or name. It answers with ids and an exact count;
- * what a page shows of each institution is read from PostgreSQL.
+ * Which institutions a directory query finds, answered by Apache Lucene: an index in each
+ * node's memory of the directory's read model ({@code directory_entry}), by character
+ * pairs of the name (a fragment is a phrase of its pairs, so 天使医 finds names that hold
+ * those characters together), credit code, region, type, department and certified stars,
+ * sorted by stars or name. It answers with ids and an exact count; what a page shows of
+ * each institution is read from PostgreSQL.
  * <p>
- * Every node's index follows the database through PostgreSQL {@code LISTEN/NOTIFY}: the transaction that
- * changes directory entries sends the changed ids on channel {@value #CHANNEL} (delivered when it commits,
- * to every node), and each node re-reads those entries. Updates are applied one at a time, each re-reading
- * the entries' committed rows, so a later change is never overwritten by an earlier one. If the listening
- * connection is lost, the node listens again and reloads every entry (a notification sent meanwhile may be
- * lost; the reload reads everything after listening again). The listener reads on its own connection, so
- * it never waits for the pool. The thread that made a change waits (briefly) after its commit until its own
- * node's listener has applied it, so a node reads its own writes at once.
+ * Every node's index follows the database through PostgreSQL {@code LISTEN/NOTIFY}: the
+ * transaction that changes directory entries sends the changed ids on channel
+ * {@value #CHANNEL} (delivered when it commits, to every node), and each node re-reads
+ * those entries. Updates are applied one at a time, each re-reading the entries'
+ * committed rows, so a later change is never overwritten by an earlier one. If the
+ * listening connection is lost, the node listens again and reloads every entry (a
+ * notification sent meanwhile may be lost; the reload reads everything after listening
+ * again). The listener reads on its own connection, so it never waits for the pool. The
+ * thread that made a change waits (briefly) after its commit until its own node's
+ * listener has applied it, so a node reads its own writes at once.
  */
 @Slf4j
 @Component
@@ -93,16 +96,22 @@ import org.springframework.stereotype.Component;
 public class DirectorySearch implements InitializingBean, DisposableBean, cn.meizhi.shared.PublicDataVersion {
 
 	/**
-	 * The notification channel; its payload is {@code <token>;<version>;<ids>}: the sending transaction's
-	 * token, the public data's version it committed, then comma-separated institution ids (none when no
-	 * entry changed), or {@code *} for all.
+	 * The notification channel; its payload is {@code <token>;<version>;<ids>}: the
+	 * sending transaction's token, the public data's version it committed, then
+	 * comma-separated institution ids (none when no entry changed), or {@code *} for all.
 	 */
 	static final String CHANNEL = "directory_entry_changed";
 
-	/** The listening connection's {@code application_name}, to find it among the database's sessions. */
+	/**
+	 * The listening connection's {@code application_name}, to find it among the
+	 * database's sessions.
+	 */
 	static final String APPLICATION_NAME = "meizhi-directory-listener";
 
-	/** More ids than this in one transaction are sent as {@code *} (a payload holds at most 8,000 bytes). */
+	/**
+	 * More ids than this in one transaction are sent as {@code *} (a payload holds at
+	 * most 8,000 bytes).
+	 */
 	static final int MAX_IDS_PER_NOTIFICATION = 500;
 
 	private static final String ENTRIES = """
@@ -117,7 +126,10 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 
 	private final Duration listenTimeout;
 
-	/** A scratch directory of this node's own, memory-mapped (Lucene's fastest way to read), deleted on close. */
+	/**
+	 * A scratch directory of this node's own, memory-mapped (Lucene's fastest way to
+	 * read), deleted on close.
+	 */
 	private final java.nio.file.Path files;
 
 	private final MMapDirectory directory;
@@ -148,7 +160,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 					grams(2));
 			var config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(new StandardAnalyzer(), byField));
 			config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-			// documents kept in the default order (stars): a page in that order stops after its rows
+			// documents kept in the default order (stars): a page in that order stops
+			// after its rows
 			config.setIndexSort(BY_STARS);
 			// a full load in few segments, so that merging them into one is quick
 			config.setRAMBufferSizeMB(64);
@@ -160,7 +173,10 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 		}
 	}
 
-	/** Lower-cased runs of {@code size} characters, one position each (a fragment's pairs form a phrase). */
+	/**
+	 * Lower-cased runs of {@code size} characters, one position each (a fragment's pairs
+	 * form a phrase).
+	 */
 	private static Analyzer grams(int size) {
 		return new Analyzer() {
 			@Override
@@ -171,13 +187,16 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 		};
 	}
 
-	// ---------------------------------------------------------------------------------------------- queries
+	// ----------------------------------------------------------------------------------------------
+	// queries
 
 	private static final SortField NAME = new SortField("name_sort", SortField.Type.STRING);
 
 	private static final SortField ID = new SortField("id", SortField.Type.LONG);
 
-	/** Stars of a valid certificate first (descending, unrated last), then name and id. */
+	/**
+	 * Stars of a valid certificate first (descending, unrated last), then name and id.
+	 */
 	private static final Sort BY_STARS = new Sort(new SortField("stars_sort", SortField.Type.INT, true), NAME, ID);
 
 	private static final Sort BY_NAME = new Sort(NAME, ID);
@@ -192,8 +211,9 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	}
 
 	/**
-	 * A page of matches; the total is exact, or, with a count cap, stops at the cap ({@link Found#totalCapped()}):
-	 * counting every one of a common fragment's matches costs more than the page.
+	 * A page of matches; the total is exact, or, with a count cap, stops at the cap
+	 * ({@link Found#totalCapped()}): counting every one of a common fragment's matches
+	 * costs more than the page.
 	 */
 	Found find(DirectoryQuery query, LocalDate today, long offset, int limit, int countCap) {
 		return search(query(query, today), sort(query), (int) Math.min(Integer.MAX_VALUE - 1, offset + limit), offset,
@@ -261,7 +281,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	private static Query query(DirectoryQuery query, LocalDate today) {
 		BooleanQuery.Builder all = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER);
 		if (query.q() != null) {
-			// the fragment in the name, or in the name of the district, city or province (上城, 西湖区, 杭州)
+			// the fragment in the name, or in the name of the district, city or province
+			// (上城, 西湖区, 杭州)
 			Query name = new BooleanQuery.Builder().add(fragmentQuery("name", query.q()), Occur.SHOULD)
 				.add(fragmentQuery("place", query.q()), Occur.SHOULD)
 				.setMinimumNumberShouldMatch(1)
@@ -301,8 +322,9 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	}
 
 	/**
-	 * Certified stars in a range: through the points when that is the selective part of a query, checked
-	 * on the doc values of the candidates when another part (a district, a name) leads.
+	 * Certified stars in a range: through the points when that is the selective part of a
+	 * query, checked on the doc values of the candidates when another part (a district, a
+	 * name) leads.
 	 */
 	private static Query starsBetween(int min, int max) {
 		return new IndexOrDocValuesQuery(IntPoint.newRangeQuery("certified_stars", min, max),
@@ -316,8 +338,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	}
 
 	/**
-	 * The fragment anywhere in a text field ({@code name} or {@code place}): one character as itself, longer
-	 * ones as the phrase of their pairs.
+	 * The fragment anywhere in a text field ({@code name} or {@code place}): one
+	 * character as itself, longer ones as the phrase of their pairs.
 	 */
 	static Query fragmentQuery(String field, String q) {
 		String text = q.toLowerCase(Locale.ROOT);
@@ -332,11 +354,13 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 		return phrase.build();
 	}
 
-	// ---------------------------------------------------------------------------------------------- updates
+	// ----------------------------------------------------------------------------------------------
+	// updates
 
 	/**
-	 * Re-reads these entries from the database and puts them into the index (removing those that are gone).
-	 * Only the listening thread calls it, on its own connection, one notification after another.
+	 * Re-reads these entries from the database and puts them into the index (removing
+	 * those that are gone). Only the listening thread calls it, on its own connection,
+	 * one notification after another.
 	 */
 	private void apply(JdbcClient jdbc, Collection<Long> ids) {
 		if (ids.isEmpty()) {
@@ -374,7 +398,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 				}
 			});
 			add(batch);
-			// one segment: a search then prepares its sort and its terms once, not once per segment
+			// one segment: a search then prepares its sort and its terms once, not once
+			// per segment
 			writer.forceMerge(1);
 			writer.commit();
 			searchers.maybeRefreshBlocking();
@@ -424,7 +449,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 		int stars = rs.getInt("stars");
 		java.sql.Date validUntil = rs.getDate("valid_until");
 		String rating = rs.getString("rating_status");
-		// certified on the certificate's last day by the rule every public face asks; whether that day is
+		// certified on the certificate's last day by the rule every public face asks;
+		// whether that day is
 		// still to come is asked at search time (valid_until)
 		boolean certified = rating != null && validUntil != null
 				&& CertificateCheck.Verdict.of(RatingStatus.valueOf(rating), validUntil.toLocalDate(),
@@ -441,7 +467,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 		return doc;
 	}
 
-	// --------------------------------------------------------------------------------- listening, lifecycle
+	// ---------------------------------------------------------------------------------
+	// listening, lifecycle
 
 	/** Whether the index has been loaded (the node's readiness waits for it). */
 	public boolean isLoaded() {
@@ -484,8 +511,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	}
 
 	/**
-	 * Starts listening, and so loading, as soon as the schema is migrated: the load runs while the rest of
-	 * the application starts.
+	 * Starts listening, and so loading, as soon as the schema is migrated: the load runs
+	 * while the rest of the application starts.
 	 */
 	@Override
 	public void afterPropertiesSet() {
@@ -496,8 +523,8 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	}
 
 	/**
-	 * Listens on its own connection; after (re)connecting it loads every entry, then applies each
-	 * notification. A lost connection is retried every second.
+	 * Listens on its own connection; after (re)connecting it loads every entry, then
+	 * applies each notification. A lost connection is retried every second.
 	 */
 	private void listen() {
 		while (running) {
@@ -564,30 +591,36 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 		else {
 			apply(jdbc, ids);
 		}
-		// the index now holds every change up to this version (notifications arrive in commit order)
+		// the index now holds every change up to this version (notifications arrive in
+		// commit order)
 		version = Math.max(version, latest);
 		applied(tokens);
 	}
 
 	/**
-	 * The version of the public data this node's index holds (raised by every public change, see
-	 * {@link DirectoryEntries}): what a public page shows is at least this recent, so it can name the page's
-	 * content in an ETag. Follows the database within the notification's delay (well under a second).
+	 * The version of the public data this node's index holds (raised by every public
+	 * change, see {@link DirectoryEntries}): what a public page shows is at least this
+	 * recent, so it can name the page's content in an ETag. Follows the database within
+	 * the notification's delay (well under a second).
 	 */
 	@Override
 	public long current() {
 		return version;
 	}
 
-	// ------------------------------------------------------------------------------------ reading own writes
+	// ------------------------------------------------------------------------------------
+	// reading own writes
 
-	/** Transactions of this node waiting for the listener to have applied their notification. */
+	/**
+	 * Transactions of this node waiting for the listener to have applied their
+	 * notification.
+	 */
 	private final Map<String, CountDownLatch> expected = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/**
-	 * A transaction's notification: the token it carries, and the latch that opens once this node's listener
-	 * has applied it. Notifications arrive after their transaction commits, so a latch opened means the
-	 * index holds the transaction's changes.
+	 * A transaction's notification: the token it carries, and the latch that opens once
+	 * this node's listener has applied it. Notifications arrive after their transaction
+	 * commits, so a latch opened means the index holds the transaction's changes.
 	 */
 	static final class Expected {
 
@@ -604,7 +637,10 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 			return token;
 		}
 
-		/** Waits until the listener has applied it, at most this long (another node never waits). */
+		/**
+		 * Waits until the listener has applied it, at most this long (another node never
+		 * waits).
+		 */
 		boolean await(Duration timeout) {
 			try {
 				return applied.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -618,8 +654,9 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	}
 
 	/**
-	 * Registers, before its transaction commits, a transaction that sends a notification, so that its thread
-	 * can wait after the commit until this node's index has applied it: a node reads its own writes.
+	 * Registers, before its transaction commits, a transaction that sends a notification,
+	 * so that its thread can wait after the commit until this node's index has applied
+	 * it: a node reads its own writes.
 	 */
 	Expected expect() {
 		Expected waiter = new Expected(java.util.UUID.randomUUID().toString());

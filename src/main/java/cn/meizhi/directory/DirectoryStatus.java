@@ -7,8 +7,8 @@ import cn.meizhi.rating.CertificateCheck.Verdict;
 import cn.meizhi.rating.RatingStatus;
 
 /**
- * What the public is told about an institution's rating, in one word: certified (a valid certificate),
- * or why not.
+ * What the public is told about an institution's rating, in one word: certified (a valid
+ * certificate), or why not.
  */
 public enum DirectoryStatus {
 
@@ -20,9 +20,14 @@ public enum DirectoryStatus {
 	SUSPENDED,
 	/** The regulator revoked the rating. */
 	REVOKED,
-	/** The institution's licence to practise is suspended: no certificate of it holds meanwhile. */
+	/**
+	 * The institution's licence to practise is suspended: no certificate of it holds
+	 * meanwhile.
+	 */
 	LICENCE_SUSPENDED,
-	/** The institution's licence to practise is closed (注销): no certificate of it holds. */
+	/**
+	 * The institution's licence to practise is closed (注销): no certificate of it holds.
+	 */
 	LICENCE_CLOSED,
 	/** Never rated, but enrolled in an evaluation cycle that is under way. */
 	AWAITING_INSPECTION,
@@ -30,9 +35,9 @@ public enum DirectoryStatus {
 	NOT_RATED;
 
 	/**
-	 * Where an institution stands, from its current rating (null when never rated) by the rule every
-	 * certificate is judged by ({@link Verdict#of}); an institution that may not practise says so whether
-	 * rated or not.
+	 * Where an institution stands, from its current rating (null when never rated) by the
+	 * rule every certificate is judged by ({@link Verdict#of}); an institution that may
+	 * not practise says so whether rated or not.
 	 */
 	static DirectoryStatus of(RatingStatus rating, LocalDate validUntil, InstitutionStatus licence, boolean awaiting,
 			LocalDate today) {

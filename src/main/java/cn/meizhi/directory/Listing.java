@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import cn.meizhi.institution.InstitutionType;
 
 /**
- * One institution in the public directory (and in the open-data list): who it is, where, and where its
- * rating stands.
+ * One institution in the public directory (and in the open-data list): who it is, where,
+ * and where its rating stands.
  *
  * @param id stable for the life of the institution
  * @param name registered name

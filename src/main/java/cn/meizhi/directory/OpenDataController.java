@@ -37,9 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Open data (开放数据): the directory as JSON and CSV, read-only, for anyone, CORS open for GET. Ids are
- * stable for the life of an institution, so {@code /api/public/changes} lets a consumer keep a copy in
- * sync without downloading everything again.
+ * Open data (开放数据): the directory as JSON and CSV, read-only, for anyone, CORS open for
+ * GET. Ids are stable for the life of an institution, so {@code /api/public/changes} lets
+ * a consumer keep a copy in sync without downloading everything again.
  */
 @RestController
 @Tag(name = "Open data", description = "The public directory of medical-aesthetics institutions and their star ratings")
@@ -54,15 +54,17 @@ class OpenDataController {
 	}
 
 	@GetMapping(path = "/api/public/institutions", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Search institutions", description = "Name fragment (Chinese substrings work) or credit code in q; "
-			+ "region is a GB/T 2260 code (province, city or district); minStars counts valid certificates only. "
-			+ "size is at most 100.")
+	@Operation(summary = "Search institutions",
+			description = "Name fragment (Chinese substrings work) or credit code in q; "
+					+ "region is a GB/T 2260 code (province, city or district); minStars counts valid certificates only. "
+					+ "size is at most 100.")
 	PageResponse<Listing> institutions(@RequestParam(required = false) String q,
 			@RequestParam(required = false) String region, @RequestParam(required = false) Integer minStars,
 			@RequestParam(required = false) InstitutionType type, @RequestParam(required = false) Department department,
 			@RequestParam(required = false) Boolean certifiedOnly, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Locale locale) {
-		DirectoryQuery query = DirectoryQuery.of(q, region, minStars, type, department, certifiedOnly, sort, page, size);
+		DirectoryQuery query = DirectoryQuery.of(q, region, minStars, type, department, certifiedOnly, sort, page,
+				size);
 		return PageResponse.of(directory.search(query, locale));
 	}
 
@@ -78,7 +80,8 @@ class OpenDataController {
 	@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "CSV with a header row",
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
 					schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
-	@Operation(summary = "The same search as CSV (UTF-8 with a byte-order mark, so that Excel shows Chinese), without paging")
+	@Operation(
+			summary = "The same search as CSV (UTF-8 with a byte-order mark, so that Excel shows Chinese), without paging")
 	void institutionsCsv(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer minStars, @RequestParam(required = false) InstitutionType type,
 			@RequestParam(required = false) Department department,
@@ -98,9 +101,9 @@ class OpenDataController {
 			.print(writer);
 		directory.export(query, locale, listing -> {
 			try {
-				csv.printRecord(listing.id(), listing.name(), listing.creditCode(), listing.type(), listing.regionCode(),
-						listing.regionName(), listing.stars(), listing.ratingStatus(), listing.certificateNo(),
-						listing.validUntil());
+				csv.printRecord(listing.id(), listing.name(), listing.creditCode(), listing.type(),
+						listing.regionCode(), listing.regionName(), listing.stars(), listing.ratingStatus(),
+						listing.certificateNo(), listing.validUntil());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -132,7 +135,8 @@ class OpenDataController {
 	}
 
 	/**
-	 * A page of results: {@code {"content": [...], "page": {"size", "number", "totalElements", "totalPages"}}}.
+	 * A page of results: {@code {"content": [...], "page": {"size", "number",
+	 * "totalElements", "totalPages"}}}.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record PageResponse<T>(List<T> content, PageMetadata page) {
@@ -155,30 +159,29 @@ class OpenDataController {
 	/** An institution's public profile as JSON. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ProfileResponse(long id, String name, String creditCode, boolean creditCodeException, String licenceNumber,
-			InstitutionType type,
-			String hospitalGrade, List<Department> departments, int surgeryLevel, List<String> certifications,
-			String regionCode, String regionName, String address, String phone, String website, String institutionStatus,
-			DirectoryStatus ratingStatus, CurrentRating currentRating, List<HistoryEntry> ratingHistory) {
+			InstitutionType type, String hospitalGrade, List<Department> departments, int surgeryLevel,
+			List<String> certifications, String regionCode, String regionName, String address, String phone,
+			String website, String institutionStatus, DirectoryStatus ratingStatus, CurrentRating currentRating,
+			List<HistoryEntry> ratingHistory) {
 
 		static ProfileResponse of(PublicDirectory.Profile p) {
 			PublicInstitution i = p.institution();
-			CurrentRating current = p.current() == null ? null
-					: new CurrentRating(p.current().getStars(), p.current().getCertificateNo(), p.current().getValidFrom(),
-							p.current().getValidUntil(), p.current().getTotal(),
-							new StandardRef(p.version().getId(), p.version().getStandard().getName(),
-									p.version().getLabel()),
-							p.sections()
-								.stream()
-								.filter(s -> s.counts())
-								.map(s -> new SectionTotal(s.code(), p.sectionNames().get(s.code()), s.percent()))
-								.toList(),
-							p.reply(), p.current().getStarsChange());
+			CurrentRating current = p.current() == null ? null : new CurrentRating(p.current().getStars(),
+					p.current().getCertificateNo(), p.current().getValidFrom(), p.current().getValidUntil(),
+					p.current().getTotal(),
+					new StandardRef(p.version().getId(), p.version().getStandard().getName(), p.version().getLabel()),
+					p.sections()
+						.stream()
+						.filter(s -> s.counts())
+						.map(s -> new SectionTotal(s.code(), p.sectionNames().get(s.code()), s.percent()))
+						.toList(),
+					p.reply(), p.current().getStarsChange());
 			return new ProfileResponse(i.getId(), i.getName(), i.getCreditCode(), i.isCreditCodeException(),
 					i.getLicenceNumber(), i.getType(),
-					i.getHospitalGrade() == null ? null : i.getHospitalGrade().name(), List.copyOf(i.getDepartmentsInOrder()),
-					i.getSurgeryLevel(), i.getCertificationList(), i.getRegionCode(), p.regionPath(), i.getAddress(),
-					i.getPhone(), i.getWebsite(), i.getStatus().name(), p.status(), current,
-					p.history().stream().map(HistoryEntry::of).toList());
+					i.getHospitalGrade() == null ? null : i.getHospitalGrade().name(),
+					List.copyOf(i.getDepartmentsInOrder()), i.getSurgeryLevel(), i.getCertificationList(),
+					i.getRegionCode(), p.regionPath(), i.getAddress(), i.getPhone(), i.getWebsite(),
+					i.getStatus().name(), p.status(), current, p.history().stream().map(HistoryEntry::of).toList());
 		}
 
 	}

@@ -36,14 +36,16 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Answers the public's questions about institutions. A search asks the directory's search index which
- * institutions match and reads what the page shows of them with one SQL statement, whatever the page size; an institution's current rating is the latest one that was ever
- * published, and its status is judged against today (a published rating past its last day reads as
- * expired). Closed institutions are not listed.
+ * Answers the public's questions about institutions. A search asks the directory's search
+ * index which institutions match and reads what the page shows of them with one SQL
+ * statement, whatever the page size; an institution's current rating is the latest one
+ * that was ever published, and its status is judged against today (a published rating
+ * past its last day reads as expired). Closed institutions are not listed.
  * <p>
- * A search reads one statement from PostgreSQL (the index answers the rest), so it runs without a
- * transaction of its own: a read-only transaction around one statement cost a Hibernate session and two
- * round trips to the database (begin, commit) per page, some 6 % of a search request (JFR).
+ * A search reads one statement from PostgreSQL (the index answers the rest), so it runs
+ * without a transaction of its own: a read-only transaction around one statement cost a
+ * Hibernate session and two round trips to the database (begin, commit) per page, some 6
+ * % of a search request (JFR).
  */
 @Service
 @Transactional(readOnly = true)
@@ -73,7 +75,8 @@ public class PublicDirectory {
 	private final DirectorySearch index;
 
 	PublicDirectory(DirectorySearch index, JdbcClient jdbc, Regions regions, CycleManagement cycles,
-			InstitutionManagement institutions, Ratings ratings, Inspections inspections, StandardManagement standards) {
+			InstitutionManagement institutions, Ratings ratings, Inspections inspections,
+			StandardManagement standards) {
 		this.index = index;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -85,8 +88,9 @@ public class PublicDirectory {
 	}
 
 	/**
-	 * Pages count matches only up to this many ("more than 1,000, add a filter"): counting every match of a
-	 * common fragment costs more than finding the page. The open-data API counts exactly.
+	 * Pages count matches only up to this many ("more than 1,000, add a filter"):
+	 * counting every match of a common fragment costs more than finding the page. The
+	 * open-data API counts exactly.
 	 */
 	public static final int PAGE_COUNT_CAP = 1_000;
 
@@ -97,10 +101,11 @@ public class PublicDirectory {
 	}
 
 	/**
-	 * A page of the institutions a query finds, in the query's order. The directory's search index
-	 * ({@link DirectorySearch}) says which institutions and how many; what the page shows of each is read
-	 * from PostgreSQL (so a status is never older than the database's). With {@code exactCount} false the
-	 * total stops at {@link #PAGE_COUNT_CAP}.
+	 * A page of the institutions a query finds, in the query's order. The directory's
+	 * search index ({@link DirectorySearch}) says which institutions and how many; what
+	 * the page shows of each is read from PostgreSQL (so a status is never older than the
+	 * database's). With {@code exactCount} false the total stops at
+	 * {@link #PAGE_COUNT_CAP}.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Page<Listing> search(DirectoryQuery query, Locale locale, boolean exactCount) {
@@ -111,7 +116,10 @@ public class PublicDirectory {
 		return new PageImpl<>(listings(found.ids(), today, locale), PageRequest.of(query.page(), query.size()), total);
 	}
 
-	/** Every institution the query finds (no paging), in the query's order, for the CSV export. */
+	/**
+	 * Every institution the query finds (no paging), in the query's order, for the CSV
+	 * export.
+	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public void export(DirectoryQuery query, Locale locale, java.util.function.Consumer<Listing> sink) {
 		LocalDate today = cycles.today();
@@ -121,14 +129,17 @@ public class PublicDirectory {
 		}
 	}
 
-	/** These institutions' entries in this order (one statement), with "awaiting inspection" for the unrated. */
+	/**
+	 * These institutions' entries in this order (one statement), with "awaiting
+	 * inspection" for the unrated.
+	 */
 	private List<Listing> listings(List<Long> ids, LocalDate today, Locale locale) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
 		Map<Long, Listing> byId = new HashMap<>();
-		jdbc.sql("select %s, %s as awaiting from directory_entry i where i.institution_id = any(:ids)".formatted(COLUMNS,
-				AWAITING))
+		jdbc.sql("select %s, %s as awaiting from directory_entry i where i.institution_id = any(:ids)"
+			.formatted(COLUMNS, AWAITING))
 			.param("ids", ids.toArray(Long[]::new))
 			.query((rs, n) -> listing(rs, today, locale))
 			.list()
@@ -144,9 +155,10 @@ public class PublicDirectory {
 	}
 
 	/**
-	 * An institution's public profile, or empty when it never existed. A closed institution keeps its
-	 * profile (a consumer who was treated there, or holds its certificate, learns that it closed); the
-	 * search lists only institutions that have not closed.
+	 * An institution's public profile, or empty when it never existed. A closed
+	 * institution keeps its profile (a consumer who was treated there, or holds its
+	 * certificate, learns that it closed); the search lists only institutions that have
+	 * not closed.
 	 */
 	public Optional<Profile> profile(long id, Locale locale) {
 		return institutions.publicProfile(id).map(institution -> {
@@ -154,19 +166,23 @@ public class PublicDirectory {
 			Ratings.PublicRecord record = ratings.publicRecord(id);
 			List<PublicRating> history = record.history();
 			PublicRating current = record.current();
-			boolean awaiting = current == null && jdbc.sql("select " + AWAITING.replace("i.rating_status is null and ", "")
-					.replace("i.institution_id", ":id"))
+			boolean awaiting = current == null && jdbc
+				.sql("select "
+						+ AWAITING.replace("i.rating_status is null and ", "").replace("i.institution_id", ":id"))
 				.param("id", id)
 				.query(Boolean.class)
 				.single();
 			DirectoryStatus status = current == null
-					? DirectoryStatus.of(null, null, institution.getStatus(), awaiting, today)
-					: DirectoryStatus.of(current.getStatus(), current.getValidUntil(), institution.getStatus(), false, today);
-			// each section's result as kept with the rating; computed from the scores for ratings older than that
+					? DirectoryStatus.of(null, null, institution.getStatus(), awaiting, today) : DirectoryStatus
+						.of(current.getStatus(), current.getValidUntil(), institution.getStatus(), false, today);
+			// each section's result as kept with the rating; computed from the scores for
+			// ratings older than that
 			List<RatingOutcome.SectionOutcome> sections = current == null ? List.of()
 					: current.getSections() != null ? current.getSections()
-							: inspections.publicOutcome(current.getInspectionId(), current.getStandardVersionId(),
-									institution.summary()).sections();
+							: inspections
+								.publicOutcome(current.getInspectionId(), current.getStandardVersionId(),
+										institution.summary())
+								.sections();
 			StandardVersion version = current == null ? null : standards.publicVersion(current.getStandardVersionId());
 			Map<String, String> sectionNames = new HashMap<>();
 			if (version != null) {
@@ -180,22 +196,26 @@ public class PublicDirectory {
 		});
 	}
 
-	/** Institutions whose public data or rating changed since an instant, oldest change first. */
+	/**
+	 * Institutions whose public data or rating changed since an instant, oldest change
+	 * first.
+	 */
 	public List<Change> changesSince(Instant since, int limit) {
-		return jdbc.sql("""
-				select id, what, at from (
-				    select i.id, case when i.created_at > :since then 'REGISTERED'
-				                      when i.status = 'CLOSED' then 'CLOSED' else 'INSTITUTION' end as what,
-				           i.updated_at as at
-				    from institution i where i.updated_at > :since
-				    union all
-				    select r.institution_id, 'RATING', t.occurred_at from rating_transition t join rating r on r.id = t.rating_id
-				    where t.occurred_at > :since and t.to_status in ('PUBLISHED', 'SUPERSEDED', 'EXPIRED', 'SUSPENDED', 'REVOKED')
-				    union all
-				    select r.institution_id, 'REPLY', p.moderated_at from rating_reply p join rating r on r.id = p.rating_id
-				    where p.moderated_at > :since and p.status in ('PUBLISHED', 'REPLACED')
-				) c order by at, id limit :limit
-				""")
+		return jdbc
+			.sql("""
+					select id, what, at from (
+					    select i.id, case when i.created_at > :since then 'REGISTERED'
+					                      when i.status = 'CLOSED' then 'CLOSED' else 'INSTITUTION' end as what,
+					           i.updated_at as at
+					    from institution i where i.updated_at > :since
+					    union all
+					    select r.institution_id, 'RATING', t.occurred_at from rating_transition t join rating r on r.id = t.rating_id
+					    where t.occurred_at > :since and t.to_status in ('PUBLISHED', 'SUPERSEDED', 'EXPIRED', 'SUSPENDED', 'REVOKED')
+					    union all
+					    select r.institution_id, 'REPLY', p.moderated_at from rating_reply p join rating r on r.id = p.rating_id
+					    where p.moderated_at > :since and p.status in ('PUBLISHED', 'REPLACED')
+					) c order by at, id limit :limit
+					""")
 			.param("since", Timestamp.from(since))
 			.param("limit", limit)
 			.query((rs, n) -> new Change(rs.getLong("id"), rs.getString("what"), rs.getTimestamp("at").toInstant()))
@@ -212,7 +232,8 @@ public class PublicDirectory {
 		return new Listing(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
 				InstitutionType.valueOf(rs.getString("type")), region, regions.name(region, locale), stars,
 				DirectoryStatus.of(rating, until, InstitutionStatus.valueOf(rs.getString("licence_status")),
-						rs.getBoolean("awaiting"), today), rs.getString("certificate_no"), until);
+						rs.getBoolean("awaiting"), today),
+				rs.getString("certificate_no"), until);
 	}
 
 	/**

@@ -9,14 +9,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.web.util.UriUtils;
 
 /**
- * One result of the directory page as it is shown: links and words resolved in the reader's language, so
- * that the template only writes them out (twenty of these per page; the rating block used to be two
- * fragment inclusions and five message lookups per result).
+ * One result of the directory page as it is shown: links and words resolved in the
+ * reader's language, so that the template only writes them out (twenty of these per page;
+ * the rating block used to be two fragment inclusions and five message lookups per
+ * result).
  *
  * @param href the institution's profile
  * @param name registered name
  * @param place the institution type in words and its district ("医疗美容诊所 · 上城区")
- * @param certified whether it holds a valid certificate (then the stars show, else the status in words)
+ * @param certified whether it holds a valid certificate (then the stars show, else the
+ * status in words)
  * @param starsLabel the stars in words, for screen readers ("4 星")
  * @param starsOn the filled stars
  * @param starsOff the empty stars
@@ -27,9 +29,9 @@ import org.springframework.web.util.UriUtils;
  * @param verifyHref the certificate's verification page, or null
  * @param certificateNo the certificate's number, or null
  */
-public record ResultCard(String href, String name, String place, boolean certified,
-		String starsLabel, String starsOn, String starsOff, String statusClass, String statusLabel,
-		String statusExplain, String validUntil, String verifyHref, String certificateNo) {
+public record ResultCard(String href, String name, String place, boolean certified, String starsLabel, String starsOn,
+		String starsOff, String statusClass, String statusLabel, String statusExplain, String validUntil,
+		String verifyHref, String certificateNo) {
 
 	static ResultCard of(Listing listing, String contextPath, Locale locale, MessageSource messages, Formats formats) {
 		boolean certified = listing.certified();

@@ -8,9 +8,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the node's start-up until its search index is loaded: Spring Boot reports the node ready
- * ({@code /actuator/health/readiness}) only once every runner is done, so the balancer sends no one to a
- * node that cannot search yet.
+ * Holds the node's start-up until its search index is loaded: Spring Boot reports the
+ * node ready ({@code /actuator/health/readiness}) only once every runner is done, so the
+ * balancer sends no one to a node that cannot search yet.
  */
 @Component
 @Order(20)

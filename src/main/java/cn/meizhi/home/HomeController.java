@@ -116,10 +116,11 @@ class HomeController {
 				actions.stream().filter(a -> a.getStatus() != cn.meizhi.inspection.ActionStatus.CLOSED).count());
 		model.addAttribute("overdueActions", actions.stream().filter(a -> a.isOverdue(today)).count());
 		model.addAttribute("expiring", ratings.expiringSoon(user));
-		model.addAttribute("proposals", ratings.ofClinic(user)
-			.stream()
-			.filter(r -> r.getStatus() == RatingStatus.PROPOSED || r.getStatus() == RatingStatus.APPEALED)
-			.toList());
+		model.addAttribute("proposals",
+				ratings.ofClinic(user)
+					.stream()
+					.filter(r -> r.getStatus() == RatingStatus.PROPOSED || r.getStatus() == RatingStatus.APPEALED)
+					.toList());
 		model.addAttribute("latestNotifications",
 				notifications.of(user, org.springframework.data.domain.PageRequest.of(0, 5)).getContent());
 		return "home/clinic";

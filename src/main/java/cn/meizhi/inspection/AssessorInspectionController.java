@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The assessor's side: declaring conflicts of interest, scoring section by section with the clinic's
- * self-assessment beside each indicator and the running result updated by the server on every save
- * (htmx), submitting (lead only), and verifying corrective actions (lead only).
+ * The assessor's side: declaring conflicts of interest, scoring section by section with
+ * the clinic's self-assessment beside each indicator and the running result updated by
+ * the server on every save (htmx), submitting (lead only), and verifying corrective
+ * actions (lead only).
  */
 @Controller
 class AssessorInspectionController {
@@ -98,8 +99,8 @@ class AssessorInspectionController {
 	}
 
 	/**
-	 * Saves one indicator. With htmx the card and the running totals come back as fragments; without
-	 * JavaScript the page is redirected back to the section.
+	 * Saves one indicator. With htmx the card and the running totals come back as
+	 * fragments; without JavaScript the page is redirected back to the section.
 	 */
 	@PostMapping("/assessor/inspections/{id}/scores/{indicatorId}")
 	String score(CurrentUser user, @PathVariable long id, @PathVariable long indicatorId,
@@ -107,9 +108,10 @@ class AssessorInspectionController {
 			@RequestParam(required = false) Set<EvaluationMethod> methods,
 			@RequestParam(defaultValue = "") String finding, @RequestParam(required = false) Severity severity,
 			@RequestParam(required = false) Long version,
-			@RequestParam(name = "files", required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) throws java.io.IOException {
+			@RequestParam(name = "files",
+					required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect)
+			throws java.io.IOException {
 		InspectionView view = inspections.assessorView(user, id);
 		Indicator indicator = view.indicator(indicatorId);
 		if (indicator == null) {
@@ -142,14 +144,14 @@ class AssessorInspectionController {
 		}
 		if (htmx == null) {
 			if (model.containsAttribute("problems") || model.containsAttribute("conflict")) {
-				redirect.addFlashAttribute("error", model.containsAttribute("conflict") ? "inspection.score.conflict"
-						: "inspection.score.refused");
+				redirect.addFlashAttribute("error",
+						model.containsAttribute("conflict") ? "inspection.score.conflict" : "inspection.score.refused");
 			}
 			else {
 				redirect.addFlashAttribute("message", "inspection.score.saved");
 			}
-			return "redirect:/assessor/inspections/" + id + "/sections/" + indicator.getSection().getCode() + "#indicator-"
-					+ indicatorId;
+			return "redirect:/assessor/inspections/" + id + "/sections/" + indicator.getSection().getCode()
+					+ "#indicator-" + indicatorId;
 		}
 		model.addAttribute("view", view);
 		model.addAttribute("indicator", indicator);

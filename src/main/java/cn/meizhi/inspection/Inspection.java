@@ -22,7 +22,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * An on-site inspection of one institution in one cycle. It guards its team and its status.
+ * An on-site inspection of one institution in one cycle. It guards its team and its
+ * status.
  */
 @Entity
 @Table(name = "inspection")
@@ -155,7 +156,10 @@ public class Inspection {
 		this.submittedBy = null;
 	}
 
-	/** Scores and the submission belong to the visit: not before its scheduled day, nor once it is over. */
+	/**
+	 * Scores and the submission belong to the visit: not before its scheduled day, nor
+	 * once it is over.
+	 */
 	void requireScorable(LocalDate today) {
 		if (!status.scorable()) {
 			throw FormRejectedException.of(null, "inspection.notScorable");

@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * Wherever an assessor reaches an inspection before declaring conflicts of interest, they are sent to
- * the declaration first.
+ * Wherever an assessor reaches an inspection before declaring conflicts of interest, they
+ * are sent to the declaration first.
  */
 @ControllerAdvice
 class InspectionAdvice {

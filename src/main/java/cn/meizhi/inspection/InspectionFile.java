@@ -12,7 +12,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * A photo or document of an inspection (per indicator) or of a corrective action's answer.
+ * A photo or document of an inspection (per indicator) or of a corrective action's
+ * answer.
  */
 @Entity
 @Table(name = "inspection_file")

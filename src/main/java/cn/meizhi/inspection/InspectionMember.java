@@ -15,8 +15,9 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * An assessor on an inspection team. Until they declare that they have no conflict of interest they
- * see nothing of the inspection; declaring a conflict takes them off the team (the row is kept).
+ * An assessor on an inspection team. Until they declare that they have no conflict of
+ * interest they see nothing of the inspection; declaring a conflict takes them off the
+ * team (the row is kept).
  */
 @Entity
 @Table(name = "inspection_member")

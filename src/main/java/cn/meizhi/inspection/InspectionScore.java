@@ -19,9 +19,9 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * The team's score of one indicator, with the methods used and the finding when below the maximum.
- * Versioned on its own, so that teammates scoring different indicators never conflict and two scoring
- * the same one are told.
+ * The team's score of one indicator, with the methods used and the finding when below the
+ * maximum. Versioned on its own, so that teammates scoring different indicators never
+ * conflict and two scoring the same one are told.
  */
 @Entity
 @Table(name = "inspection_score")

@@ -1,8 +1,8 @@
 package cn.meizhi.inspection;
 
 /**
- * SCHEDULED → IN_PROGRESS (first score saved) → SUBMITTED (by the lead, read-only); or CANCELLED with a
- * reason.
+ * SCHEDULED → IN_PROGRESS (first score saved) → SUBMITTED (by the lead, read-only); or
+ * CANCELLED with a reason.
  */
 public enum InspectionStatus {
 

@@ -14,17 +14,16 @@ import cn.meizhi.standard.StandardSection;
 import cn.meizhi.standard.StandardVersion;
 
 /**
- * Everything an inspection page shows, read in one transaction: the team, the standard, the team's
- * scores, the clinic's self-assessment beside them, the running result from the rating engine, and the
- * corrective actions.
+ * Everything an inspection page shows, read in one transaction: the team, the standard,
+ * the team's scores, the clinic's self-assessment beside them, the running result from
+ * the rating engine, and the corrective actions.
  */
 public record InspectionView(Inspection inspection, EvaluationCycle cycle, InstitutionSummary institution,
 		StandardVersion version, Map<Long, AssessorSummary> assessors, Map<Long, InspectionScore> scores,
 		Map<Long, Answer> selfAnswers, Map<Long, List<EvidenceFile>> selfEvidence,
 		Map<Long, List<InspectionFile>> files, Map<Long, List<InspectionFile>> actionFiles,
-		Map<Long, Boolean> applicable,
-		RatingOutcome outcome, List<Indicator> missing, List<CorrectiveAction> actions, boolean scorable,
-		boolean lead, java.time.LocalDate today) {
+		Map<Long, Boolean> applicable, RatingOutcome outcome, List<Indicator> missing, List<CorrectiveAction> actions,
+		boolean scorable, boolean lead, java.time.LocalDate today) {
 
 	public boolean applies(Indicator indicator) {
 		return applicable.getOrDefault(indicator.getId(), true);

@@ -44,11 +44,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * On-site inspections and corrective actions, with their object-level rules in one place: regulators
- * act inside their jurisdiction; an assessor sees only inspections whose team they are on, and nothing
- * of one before declaring no conflict of interest; only the lead submits and verifies; a clinic sees
- * only its own institution's inspections (results once submitted) and corrective actions. Anything
- * else answers 404.
+ * On-site inspections and corrective actions, with their object-level rules in one place:
+ * regulators act inside their jurisdiction; an assessor sees only inspections whose team
+ * they are on, and nothing of one before declaring no conflict of interest; only the lead
+ * submits and verifies; a clinic sees only its own institution's inspections (results
+ * once submitted) and corrective actions. Anything else answers 404.
  */
 @Service
 @Transactional(readOnly = true)
@@ -142,7 +142,8 @@ public class Inspections {
 		this.clock = clock;
 	}
 
-	// ---- regulator: scheduling -----------------------------------------------------------------
+	// ---- regulator: scheduling
+	// -----------------------------------------------------------------
 
 	@Transactional
 	public Inspection schedule(CurrentUser regulator, long cycleId, long institutionId, LocalDate date, Long leadId,
@@ -182,10 +183,12 @@ public class Inspections {
 			inspection.addMember(assessorId, assessorId.equals(leadId));
 		}
 		inspections.saveAndFlush(inspection);
-		publish(regulator, "INSPECTION_SCHEDULED", inspection, new FieldChange.Diff().add("scheduledOn", null, date)
-			.add("team", null, team.stream().map(id -> assessors.get(id).displayName()).collect(Collectors.joining("、")))
+		publish(regulator, "INSPECTION_SCHEDULED", inspection,
+				new FieldChange.Diff().add("scheduledOn", null, date)
+					.add("team", null,
+							team.stream().map(id -> assessors.get(id).displayName()).collect(Collectors.joining("、")))
 
-			.changes());
+					.changes());
 		return inspection;
 	}
 
@@ -262,14 +265,16 @@ public class Inspections {
 	}
 
 	public InstitutionSummary institution(long institutionId) {
-		return institutions.findSummary(institutionId).orElseThrow(() -> new NotFoundException("Institution", institutionId));
+		return institutions.findSummary(institutionId)
+			.orElseThrow(() -> new NotFoundException("Institution", institutionId));
 	}
 
 	public Map<Long, InstitutionSummary> institutionsOf(List<Inspection> list) {
 		return institutions.summaries(list.stream().map(Inspection::getInstitutionId).collect(Collectors.toSet()));
 	}
 
-	// ---- assessor ------------------------------------------------------------------------------
+	// ---- assessor
+	// ------------------------------------------------------------------------------
 
 	/** The inspections the assessor is on (declared or not). */
 	public List<Inspection> mine(CurrentUser assessor) {
@@ -299,7 +304,8 @@ public class Inspections {
 		member.declare(conflict, note, clock.instant());
 		inspections.flush();
 		publish(assessor, conflict ? "INSPECTION_CONFLICT_DECLARED" : "INSPECTION_NO_CONFLICT_DECLARED", inspection,
-				new FieldChange.Diff().add("note", null, note == null || note.isBlank() ? null : note.strip()).changes());
+				new FieldChange.Diff().add("note", null, note == null || note.isBlank() ? null : note.strip())
+					.changes());
 	}
 
 	/** The scoring view for a cleared team member. */
@@ -307,15 +313,18 @@ public class Inspections {
 		return view(cleared(assessor, id), assessor);
 	}
 
-	/** Saves one indicator's score; returns the refreshed view (for the running totals). */
+	/**
+	 * Saves one indicator's score; returns the refreshed view (for the running totals).
+	 */
 	@Transactional
 	public InspectionView saveScore(CurrentUser assessor, long id, long indicatorId, ScoreInput input) {
 		return saveScore(assessor, id, indicatorId, input, new ArrayList<>());
 	}
 
 	/**
-	 * Saves one indicator's score and its photos or documents; files that break the upload rules are
-	 * listed in {@code fileProblems} while the score and the other files are kept.
+	 * Saves one indicator's score and its photos or documents; files that break the
+	 * upload rules are listed in {@code fileProblems} while the score and the other files
+	 * are kept.
 	 */
 	@Transactional
 	public InspectionView saveScore(CurrentUser assessor, long id, long indicatorId, ScoreInput input,
@@ -341,7 +350,8 @@ public class Inspections {
 		}
 		var reasons = new FormRejectedException.Collector();
 		Score score = parse(indicator, input.value(), reasons);
-		boolean belowMax = score != null && !score.notApplicable() && score.value().compareTo(indicator.getMaxScore()) < 0;
+		boolean belowMax = score != null && !score.notApplicable()
+				&& score.value().compareTo(indicator.getMaxScore()) < 0;
 		if (belowMax && (input.finding() == null || input.finding().isBlank())) {
 			reasons.reject("finding", "inspection.finding.required");
 		}
@@ -361,13 +371,16 @@ public class Inspections {
 		}
 		inspection.started();
 		inspections.flush();
-		publish(assessor, "INSPECTION_SCORED", inspection, new FieldChange.Diff().add(indicator.getCode(), null,
-				row.getValue() + (row.getFinding() == null ? "" : "｜" + row.getSeverity() + "｜" + row.getFinding()))
+		publish(assessor, "INSPECTION_SCORED", inspection, new FieldChange.Diff()
+			.add(indicator.getCode(), null,
+					row.getValue() + (row.getFinding() == null ? "" : "｜" + row.getSeverity() + "｜" + row.getFinding()))
 			.changes());
 		return view(inspection, assessor);
 	}
 
-	/** The lead submits a complete inspection; each finding becomes a corrective action. */
+	/**
+	 * The lead submits a complete inspection; each finding becomes a corrective action.
+	 */
 	@Transactional
 	public void submit(CurrentUser assessor, long id) {
 		inspections.lockExclusive(id);
@@ -394,19 +407,21 @@ public class Inspections {
 			if (score.getFinding() != null && view.applies(view.indicator(score.getIndicatorId()))
 					&& !haveActions.contains(score.getIndicatorId())) {
 				actions.save(new CorrectiveAction(id, inspection.getInstitutionId(), score.getIndicatorId(),
-						score.getFinding(), score.getSeverity() == null ? Severity.GENERAL : score.getSeverity(), due, now));
+						score.getFinding(), score.getSeverity() == null ? Severity.GENERAL : score.getSeverity(), due,
+						now));
 				created++;
 			}
 		}
 		inspections.flush();
-		publish(assessor, "INSPECTION_SUBMITTED", inspection, new FieldChange.Diff()
-			.add("total", null, view.outcome().total())
-			.add("stars", null, view.outcome().stars())
-			.add("correctiveActions", null, created)
-			.changes());
+		publish(assessor, "INSPECTION_SUBMITTED", inspection,
+				new FieldChange.Diff().add("total", null, view.outcome().total())
+					.add("stars", null, view.outcome().stars())
+					.add("correctiveActions", null, created)
+					.changes());
 	}
 
-	// ---- for ratings ---------------------------------------------------------------------------
+	// ---- for ratings
+	// ---------------------------------------------------------------------------
 
 	/** The submitted inspection a lead proposes a rating from; only its lead may. */
 	public InspectionView submittedForLead(CurrentUser assessor, long id) {
@@ -425,7 +440,10 @@ public class Inspections {
 		return standards.publicVersion(standardVersionId).getRules().getValidityMonths();
 	}
 
-	/** Everyone who was ever on the inspection's team: none of them may approve its rating. */
+	/**
+	 * Everyone who was ever on the inspection's team: none of them may approve its
+	 * rating.
+	 */
 	public Set<Long> teamOf(long inspectionId) {
 		return inspections.findWithMembersById(inspectionId)
 			.map(i -> i.getMembers().stream().map(InspectionMember::getAssessorId).collect(Collectors.toSet()))
@@ -438,10 +456,12 @@ public class Inspections {
 		Inspection inspection = forRegulator(regulator, id);
 		inspection.reopen();
 		inspections.flush();
-		publish(regulator, "INSPECTION_REOPENED", inspection, new FieldChange.Diff().add("reason", null, reason).changes());
+		publish(regulator, "INSPECTION_REOPENED", inspection,
+				new FieldChange.Diff().add("reason", null, reason).changes());
 	}
 
-	// ---- corrective actions --------------------------------------------------------------------
+	// ---- corrective actions
+	// --------------------------------------------------------------------
 
 	/** The clinic answers a corrective action of its own institution. */
 	@Transactional
@@ -492,7 +512,10 @@ public class Inspections {
 		return actions.findByInstitutionIdOrderByDueOn(clinic.institutionId());
 	}
 
-	/** The clinic's inspections: the scheduled ones (date only) and the submitted ones (results). */
+	/**
+	 * The clinic's inspections: the scheduled ones (date only) and the submitted ones
+	 * (results).
+	 */
 	public List<Inspection> inspectionsOf(CurrentUser clinic) {
 		requireRole(clinic, Role.CLINIC);
 		return inspections.findByInstitutionIdOrderByScheduledOnDesc(clinic.institutionId())
@@ -502,8 +525,9 @@ public class Inspections {
 	}
 
 	/**
-	 * An inspection's submitted results for the institution inspected, or null while the team is working
-	 * on it (e.g. after an appeal reopened it): the clinic never sees scores in progress.
+	 * An inspection's submitted results for the institution inspected, or null while the
+	 * team is working on it (e.g. after an appeal reopened it): the clinic never sees
+	 * scores in progress.
 	 */
 	public InspectionView clinicResultsOrReopened(CurrentUser clinic, long id) {
 		requireRole(clinic, Role.CLINIC);
@@ -523,7 +547,9 @@ public class Inspections {
 		return view(inspection, null);
 	}
 
-	/** Corrective actions past due and not closed, inside the regulator's jurisdiction. */
+	/**
+	 * Corrective actions past due and not closed, inside the regulator's jurisdiction.
+	 */
 	public long overdueActions(CurrentUser regulator) {
 		requireRole(regulator, Role.REGULATOR);
 		return actions.countOverdueWithin(regulator.jurisdiction().prefix(), cycles.today());
@@ -545,7 +571,8 @@ public class Inspections {
 		InspectionFile file = files.findById(fileId)
 			.filter(f -> f.getInspectionId() == inspectionId)
 			.orElseThrow(() -> new NotFoundException("File", fileId));
-		// a clinic sees the team's files only with the submitted result; its own answers' files always
+		// a clinic sees the team's files only with the submitted result; its own answers'
+		// files always
 		if (user.is(Role.CLINIC) && file.getCorrectiveActionId() == null
 				&& inspection.getStatus() != InspectionStatus.SUBMITTED) {
 			throw new NotFoundException("File", fileId);
@@ -554,20 +581,21 @@ public class Inspections {
 				contents.findById(fileId).orElseThrow().getContent());
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------
 
 	/**
-	 * The section totals and stars of a submitted inspection under the standard version its rating was
-	 * judged by, as the public sees them next to a published rating: no findings, no files, no
-	 * self-assessment. 404 for an inspection not submitted.
+	 * The section totals and stars of a submitted inspection under the standard version
+	 * its rating was judged by, as the public sees them next to a published rating: no
+	 * findings, no files, no self-assessment. 404 for an inspection not submitted.
 	 */
 	public RatingOutcome publicOutcome(long inspectionId, long standardVersionId) {
 		return publicOutcome(inspectionId, standardVersionId, null);
 	}
 
 	/**
-	 * {@link #publicOutcome(long, long)} for a caller that has the institution at hand (its public profile):
-	 * one statement fewer.
+	 * {@link #publicOutcome(long, long)} for a caller that has the institution at hand
+	 * (its public profile): one statement fewer.
 	 */
 	public RatingOutcome publicOutcome(long inspectionId, long standardVersionId, InstitutionSummary known) {
 		// one statement, no entities: a profile page asks this on every visit
@@ -579,7 +607,8 @@ public class Inspections {
 				where i.id = :id and i.status = 'SUBMITTED'
 				""")
 			.param("id", inspectionId)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, Long.class), rs.getBigDecimal(3), rs.getBoolean(4)))
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, Long.class), rs.getBigDecimal(3),
+					rs.getBoolean(4)))
 			.list();
 		if (rows.isEmpty()) {
 			throw new NotFoundException("Inspection", inspectionId);
@@ -591,7 +620,8 @@ public class Inspections {
 		Map<Long, Score> byIndicator = new HashMap<>();
 		rows.stream()
 			.filter(r -> r.indicatorId() != null && (r.notApplicable() || r.score() != null))
-			.forEach(r -> byIndicator.put(r.indicatorId(), r.notApplicable() ? Score.NOT_APPLICABLE : Score.of(r.score())));
+			.forEach(r -> byIndicator.put(r.indicatorId(),
+					r.notApplicable() ? Score.NOT_APPLICABLE : Score.of(r.score())));
 		Map<String, Score> engineScores = new HashMap<>();
 		version.indicators().forEach(i -> {
 			Score score = byIndicator.get(i.getId());
@@ -614,7 +644,8 @@ public class Inspections {
 		Map<Long, List<InspectionFile>> byFile = allFiles.stream()
 			.filter(f -> f.getIndicatorId() != null)
 			.collect(Collectors.groupingBy(InspectionFile::getIndicatorId));
-		// what the institution sent with its answers to corrective actions, for the lead who verifies them
+		// what the institution sent with its answers to corrective actions, for the lead
+		// who verifies them
 		Map<Long, List<InspectionFile>> byAction = allFiles.stream()
 			.filter(f -> f.getCorrectiveActionId() != null)
 			.collect(Collectors.groupingBy(InspectionFile::getCorrectiveActionId));
@@ -632,8 +663,8 @@ public class Inspections {
 				missing.add(i);
 			}
 		});
-		RatingOutcome outcome = engine.evaluate(ScoringModel.of(version, institution.type(), institution.surgeryLevel()),
-				engineScores);
+		RatingOutcome outcome = engine
+			.evaluate(ScoringModel.of(version, institution.type(), institution.surgeryLevel()), engineScores);
 		boolean scorable = assessor != null && inspection.getStatus().scorable();
 		boolean lead = assessor != null && inspection.isLead(assessor.id());
 		return new InspectionView(inspection, cycle, institution, version, assessorsById(), byIndicator, selfAnswers,
@@ -695,17 +726,21 @@ public class Inspections {
 			problems.add(new FileProblem(name, "evidence.typeRefused"));
 			return;
 		}
-		if (files.countByInspectionIdAndIndicatorId(inspectionId, indicatorId) >= EvidenceFiles.MAX_FILES_PER_INDICATOR) {
+		if (files.countByInspectionIdAndIndicatorId(inspectionId,
+				indicatorId) >= EvidenceFiles.MAX_FILES_PER_INDICATOR) {
 			problems.add(new FileProblem(name, "evidence.tooMany", EvidenceFiles.MAX_FILES_PER_INDICATOR));
 			return;
 		}
-		InspectionFile file = files.saveAndFlush(new InspectionFile(inspectionId, indicatorId, null,
-				EvidenceFiles.safeName(name, kind.get()), kind.get().contentType, bytes.length,
-				EvidenceFiles.sha256(bytes), by, now));
+		InspectionFile file = files
+			.saveAndFlush(new InspectionFile(inspectionId, indicatorId, null, EvidenceFiles.safeName(name, kind.get()),
+					kind.get().contentType, bytes.length, EvidenceFiles.sha256(bytes), by, now));
 		contents.save(new InspectionFileContent(file.getId(), bytes));
 	}
 
-	/** A file of the institution's submitted self-assessment, for a cleared member of the team. */
+	/**
+	 * A file of the institution's submitted self-assessment, for a cleared member of the
+	 * team.
+	 */
 	public Download selfEvidence(CurrentUser assessor, long id, long fileId) {
 		Inspection inspection = cleared(assessor, id);
 		var download = selfAssessments.submittedEvidenceFile(inspection.getCycleId(), inspection.getInstitutionId(),
@@ -778,7 +813,8 @@ public class Inspections {
 	private void publishAction(CurrentUser user, String actionName, CorrectiveAction action) {
 		events.publishEvent(new InspectionChanged(actionName, "CorrectiveAction", action.getId(),
 				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
-				new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(), clock.instant()));
+				new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(),
+				clock.instant()));
 	}
 
 	private String institutionName(long institutionId) {

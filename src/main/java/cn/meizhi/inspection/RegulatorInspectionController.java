@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The regulator schedules inspections, manages the teams and follows results and corrective actions.
+ * The regulator schedules inspections, manages the teams and follows results and
+ * corrective actions.
  */
 @Controller
 @RequestMapping("/regulator/inspections")
@@ -38,7 +39,8 @@ class RegulatorInspectionController {
 	@GetMapping
 	String list(CurrentUser user, @RequestParam(required = false) Long cycleId,
 			@RequestParam(required = false) InspectionStatus status, Model model) {
-		List<Inspection> list = cycleId == null ? inspections.forJurisdiction(user) : inspections.forCycle(user, cycleId);
+		List<Inspection> list = cycleId == null ? inspections.forJurisdiction(user)
+				: inspections.forCycle(user, cycleId);
 		if (status != null) {
 			list = list.stream().filter(i -> i.getStatus() == status).toList();
 		}
@@ -80,8 +82,8 @@ class RegulatorInspectionController {
 			return "redirect:/regulator/inspections/" + inspection.getId();
 		}
 		catch (org.springframework.dao.DataIntegrityViolationException ex) {
-			model.addAttribute("problems", List.of(new FormRejectedException.Reason(null,
-					"inspection.institution.alreadyScheduled")));
+			model.addAttribute("problems",
+					List.of(new FormRejectedException.Reason(null, "inspection.institution.alreadyScheduled")));
 			return initScheduleForm(user, cycleId, institutionId, model);
 		}
 		catch (FormRejectedException ex) {

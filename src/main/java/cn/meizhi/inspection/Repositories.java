@@ -10,7 +10,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface InspectionRepository extends JpaRepository<Inspection, Long> {
 
-	/** Takes a shared row lock: scores may be saved concurrently, but not while the lead submits. */
+	/**
+	 * Takes a shared row lock: scores may be saved concurrently, but not while the lead
+	 * submits.
+	 */
 	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_READ)
 	@Query("select i from Inspection i where i.id = :id")
 	Optional<Inspection> lockShared(long id);

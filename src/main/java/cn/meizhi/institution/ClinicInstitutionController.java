@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A clinic user's view of its own institution, and the public contact data it keeps itself. Any other
- * institution id answers 404.
+ * A clinic user's view of its own institution, and the public contact data it keeps
+ * itself. Any other institution id answers 404.
  */
 @Controller
 @RequestMapping("/clinic/institutions/{id}")

@@ -19,9 +19,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The CSV layout of the institution register, shared by import, export and the downloadable template,
- * so that an exported file imports again unchanged. Headers and enumerated values are Chinese, as
- * regulators keep them in their spreadsheets; the English codes are accepted too.
+ * The CSV layout of the institution register, shared by import, export and the
+ * downloadable template, so that an exported file imports again unchanged. Headers and
+ * enumerated values are Chinese, as regulators keep them in their spreadsheets; the
+ * English codes are accepted too.
  */
 final class InstitutionCsv {
 
@@ -53,9 +54,7 @@ final class InstitutionCsv {
 
 		static Optional<Column> byHeader(String header) {
 			String h = header == null ? "" : header.strip();
-			return Arrays.stream(values())
-				.filter(c -> c.header.equals(h) || c.field.equalsIgnoreCase(h))
-				.findFirst();
+			return Arrays.stream(values()).filter(c -> c.header.equals(h) || c.field.equalsIgnoreCase(h)).findFirst();
 		}
 
 	}
@@ -68,9 +67,9 @@ final class InstitutionCsv {
 			Map.of(HospitalGrade.GRADE_1, "一级", HospitalGrade.GRADE_2, "二级", HospitalGrade.GRADE_3, "三级"));
 
 	static final Map<Department, String> DEPARTMENT_LABELS = new EnumMap<>(Map.of(Department.AESTHETIC_SURGERY, "美容外科",
-			Department.AESTHETIC_DERMATOLOGY, "美容皮肤科", Department.AESTHETIC_DENTISTRY, "美容牙科",
-			Department.AESTHETIC_TCM, "美容中医科", Department.ANESTHESIOLOGY, "麻醉科", Department.LABORATORY, "医学检验科",
-			Department.MEDICAL_IMAGING, "医学影像科"));
+			Department.AESTHETIC_DERMATOLOGY, "美容皮肤科", Department.AESTHETIC_DENTISTRY, "美容牙科", Department.AESTHETIC_TCM,
+			"美容中医科", Department.ANESTHESIOLOGY, "麻醉科", Department.LABORATORY, "医学检验科", Department.MEDICAL_IMAGING,
+			"医学影像科"));
 
 	/** Separators accepted between departments in one cell. */
 	static final String DEPARTMENT_SEPARATORS = "[、;；,，|/]";
@@ -149,7 +148,10 @@ final class InstitutionCsv {
 		}
 	}
 
-	/** Skips a leading byte order mark, which Excel writes and commons-csv would read as part of a header. */
+	/**
+	 * Skips a leading byte order mark, which Excel writes and commons-csv would read as
+	 * part of a header.
+	 */
 	static Reader withoutBom(Reader reader) throws IOException {
 		var pushback = new java.io.PushbackReader(reader, 1);
 		int first = pushback.read();

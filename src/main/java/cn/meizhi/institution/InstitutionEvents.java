@@ -8,8 +8,8 @@ import cn.meizhi.shared.AuditableEvent;
 import cn.meizhi.shared.FieldChange;
 
 /**
- * What happens to institutions on the register. Each event names the institution by id and carries
- * the acting user and the time.
+ * What happens to institutions on the register. Each event names the institution by id
+ * and carries the acting user and the time.
  */
 public final class InstitutionEvents {
 
@@ -83,14 +83,15 @@ public final class InstitutionEvents {
 
 		@Override
 		public List<FieldChange> changes() {
-			return List.of(new FieldChange("status", from.name(), to.name()), new FieldChange("statusReason", "", reason));
+			return List.of(new FieldChange("status", from.name(), to.name()),
+					new FieldChange("statusReason", "", reason));
 		}
 
 	}
 
 	/** A regulator imported a CSV file of institutions. */
-	public record InstitutionsImported(int count, String regionCode, Actor actor, Instant occurredAt)
-			implements AuditableEvent {
+	public record InstitutionsImported(int count, String regionCode, Actor actor,
+			Instant occurredAt) implements AuditableEvent {
 
 		@Override
 		public String action() {

@@ -14,8 +14,9 @@ import lombok.Getter;
 import lombok.Setter;
 
 /**
- * What a regulator types to register or edit an institution. Field checks are declared here; the
- * credit-code check, uniqueness and jurisdiction are checked by {@link InstitutionManagement}.
+ * What a regulator types to register or edit an institution. Field checks are declared
+ * here; the credit-code check, uniqueness and jurisdiction are checked by
+ * {@link InstitutionManagement}.
  */
 @Getter
 @Setter
@@ -95,8 +96,8 @@ public class InstitutionForm {
 	}
 
 	/**
-	 * The fields where this form differs from another one (e.g. what someone else saved meanwhile):
-	 * field name, the other form's value, this form's value.
+	 * The fields where this form differs from another one (e.g. what someone else saved
+	 * meanwhile): field name, the other form's value, this form's value.
 	 */
 	java.util.List<cn.meizhi.shared.FieldChange> differencesFrom(InstitutionForm saved) {
 		return new cn.meizhi.shared.FieldChange.Diff().add("name", saved.name, name)

@@ -29,8 +29,8 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * Imports institutions from a CSV file: every row is checked as if typed into the form, and either
- * all rows are registered or none.
+ * Imports institutions from a CSV file: every row is checked as if typed into the form,
+ * and either all rows are registered or none.
  */
 @Service
 public class InstitutionImport {
@@ -39,7 +39,10 @@ public class InstitutionImport {
 	public record RowError(long line, String column, MessageSourceResolvable message) {
 	}
 
-	/** The outcome: either a count of registered institutions, or the errors and nothing registered. */
+	/**
+	 * The outcome: either a count of registered institutions, or the errors and nothing
+	 * registered.
+	 */
 	public record Result(int imported, List<RowError> errors) {
 
 		public boolean succeeded() {
@@ -81,7 +84,8 @@ public class InstitutionImport {
 			Map<String, Column> columns = InstitutionCsv.headerColumns(parser.getHeaderNames());
 			for (Column column : Column.values()) {
 				if (column.required && !columns.containsValue(column)) {
-					errors.add(new RowError(1, column.header, message("institution.import.missingColumn", column.header)));
+					errors.add(
+							new RowError(1, column.header, message("institution.import.missingColumn", column.header)));
 				}
 			}
 			if (!errors.isEmpty()) {
@@ -125,9 +129,11 @@ public class InstitutionImport {
 			Set<String> takenLicences = taken(licencesSeen.keySet(), institutions::findTakenLicenceNumbers);
 			for (int i = 0; i < forms.size(); i++) {
 				long line = lines.get(i);
-				for (var reason : management.check(user, forms.get(i), null, takenCodes::contains, takenLicences::contains)
+				for (var reason : management
+					.check(user, forms.get(i), null, takenCodes::contains, takenLicences::contains)
 					.reasons()) {
-					errors.add(new RowError(line, headerOf(reason.field()), message(reason.code(), reason.arguments())));
+					errors
+						.add(new RowError(line, headerOf(reason.field()), message(reason.code(), reason.arguments())));
 				}
 			}
 			errors.sort(java.util.Comparator.comparingLong(RowError::line));
@@ -148,11 +154,15 @@ public class InstitutionImport {
 			events.publishEvent(new InstitutionRegistered(institution.getId(), institution.getName(),
 					institution.getRegionCode(), institution.isCreditCodeException(), user.actor(), now));
 		}
-		events.publishEvent(new InstitutionsImported(saved.size(), user.jurisdiction().regionCode(), user.actor(), now));
+		events
+			.publishEvent(new InstitutionsImported(saved.size(), user.jurisdiction().regionCode(), user.actor(), now));
 		return new Result(saved.size(), List.of());
 	}
 
-	/** Which of the values the register already holds, asked in chunks (a statement has at most 65,535 parameters). */
+	/**
+	 * Which of the values the register already holds, asked in chunks (a statement has at
+	 * most 65,535 parameters).
+	 */
 	private static Set<String> taken(java.util.Collection<String> values,
 			java.util.function.Function<List<String>, List<String>> lookup) {
 		Set<String> taken = new java.util.HashSet<>();
@@ -178,23 +188,26 @@ public class InstitutionImport {
 		String type = values.get(Column.TYPE);
 		if (!type.isBlank()) {
 			InstitutionCsv.parseEnum(InstitutionType.class, InstitutionCsv.TYPE_LABELS, type)
-				.ifPresentOrElse(form::setType, () -> errors.add(new RowError(line, Column.TYPE.header,
-						message("institution.import.badValue", type, String.join("、", InstitutionCsv.TYPE_LABELS.values())))));
+				.ifPresentOrElse(form::setType,
+						() -> errors.add(new RowError(line, Column.TYPE.header, message("institution.import.badValue",
+								type, String.join("、", InstitutionCsv.TYPE_LABELS.values())))));
 		}
 		String grade = values.getOrDefault(Column.HOSPITAL_GRADE, "");
 		if (!grade.isBlank()) {
 			InstitutionCsv.parseEnum(HospitalGrade.class, InstitutionCsv.GRADE_LABELS, grade)
-				.ifPresentOrElse(form::setHospitalGrade, () -> errors.add(new RowError(line, Column.HOSPITAL_GRADE.header,
-						message("institution.import.badValue", grade, "一级、二级、三级"))));
+				.ifPresentOrElse(form::setHospitalGrade, () -> errors.add(new RowError(line,
+						Column.HOSPITAL_GRADE.header, message("institution.import.badValue", grade, "一级、二级、三级"))));
 		}
 		String departments = values.get(Column.DEPARTMENTS);
 		InstitutionCsv.parseDepartments(departments)
-			.ifPresentOrElse(form::setDepartments, () -> errors.add(new RowError(line, Column.DEPARTMENTS.header,
-					message("institution.import.badValue", departments,
-							String.join("、", InstitutionCsv.DEPARTMENT_LABELS.values())))));
+			.ifPresentOrElse(form::setDepartments,
+					() -> errors
+						.add(new RowError(line, Column.DEPARTMENTS.header, message("institution.import.badValue",
+								departments, String.join("、", InstitutionCsv.DEPARTMENT_LABELS.values())))));
 		form.setSurgeryLevel(integer(values.get(Column.SURGERY_LEVEL), null, line, Column.SURGERY_LEVEL, errors));
 		form.setBeds(integer(values.getOrDefault(Column.BEDS, ""), 0, line, Column.BEDS, errors));
-		form.setOperatingRooms(integer(values.getOrDefault(Column.OPERATING_ROOMS, ""), 0, line, Column.OPERATING_ROOMS, errors));
+		form.setOperatingRooms(
+				integer(values.getOrDefault(Column.OPERATING_ROOMS, ""), 0, line, Column.OPERATING_ROOMS, errors));
 		form.setChiefPhysicians(
 				integer(values.getOrDefault(Column.CHIEF_PHYSICIANS, ""), 0, line, Column.CHIEF_PHYSICIANS, errors));
 		return errors.size() == before ? form : form;

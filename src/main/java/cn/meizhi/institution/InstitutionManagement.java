@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The institution register: who may see and change which institution, and the rules every change
- * obeys. This is the one place where "inside my jurisdiction" and "my own institution" are decided
- * for institutions.
+ * The institution register: who may see and change which institution, and the rules every
+ * change obeys. This is the one place where "inside my jurisdiction" and "my own
+ * institution" are decided for institutions.
  */
 @Service
 @Transactional(readOnly = true)
@@ -64,11 +64,15 @@ public class InstitutionManagement {
 		for (InstitutionStatus status : InstitutionStatus.values()) {
 			counts.put(status, 0L);
 		}
-		institutions.countByStatus(scope == null ? "" : scope.prefix()).forEach(c -> counts.put(c.getStatus(), c.getCount()));
+		institutions.countByStatus(scope == null ? "" : scope.prefix())
+			.forEach(c -> counts.put(c.getStatus(), c.getCount()));
 		return counts;
 	}
 
-	/** How many institutions that are not closed each district of the user's jurisdiction has. */
+	/**
+	 * How many institutions that are not closed each district of the user's jurisdiction
+	 * has.
+	 */
 	public java.util.Map<String, Long> countOpenByRegion(CurrentUser user) {
 		Jurisdiction scope = scopeOf(user);
 		var counts = new java.util.LinkedHashMap<String, Long>();
@@ -83,16 +87,17 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * An institution as anyone may see it (its public profile), closed ones included: its status says
-	 * whether it may practise.
+	 * An institution as anyone may see it (its public profile), closed ones included: its
+	 * status says whether it may practise.
 	 */
 	public Optional<PublicInstitution> publicProfile(long id) {
-		return jdbc.sql("""
-				select i.id, i.name, i.credit_code, i.credit_code_exception, i.licence_number, i.type, i.hospital_grade, i.region_code, i.address,
-				       i.surgery_level, i.certifications, i.phone, i.website, i.status,
-				       array(select d.department from institution_department d where d.institution_id = i.id) as departments
-				from institution i where i.id = :id
-				""")
+		return jdbc
+			.sql("""
+					select i.id, i.name, i.credit_code, i.credit_code_exception, i.licence_number, i.type, i.hospital_grade, i.region_code, i.address,
+					       i.surgery_level, i.certifications, i.phone, i.website, i.status,
+					       array(select d.department from institution_department d where d.institution_id = i.id) as departments
+					from institution i where i.id = :id
+					""")
 			.param("id", id)
 			.query((rs, n) -> {
 				var departments = java.util.EnumSet.noneOf(Department.class);
@@ -101,16 +106,20 @@ public class InstitutionManagement {
 				}
 				String grade = rs.getString("hospital_grade");
 				return new PublicInstitution(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
-						rs.getBoolean("credit_code_exception"), rs.getString("licence_number"), InstitutionType.valueOf(rs.getString("type")),
+						rs.getBoolean("credit_code_exception"), rs.getString("licence_number"),
+						InstitutionType.valueOf(rs.getString("type")),
 						grade == null ? null : HospitalGrade.valueOf(grade), rs.getString("region_code"),
 						rs.getString("address"), java.util.Collections.unmodifiableSet(departments),
 						rs.getInt("surgery_level"), Institution.certificationLines(rs.getString("certifications")),
-						rs.getString("phone"), rs.getString("website"), InstitutionStatus.valueOf(rs.getString("status")));
+						rs.getString("phone"), rs.getString("website"),
+						InstitutionStatus.valueOf(rs.getString("status")));
 			})
 			.optional();
 	}
 
-	/** One institution, if the user may see it; otherwise 404, whether it exists or not. */
+	/**
+	 * One institution, if the user may see it; otherwise 404, whether it exists or not.
+	 */
 	public Institution get(CurrentUser user, long id) {
 		Institution institution = institutions.findWithDepartmentsById(id).orElseThrow(() -> notFound(id));
 		if (!maySee(user, institution)) {
@@ -124,12 +133,17 @@ public class InstitutionManagement {
 		return institutions.findByCreditCode(UnifiedSocialCreditCode.normalize(creditCode)).map(InstitutionSummary::of);
 	}
 
-	/** The ids of the active institutions inside a jurisdiction, for enrolling them in a cycle. */
+	/**
+	 * The ids of the active institutions inside a jurisdiction, for enrolling them in a
+	 * cycle.
+	 */
 	public List<Long> activeInstitutionIds(Jurisdiction jurisdiction) {
 		return institutions.findActiveIdsWithinPrefix(jurisdiction.prefix());
 	}
 
-	/** Institutions' names by id, without loading them (for jobs over many institutions). */
+	/**
+	 * Institutions' names by id, without loading them (for jobs over many institutions).
+	 */
 	public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
 		var names = new java.util.HashMap<Long, String>();
 		institutions.findNames(new java.util.LinkedHashSet<>(ids).toArray(Long[]::new))
@@ -147,10 +161,12 @@ public class InstitutionManagement {
 		return result;
 	}
 
-	/** Summaries of the institutions with these credit codes (unknown codes are simply absent). */
+	/**
+	 * Summaries of the institutions with these credit codes (unknown codes are simply
+	 * absent).
+	 */
 	public List<InstitutionSummary> findByCreditCodes(java.util.Collection<String> codes) {
-		return institutions
-			.findByCreditCodeIn(codes.stream().map(UnifiedSocialCreditCode::normalize).toList())
+		return institutions.findByCreditCodeIn(codes.stream().map(UnifiedSocialCreditCode::normalize).toList())
 			.stream()
 			.map(InstitutionSummary::of)
 			.toList();
@@ -228,19 +244,21 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * The rules a registration or edit must satisfy beyond the form's own field checks: a valid credit
-	 * code (or a recorded exception), unique codes, and a real region inside the user's jurisdiction.
+	 * The rules a registration or edit must satisfy beyond the form's own field checks: a
+	 * valid credit code (or a recorded exception), unique codes, and a real region inside
+	 * the user's jurisdiction.
 	 */
 	FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id) {
-		return check(user, form, id, id == null ? institutions::existsByCreditCode
-				: code -> institutions.existsByCreditCodeAndIdNot(code, id),
+		return check(user, form, id,
+				id == null ? institutions::existsByCreditCode
+						: code -> institutions.existsByCreditCodeAndIdNot(code, id),
 				id == null ? institutions::existsByLicenceNumber
 						: licence -> institutions.existsByLicenceNumberAndIdNot(licence, id));
 	}
 
 	/**
-	 * The same rules, asking the given lookups whether a credit code or licence number is already taken by
-	 * another institution (a bulk import looks all of them up at once).
+	 * The same rules, asking the given lookups whether a credit code or licence number is
+	 * already taken by another institution (a bulk import looks all of them up at once).
 	 */
 	FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id,
 			java.util.function.Predicate<String> creditCodeTaken, java.util.function.Predicate<String> licenceTaken) {
@@ -248,12 +266,13 @@ public class InstitutionManagement {
 		String code = UnifiedSocialCreditCode.normalize(form.getCreditCode());
 		if (code != null && !code.isEmpty()) {
 			var problem = UnifiedSocialCreditCode.problemOf(code);
-			boolean excepted = form.isCreditCodeException() && problem == UnifiedSocialCreditCode.Problem.CHECK_CHARACTER;
+			boolean excepted = form.isCreditCodeException()
+					&& problem == UnifiedSocialCreditCode.Problem.CHECK_CHARACTER;
 			if (problem != null && !excepted) {
 				reasons.reject("creditCode", "institution.creditCode." + problem.name());
 			}
-			if (form.isCreditCodeException() && (form.getCreditCodeExceptionReason() == null
-					|| form.getCreditCodeExceptionReason().isBlank())) {
+			if (form.isCreditCodeException()
+					&& (form.getCreditCodeExceptionReason() == null || form.getCreditCodeExceptionReason().isBlank())) {
 				reasons.reject("creditCodeExceptionReason", "institution.creditCodeExceptionReason.required");
 			}
 			if (form.isCreditCodeException() && problem == null) {

@@ -33,8 +33,9 @@ interface InstitutionRepository extends JpaRepository<Institution, Long>, JpaSpe
 	}
 
 	/**
-	 * With its departments, by a fetch join (an entity graph would do the same, but Hibernate translates a
-	 * query with an entity graph anew on every call: a tenth of a public profile's CPU).
+	 * With its departments, by a fetch join (an entity graph would do the same, but
+	 * Hibernate translates a query with an entity graph anew on every call: a tenth of a
+	 * public profile's CPU).
 	 */
 	@Query("select i from Institution i left join fetch i.departments where i.id = :id")
 	Optional<Institution> findWithDepartmentsById(Long id);
@@ -49,15 +50,17 @@ interface InstitutionRepository extends JpaRepository<Institution, Long>, JpaSpe
 	/** Every match with its departments in one query, for export. */
 	@Override
 	@EntityGraph(attributePaths = "departments")
-	List<Institution> findAll(org.springframework.data.jpa.domain.Specification<Institution> spec, org.springframework.data.domain.Sort sort);
+	List<Institution> findAll(org.springframework.data.jpa.domain.Specification<Institution> spec,
+			org.springframework.data.domain.Sort sort);
 
 	Optional<Institution> findByCreditCode(String creditCode);
 
 	boolean existsByCreditCode(String creditCode);
 
 	/**
-	 * Ids and names: one array parameter whatever the number of ids (a list of 10,000 would be 10,000 parameters
-	 * to parse), and plain rows (an interface projection wraps each of 86,000 rows in a proxy).
+	 * Ids and names: one array parameter whatever the number of ids (a list of 10,000
+	 * would be 10,000 parameters to parse), and plain rows (an interface projection wraps
+	 * each of 86,000 rows in a proxy).
 	 */
 	@org.springframework.data.jpa.repository.NativeQuery("select i.id, i.name from institution i where i.id = any(:ids)")
 	List<Object[]> findNames(Long[] ids);

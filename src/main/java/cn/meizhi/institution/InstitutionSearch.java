@@ -43,11 +43,13 @@ public record InstitutionSearch(String q, String region, InstitutionType type, I
 				predicates.add(cb.like(root.get("regionCode"), Jurisdiction.of(region).prefix() + "%"));
 			}
 			if (q != null) {
-				// name_grams (indexed) holds the fragment's character pairs; name_search (the name with a space
+				// name_grams (indexed) holds the fragment's character pairs; name_search
+				// (the name with a space
 				// after every character) checks that they stand together
 				var hibernate = (org.hibernate.query.criteria.HibernateCriteriaBuilder) cb;
-				predicates.add(cb.or(cb.and(hibernate.arrayIncludes(root.<String[]>get("nameGrams"), Texts.nameGrams(q)),
-						cb.like(root.get("nameSearch"), Texts.spacedLikePattern(q), '\\')),
+				predicates.add(cb.or(
+						cb.and(hibernate.arrayIncludes(root.<String[]>get("nameGrams"), Texts.nameGrams(q)),
+								cb.like(root.get("nameSearch"), Texts.spacedLikePattern(q), '\\')),
 						cb.equal(root.get("creditCode"), UnifiedSocialCreditCode.normalize(q)),
 						cb.equal(root.get("licenceNumber"), q)));
 			}

@@ -3,8 +3,8 @@ package cn.meizhi.institution;
 /**
  * The few facts other modules need to name an institution.
  */
-public record InstitutionSummary(long id, String name, String creditCode, String regionCode,
-		InstitutionStatus status, InstitutionType type, int surgeryLevel) {
+public record InstitutionSummary(long id, String name, String creditCode, String regionCode, InstitutionStatus status,
+		InstitutionType type, int surgeryLevel) {
 
 	public static InstitutionSummary of(Institution institution) {
 		return new InstitutionSummary(institution.getId(), institution.getName(), institution.getCreditCode(),

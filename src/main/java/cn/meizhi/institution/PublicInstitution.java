@@ -8,9 +8,9 @@ import lombok.AllArgsConstructor;
 import lombok.Getter;
 
 /**
- * What the public may know of an open institution (its profile page and open data), read with one statement
- * and no entity: loading the entity also read its search columns and made Hibernate track it, ~10 % of a
- * profile view's CPU.
+ * What the public may know of an open institution (its profile page and open data), read
+ * with one statement and no entity: loading the entity also read its search columns and
+ * made Hibernate track it, ~10 % of a profile view's CPU.
  */
 @Getter
 @AllArgsConstructor(access = AccessLevel.PACKAGE)
@@ -22,7 +22,10 @@ public final class PublicInstitution {
 
 	private final String creditCode;
 
-	/** Whether the credit code fails the check digit but was verified and registered as an exception. */
+	/**
+	 * Whether the credit code fails the check digit but was verified and registered as an
+	 * exception.
+	 */
 	private final boolean creditCodeException;
 
 	private final String licenceNumber;

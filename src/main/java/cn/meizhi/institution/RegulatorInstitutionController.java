@@ -35,8 +35,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The regulator's institution register: list, register, edit, status changes, CSV import and export,
- * all inside the regulator's jurisdiction.
+ * The regulator's institution register: list, register, edit, status changes, CSV import
+ * and export, all inside the regulator's jurisdiction.
  */
 @Controller
 @RequestMapping("/regulator/institutions")
@@ -119,7 +119,10 @@ class RegulatorInstitutionController {
 		var list = institutions.listForExport(user, new InstitutionSearch(q, region, type, status));
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("institutions.csv", StandardCharsets.UTF_8).build().toString());
+				ContentDisposition.attachment()
+					.filename("institutions.csv", StandardCharsets.UTF_8)
+					.build()
+					.toString());
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		imports.write(writer, list);
 		writer.flush();
@@ -168,8 +171,9 @@ class RegulatorInstitutionController {
 	}
 
 	@PostMapping("/{id}/edit")
-	String processUpdateForm(CurrentUser user, @PathVariable long id, @Valid @ModelAttribute("form") InstitutionForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+	String processUpdateForm(CurrentUser user, @PathVariable long id,
+			@Valid @ModelAttribute("form") InstitutionForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		model.addAttribute("institutionId", id);
 		institutions.editForm(user, id);
 		if (result.hasErrors()) {
@@ -221,10 +225,11 @@ class RegulatorInstitutionController {
 	@GetMapping("/import/template.csv")
 	void template(HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-			.filename("institutions-template.csv", StandardCharsets.UTF_8)
-			.build()
-			.toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment()
+					.filename("institutions-template.csv", StandardCharsets.UTF_8)
+					.build()
+					.toString());
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		imports.writeTemplate(writer);
 		writer.flush();

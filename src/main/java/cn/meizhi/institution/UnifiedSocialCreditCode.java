@@ -3,10 +3,10 @@ package cn.meizhi.institution;
 import java.util.Locale;
 
 /**
- * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a 31-character
- * alphabet (digits and capital letters without I, O, Z, S and V). Characters 3–8 are the region code
- * of the registering authority; the 18th is a check character computed from the first 17 with
- * weights 3^i mod 31.
+ * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters from a
+ * 31-character alphabet (digits and capital letters without I, O, Z, S and V). Characters
+ * 3–8 are the region code of the registering authority; the 18th is a check character
+ * computed from the first 17 with weights 3^i mod 31.
  */
 public final class UnifiedSocialCreditCode {
 
@@ -56,7 +56,10 @@ public final class UnifiedSocialCreditCode {
 		return ALPHABET.charAt(check);
 	}
 
-	/** The first problem found in a code (already normalized), or {@code null} when it is valid. */
+	/**
+	 * The first problem found in a code (already normalized), or {@code null} when it is
+	 * valid.
+	 */
 	public static Problem problemOf(String code) {
 		if (code == null || code.length() != LENGTH) {
 			return Problem.LENGTH;

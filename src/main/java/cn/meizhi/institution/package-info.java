@@ -1,5 +1,5 @@
 /**
- * The register of medical-aesthetics institutions (医疗美容机构): licence facts, location, status and
- * public contact data, kept by regulators inside their jurisdiction.
+ * The register of medical-aesthetics institutions (医疗美容机构): licence facts, location,
+ * status and public contact data, kept by regulators inside their jurisdiction.
  */
 package cn.meizhi.institution;

@@ -12,8 +12,9 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * Something the staff of an institution should know about. {@code kind} names the message shown (it is
- * rendered in the reader's language); {@code detail} is the reason or number that came with it.
+ * Something the staff of an institution should know about. {@code kind} names the message
+ * shown (it is rendered in the reader's language); {@code detail} is the reason or number
+ * that came with it.
  */
 @Entity
 @Table(name = "notification")
@@ -23,7 +24,8 @@ public class Notification {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_id")
-	@jakarta.persistence.SequenceGenerator(name = "notification_id", sequenceName = "notification_id_seq", allocationSize = 50)
+	@jakarta.persistence.SequenceGenerator(name = "notification_id", sequenceName = "notification_id_seq",
+			allocationSize = 50)
 	private Long id;
 
 	private Long institutionId;

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The clinic's notification list: newest first, unread marked, each opening where it points. */
+/**
+ * The clinic's notification list: newest first, unread marked, each opening where it
+ * points.
+ */
 @Controller
 class NotificationController {
 

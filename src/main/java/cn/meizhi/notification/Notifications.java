@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a notification for the rated institution whenever something happens to its rating that its
- * staff should know about, in the same transaction as the change; and lets them read them. Staff of one
- * institution never see another's.
+ * Writes a notification for the rated institution whenever something happens to its
+ * rating that its staff should know about, in the same transaction as the change; and
+ * lets them read them. Staff of one institution never see another's.
  */
 @Service
 @Transactional(readOnly = true)
@@ -51,7 +51,10 @@ public class Notifications {
 		notificationOf(event).ifPresent(notifications::save);
 	}
 
-	/** A regulator returned the institution's self-assessment: it is editable again, and the reason says why. */
+	/**
+	 * A regulator returned the institution's self-assessment: it is editable again, and
+	 * the reason says why.
+	 */
 	@EventListener
 	@Transactional
 	void on(cn.meizhi.selfassessment.SelfAssessmentChanged event) {
@@ -64,13 +67,16 @@ public class Notifications {
 	}
 
 	/**
-	 * The nightly expiry's notifications, one per expired rating, written with one statement (ids from the
-	 * same sequence as the entity's, unique but not consecutive).
+	 * The nightly expiry's notifications, one per expired rating, written with one
+	 * statement (ids from the same sequence as the entity's, unique but not consecutive).
 	 */
 	@EventListener
 	@Transactional
 	void on(RatingsExpired expired) {
-		List<Notification> written = expired.events().stream().flatMap(event -> notificationOf(event).stream()).toList();
+		List<Notification> written = expired.events()
+			.stream()
+			.flatMap(event -> notificationOf(event).stream())
+			.toList();
 		if (written.isEmpty()) {
 			return;
 		}
@@ -100,7 +106,11 @@ public class Notifications {
 
 	/** The reason recorded with a change, if any. */
 	private static String reasonOf(List<FieldChange> changes) {
-		return changes.stream().filter(change -> change.field().equals("reason")).map(FieldChange::to).findFirst().orElse(null);
+		return changes.stream()
+			.filter(change -> change.field().equals("reason"))
+			.map(FieldChange::to)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/** The clinic's notifications, newest first. */

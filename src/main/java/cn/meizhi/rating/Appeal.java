@@ -16,7 +16,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * An institution's appeal (申诉) against a proposed rating, and the regulator's written decision.
+ * An institution's appeal (申诉) against a proposed rating, and the regulator's written
+ * decision.
  */
 @Entity
 @Table(name = "appeal")

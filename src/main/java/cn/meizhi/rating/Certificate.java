@@ -4,7 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * What a star-rating certificate states: the printable page, the PDF and the badge all show this.
+ * What a star-rating certificate states: the printable page, the PDF and the badge all
+ * show this.
  *
  * @param certificateNo the certificate number, {@code MZ-<region>-<year>-<sequence>}
  * @param verdict whether it can be relied on today
@@ -14,7 +15,8 @@ import java.time.LocalDate;
  * @param regionCode where it is registered
  * @param stars the certified stars
  * @param total the inspection total the stars rest on
- * @param starsChange why the stars differ from those the standard's rules gave (null when they do not)
+ * @param starsChange why the stars differ from those the standard's rules gave (null when
+ * they do not)
  * @param standardName the standard it was judged by
  * @param standardNameEn the standard's English name
  * @param standardVersion the version label of that standard
@@ -24,9 +26,9 @@ import java.time.LocalDate;
  * @param validUntil last day of validity
  */
 public record Certificate(String certificateNo, CertificateCheck.Verdict verdict, long institutionId,
-		String institutionName, String creditCode, String regionCode, int stars, BigDecimal total, StarsChange starsChange,
-		String standardName, String standardNameEn, String standardVersion, long standardVersionId,
-		LocalDate approvedOn, LocalDate validFrom, LocalDate validUntil) {
+		String institutionName, String creditCode, String regionCode, int stars, BigDecimal total,
+		StarsChange starsChange, String standardName, String standardNameEn, String standardVersion,
+		long standardVersionId, LocalDate approvedOn, LocalDate validFrom, LocalDate validUntil) {
 
 	public boolean valid() {
 		return verdict == CertificateCheck.Verdict.VALID;

@@ -20,15 +20,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A certificate as the institution shows it: a printable page, a PDF and an SVG badge for its own
- * website, each with the way to check it ({@code /verify/{certificateNo}}, the QR code's target). Public:
- * they state nothing the verification page does not. The PDF is only issued while the certificate is
- * valid; the page and the badge always say plainly when it is not.
+ * A certificate as the institution shows it: a printable page, a PDF and an SVG badge for
+ * its own website, each with the way to check it ({@code /verify/{certificateNo}}, the QR
+ * code's target). Public: they state nothing the verification page does not. The PDF is
+ * only issued while the certificate is valid; the page and the badge always say plainly
+ * when it is not.
  */
 @Controller
 class CertificateController {
 
-	/** How long a badge may be cached: a suspension shows on clinics' websites within this time. */
+	/**
+	 * How long a badge may be cached: a suspension shows on clinics' websites within this
+	 * time.
+	 */
 	static final Duration BADGE_MAX_AGE = Duration.ofMinutes(5);
 
 	private final Ratings ratings;
@@ -69,7 +73,8 @@ class CertificateController {
 	ResponseEntity<byte[]> pdf(@PathVariable String certificateNo) {
 		Certificate certificate = find(certificateNo);
 		if (!certificate.valid()) {
-			// no fresh copies of a certificate that no longer holds: the verification page says why
+			// no fresh copies of a certificate that no longer holds: the verification
+			// page says why
 			return ResponseEntity.status(HttpStatus.SEE_OTHER)
 				.header("Location", verifyUrl(certificate.certificateNo()))
 				.build();
@@ -102,7 +107,8 @@ class CertificateController {
 	}
 
 	private Certificate find(String certificateNo) {
-		return ratings.certificate(certificateNo).orElseThrow(() -> new NotFoundException("Certificate", certificateNo));
+		return ratings.certificate(certificateNo)
+			.orElseThrow(() -> new NotFoundException("Certificate", certificateNo));
 	}
 
 	private String verifyUrl(String certificateNo) {
@@ -138,7 +144,8 @@ class CertificateController {
 				<text x="220" y="43" fill="#ffffff" font-size="11" text-anchor="end">%5$s</text>
 				</g>
 				</svg>
-				""".formatted(xml(label), background, xml(title), stars, xml(state));
+				"""
+			.formatted(xml(label), background, xml(title), stars, xml(state));
 	}
 
 	private static String xml(String text) {

@@ -19,12 +19,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * The CJK TrueType font embedded (as a subset) in certificate PDFs, so that the institution's Chinese
- * name renders the same in every PDF viewer. It is {@code meizhi.certificates.font} when set, otherwise
- * the first of the usual places a Chinese TrueType font is installed (Debian's fonts-wqy-microhei,
- * fonts-wqy-zenhei, fonts-droid-fallback, fonts-arphic-uming; Windows' SimHei and SimSun; macOS).
- * A TrueType collection (.ttc) contributes its first font. Fonts with CFF outlines (most .otf files)
- * cannot be embedded by PDFBox and are not looked for.
+ * The CJK TrueType font embedded (as a subset) in certificate PDFs, so that the
+ * institution's Chinese name renders the same in every PDF viewer. It is
+ * {@code meizhi.certificates.font} when set, otherwise the first of the usual places a
+ * Chinese TrueType font is installed (Debian's fonts-wqy-microhei, fonts-wqy-zenhei,
+ * fonts-droid-fallback, fonts-arphic-uming; Windows' SimHei and SimSun; macOS). A
+ * TrueType collection (.ttc) contributes its first font. Fonts with CFF outlines (most
+ * .otf files) cannot be embedded by PDFBox and are not looked for.
  */
 @Component
 class CertificateFont {
@@ -32,8 +33,7 @@ class CertificateFont {
 	private static final Logger log = LoggerFactory.getLogger(CertificateFont.class);
 
 	static final List<String> USUAL_PLACES = List.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-			"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-			"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+			"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
 			"/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
 			"C:/Windows/Fonts/simhei.ttf", "C:/Windows/Fonts/simsun.ttc", "/System/Library/Fonts/STHeiti Light.ttc",
 			"/Library/Fonts/Arial Unicode.ttf", "/System/Library/Fonts/Supplemental/Arial Unicode.ttf");
@@ -60,8 +60,8 @@ class CertificateFont {
 	}
 
 	/**
-	 * The parsed font, loaded once. Fontbox fonts read their file lazily and are not thread-safe: callers
-	 * hold this object's monitor while they use it.
+	 * The parsed font, loaded once. Fontbox fonts read their file lazily and are not
+	 * thread-safe: callers hold this object's monitor while they use it.
 	 */
 	TrueTypeFont load() {
 		TrueTypeFont loaded = font.get();

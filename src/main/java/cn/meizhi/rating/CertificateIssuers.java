@@ -7,9 +7,10 @@ import cn.meizhi.region.Regions;
 import org.springframework.stereotype.Component;
 
 /**
- * Who issues a certificate: the health commission or quality-control centre configured for the longest
- * prefix of the rating's region code ({@link CertificateIssuerProperties}), or, where none is, the health
- * authority of the region's city in general terms. Never the portal: the portal only keeps the register.
+ * Who issues a certificate: the health commission or quality-control centre configured
+ * for the longest prefix of the rating's region code
+ * ({@link CertificateIssuerProperties}), or, where none is, the health authority of the
+ * region's city in general terms. Never the portal: the portal only keeps the register.
  */
 @Component
 public class CertificateIssuers {
@@ -34,7 +35,8 @@ public class CertificateIssuers {
 		for (int length = regionCode.length(); length >= 2; length--) {
 			var issuer = properties.issuers().get(regionCode.substring(0, length));
 			if (issuer != null) {
-				return english && issuer.nameEn() != null && !issuer.nameEn().isBlank() ? issuer.nameEn() : issuer.name();
+				return english && issuer.nameEn() != null && !issuer.nameEn().isBlank() ? issuer.nameEn()
+						: issuer.name();
 			}
 		}
 		String city = regions.name(regionCode.substring(0, 4) + "00", locale);

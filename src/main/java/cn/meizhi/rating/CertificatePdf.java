@@ -21,9 +21,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
 
 /**
- * Draws a certificate as a one-page A4 landscape PDF, in Chinese with English beneath, with the CJK font
- * embedded as a subset (so text extracts as the same characters) and a vector QR code that opens the
- * certificate's verification page.
+ * Draws a certificate as a one-page A4 landscape PDF, in Chinese with English beneath,
+ * with the CJK font embedded as a subset (so text extracts as the same characters) and a
+ * vector QR code that opens the certificate's verification page.
  */
 @Component
 class CertificatePdf {
@@ -123,7 +123,8 @@ class CertificatePdf {
 			if (c.starsChange() != null) {
 				String change = c.starsChange().kind() == StarsChange.Kind.APPEAL
 						? "评定结果经申诉复核调整（规则计算为 " + c.starsChange().computedStars() + " 星）/ changed on review of an appeal"
-						: "星级经评审组长人工调整（规则计算为 " + c.starsChange().computedStars() + " 星）/ overridden by the lead assessor";
+						: "星级经评审组长人工调整（规则计算为 " + c.starsChange().computedStars()
+								+ " 星）/ overridden by the lead assessor";
 				centred(change, fitting(change, 10, width - 160), height - 364, MUTED);
 			}
 
@@ -202,7 +203,8 @@ class CertificatePdf {
 			for (int row = 0; row < code.size(); row++) {
 				for (int column = 0; column < code.size(); column++) {
 					if (code.dark(column, row)) {
-						// rows run top down in the code and bottom up on the page; a hair of overlap avoids seams
+						// rows run top down in the code and bottom up on the page; a hair
+						// of overlap avoids seams
 						content.addRect(x + column * module, y + size - (row + 1) * module, module + 0.05f,
 								module + 0.05f);
 					}

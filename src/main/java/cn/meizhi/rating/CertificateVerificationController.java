@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Public certificate verification: the page a certificate's QR code opens, and a form to type a number
- * into. No sign-in; nothing but what the certificate itself states is shown.
+ * Public certificate verification: the page a certificate's QR code opens, and a form to
+ * type a number into. No sign-in; nothing but what the certificate itself states is
+ * shown.
  */
 @Controller
 class CertificateVerificationController {

@@ -10,8 +10,9 @@ import lombok.AllArgsConstructor;
 import lombok.Getter;
 
 /**
- * What the public may know of a rating that was published (an institution's profile and open data), read
- * with plain JDBC: a profile view loaded every rating of the institution as an entity.
+ * What the public may know of a rating that was published (an institution's profile and
+ * open data), read with plain JDBC: a profile view loaded every rating of the institution
+ * as an entity.
  */
 @Getter
 @AllArgsConstructor(access = AccessLevel.PACKAGE)
@@ -31,7 +32,10 @@ public final class PublicRating {
 
 	private final BigDecimal total;
 
-	/** Each section's result as kept at the proposal; null for ratings proposed before V21. */
+	/**
+	 * Each section's result as kept at the proposal; null for ratings proposed before
+	 * V21.
+	 */
 	private final List<SectionOutcome> sections;
 
 	private final long inspectionId;

@@ -10,8 +10,9 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * A QR code as a square of modules, drawn by whoever needs it (the PDF as filled squares, the page as
- * one SVG path). Error correction M survives a creased or slightly stained printout.
+ * A QR code as a square of modules, drawn by whoever needs it (the PDF as filled squares,
+ * the page as one SVG path). Error correction M survives a creased or slightly stained
+ * printout.
  */
 final class QrCode {
 
@@ -23,9 +24,9 @@ final class QrCode {
 
 	static QrCode of(String text) {
 		try {
-			return new QrCode(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
-							EncodeHintType.CHARACTER_SET, "UTF-8")));
+			return new QrCode(
+					new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.ERROR_CORRECTION,
+							ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0, EncodeHintType.CHARACTER_SET, "UTF-8")));
 		}
 		catch (WriterException ex) {
 			throw new IllegalArgumentException("Cannot encode as a QR code: " + text, ex);
@@ -55,8 +56,15 @@ final class QrCode {
 				while (x < size() && dark(x, y)) {
 					x++;
 				}
-				path.append('M').append(start).append(' ').append(y).append('h').append(x - start).append("v1h-")
-					.append(x - start).append('z');
+				path.append('M')
+					.append(start)
+					.append(' ')
+					.append(y)
+					.append('h')
+					.append(x - start)
+					.append("v1h-")
+					.append(x - start)
+					.append('z');
 			}
 		}
 		return path.toString();

@@ -18,8 +18,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * A star rating of one institution from one inspection. Each method is one legal transition and
- * refuses anything else; the service records every transition.
+ * A star rating of one institution from one inspection. Each method is one legal
+ * transition and refuses anything else; the service records every transition.
  */
 @Entity
 @Table(name = "rating")
@@ -47,8 +47,8 @@ public class Rating {
 	private BigDecimal total;
 
 	/**
-	 * Each section's result of the inspection, as the rating engine gave it at the proposal (like the total);
-	 * null for ratings proposed before these were kept.
+	 * Each section's result of the inspection, as the rating engine gave it at the
+	 * proposal (like the total); null for ratings proposed before these were kept.
 	 */
 	@jakarta.persistence.Convert(converter = RatingSections.Column.class)
 	private java.util.List<cn.meizhi.standard.RatingOutcome.SectionOutcome> sections;
@@ -87,8 +87,8 @@ public class Rating {
 	private String statusReason;
 
 	Rating(long institutionId, long inspectionId, long cycleId, long standardVersionId, String regionCode,
-			cn.meizhi.standard.RatingOutcome outcome, int stars, String overrideReason, long proposerId, String proposedBy,
-			Instant now, LocalDate appealDeadline) {
+			cn.meizhi.standard.RatingOutcome outcome, int stars, String overrideReason, long proposerId,
+			String proposedBy, Instant now, LocalDate appealDeadline) {
 		int computedStars = outcome.stars();
 		if (stars != computedStars && (overrideReason == null || overrideReason.isBlank())) {
 			throw FormRejectedException.of("overrideReason", "rating.override.reasonRequired");
@@ -140,7 +140,10 @@ public class Rating {
 		this.status = RatingStatus.APPEALED;
 	}
 
-	/** The appeal was decided and the proposal stands (dismissed) or stands with other stars (adjusted). */
+	/**
+	 * The appeal was decided and the proposal stands (dismissed) or stands with other
+	 * stars (adjusted).
+	 */
 	void appealDecided(Integer adjustedStars, String reason, LocalDate today) {
 		require(RatingStatus.APPEALED, "rating.appeal.notAppealed");
 		if (adjustedStars != null) {
@@ -160,7 +163,9 @@ public class Rating {
 		this.statusReason = reason;
 	}
 
-	/** Approval needs the clinic's acceptance, or a closed window with no appeal pending. */
+	/**
+	 * Approval needs the clinic's acceptance, or a closed window with no appeal pending.
+	 */
 	boolean approvable(LocalDate today) {
 		return status == RatingStatus.PROPOSED && (acceptedAt != null || today.isAfter(appealDeadline));
 	}
@@ -198,7 +203,10 @@ public class Rating {
 		this.status = RatingStatus.SUPERSEDED;
 	}
 
-	/** Expires a published rating whose validity has ended; false when there is nothing to do. */
+	/**
+	 * Expires a published rating whose validity has ended; false when there is nothing to
+	 * do.
+	 */
 	boolean expireIfDue(LocalDate today) {
 		if ((status == RatingStatus.PUBLISHED || status == RatingStatus.SUSPENDED) && today.isAfter(validUntil)) {
 			this.status = RatingStatus.EXPIRED;

@@ -23,9 +23,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Rating pages for the three roles: the lead proposes; the clinic accepts or appeals; the regulator
- * works the approval queue, decides appeals, approves or rejects (never on its own proposal or
- * inspection) and suspends, reinstates or revokes published ratings.
+ * Rating pages for the three roles: the lead proposes; the clinic accepts or appeals; the
+ * regulator works the approval queue, decides appeals, approves or rejects (never on its
+ * own proposal or inspection) and suspends, reinstates or revokes published ratings.
  */
 @Controller
 class RatingController {
@@ -38,14 +38,16 @@ class RatingController {
 
 	private final cn.meizhi.region.Regions regions;
 
-	RatingController(Ratings ratings, Inspections inspections, RatingReplies replies, cn.meizhi.region.Regions regions) {
+	RatingController(Ratings ratings, Inspections inspections, RatingReplies replies,
+			cn.meizhi.region.Regions regions) {
 		this.regions = regions;
 		this.ratings = ratings;
 		this.inspections = inspections;
 		this.replies = replies;
 	}
 
-	// ---- assessor (lead) -----------------------------------------------------------------------
+	// ---- assessor (lead)
+	// -----------------------------------------------------------------------
 
 	@GetMapping("/assessor/inspections/{id}/rating")
 	String proposalPage(CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
@@ -91,7 +93,8 @@ class RatingController {
 		}
 	}
 
-	// ---- clinic --------------------------------------------------------------------------------
+	// ---- clinic
+	// --------------------------------------------------------------------------------
 
 	@GetMapping("/clinic/ratings")
 	String clinicRatings(CurrentUser user, Model model) {
@@ -111,7 +114,8 @@ class RatingController {
 		model.addAttribute("filesBase", "/clinic/ratings/" + id);
 		var replyList = replies.of(id);
 		model.addAttribute("replies", replyList);
-		model.addAttribute("replyPending", replyList.stream().anyMatch(p -> p.getStatus() == RatingReply.Status.PENDING));
+		model.addAttribute("replyPending",
+				replyList.stream().anyMatch(p -> p.getStatus() == RatingReply.Status.PENDING));
 		model.addAttribute("today", ratings.today());
 		return "rating/clinicRating";
 	}
@@ -142,7 +146,8 @@ class RatingController {
 		return Attachments.response(download.fileName(), download.contentType(), download.content());
 	}
 
-	// ---- regulator -----------------------------------------------------------------------------
+	// ---- regulator
+	// -----------------------------------------------------------------------------
 
 	@GetMapping("/regulator/ratings")
 	String queue(CurrentUser user, Model model) {
@@ -153,11 +158,15 @@ class RatingController {
 		return "rating/queue";
 	}
 
-	/** Every rating of the jurisdiction, filtered by district, stars, status or institution. */
+	/**
+	 * Every rating of the jurisdiction, filtered by district, stars, status or
+	 * institution.
+	 */
 	@GetMapping("/regulator/ratings/all")
 	String register(CurrentUser user, @RequestParam(required = false) String region,
 			@RequestParam(required = false) Integer stars, @RequestParam(required = false) RatingStatus status,
-			@RequestParam(required = false) Long institutionId, @RequestParam(required = false) Integer page, Model model) {
+			@RequestParam(required = false) Long institutionId, @RequestParam(required = false) Integer page,
+			Model model) {
 		var found = ratings.register(user, region, stars, status, institutionId,
 				org.springframework.data.domain.PageRequest.of(page == null ? 0 : Math.max(0, page), 50));
 		model.addAttribute("found", found);
@@ -198,7 +207,8 @@ class RatingController {
 	@PostMapping("/regulator/ratings/{id}/reject")
 	String reject(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		return act(redirect, "/regulator/ratings/" + id, "rating.rejectedMessage", () -> ratings.reject(user, id, reason));
+		return act(redirect, "/regulator/ratings/" + id, "rating.rejectedMessage",
+				() -> ratings.reject(user, id, reason));
 	}
 
 	@PostMapping("/regulator/ratings/{id}/appeal")
@@ -212,7 +222,8 @@ class RatingController {
 	@PostMapping("/regulator/ratings/{id}/suspend")
 	String suspend(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		return act(redirect, "/regulator/ratings/" + id, "rating.suspendedMessage", () -> ratings.suspend(user, id, reason));
+		return act(redirect, "/regulator/ratings/" + id, "rating.suspendedMessage",
+				() -> ratings.suspend(user, id, reason));
 	}
 
 	@PostMapping("/regulator/ratings/{id}/reinstate")
@@ -225,7 +236,8 @@ class RatingController {
 	@PostMapping("/regulator/ratings/{id}/revoke")
 	String revoke(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		return act(redirect, "/regulator/ratings/" + id, "rating.revokedMessage", () -> ratings.revoke(user, id, reason));
+		return act(redirect, "/regulator/ratings/" + id, "rating.revokedMessage",
+				() -> ratings.revoke(user, id, reason));
 	}
 
 	@PostMapping("/regulator/ratings/expire")
@@ -236,7 +248,10 @@ class RatingController {
 		return "redirect:/regulator/ratings";
 	}
 
-	/** Runs a form action and flashes its outcome: the success message, or why it was refused. */
+	/**
+	 * Runs a form action and flashes its outcome: the success message, or why it was
+	 * refused.
+	 */
 	static String act(RedirectAttributes redirect, String target, String success, Runnable action) {
 		try {
 			action.run();

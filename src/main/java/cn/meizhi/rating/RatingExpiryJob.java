@@ -10,12 +10,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves ratings whose validity has ended to EXPIRED across all jurisdictions, so the directory never
- * shows a lapsed star. The transitions and audit entries name {@code system} as the actor. It fires every
- * ten minutes ({@code meizhi.ratings.expiry-cron}): the first firing after midnight does the night's work,
- * and a run that failed (a database outage, a node killed) is retried ten minutes later, not the next
- * night. It runs on one node at a time (a ShedLock lock), and {@link Ratings#expireDue} expires each
- * rating exactly once in any case.
+ * Moves ratings whose validity has ended to EXPIRED across all jurisdictions, so the
+ * directory never shows a lapsed star. The transitions and audit entries name
+ * {@code system} as the actor. It fires every ten minutes
+ * ({@code meizhi.ratings.expiry-cron}): the first firing after midnight does the night's
+ * work, and a run that failed (a database outage, a node killed) is retried ten minutes
+ * later, not the next night. It runs on one node at a time (a ShedLock lock), and
+ * {@link Ratings#expireDue} expires each rating exactly once in any case.
  */
 @Slf4j
 @Component
@@ -30,7 +31,10 @@ class RatingExpiryJob {
 		this.ratings = ratings;
 	}
 
-	/** Expires what is due; answers how many, or null when another node held the job's lock. */
+	/**
+	 * Expires what is due; answers how many, or null when another node held the job's
+	 * lock.
+	 */
 	@Scheduled(cron = "${meizhi.ratings.expiry-cron:0 */10 * * * *}", zone = "${meizhi.time-zone:Asia/Shanghai}")
 	@SchedulerLock(name = "rating-expiry", lockAtMostFor = "PT30M")
 	public Integer expireDueRatings() {

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The right to reply: the rated institution writes a short reply to its published rating; a regulator of
- * the jurisdiction publishes it (replacing the earlier reply, if any) or rejects it with a reason the
- * institution sees. Only published replies are ever shown to the public.
+ * The right to reply: the rated institution writes a short reply to its published rating;
+ * a regulator of the jurisdiction publishes it (replacing the earlier reply, if any) or
+ * rejects it with a reason the institution sees. Only published replies are ever shown to
+ * the public.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,7 +50,10 @@ public class RatingReplies {
 		this.clock = clock;
 	}
 
-	/** The clinic replies to its own published rating; one reply at a time waits for moderation. */
+	/**
+	 * The clinic replies to its own published rating; one reply at a time waits for
+	 * moderation.
+	 */
 	@Transactional
 	public RatingReply submit(CurrentUser clinic, long ratingId, String text) {
 		Rating rating = ratings.findById(ratingId)

@@ -17,8 +17,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * The institution's reply (回应) to its published rating — say, what it has fixed since — shown next to
- * the rating on its public profile once a regulator has let it through.
+ * The institution's reply (回应) to its published rating — say, what it has fixed since —
+ * shown next to the rating on its public profile once a regulator has let it through.
  */
 @Entity
 @Table(name = "rating_reply")

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The right to reply: the clinic writes; a regulator of the jurisdiction publishes or rejects. */
+/**
+ * The right to reply: the clinic writes; a regulator of the jurisdiction publishes or
+ * rejects.
+ */
 @Controller
 class RatingReplyController {
 

@@ -10,9 +10,9 @@ import jakarta.persistence.Converter;
 
 /**
  * The written form of a rating's section results ({@code rating.sections}): one
- * {@code code:weight:earned:possible:percent} per section, joined by {@code ;}, the percentage empty when
- * the section does not count. Section codes are letters, digits, dots and dashes, so neither separator can
- * occur in them.
+ * {@code code:weight:earned:possible:percent} per section, joined by {@code ;}, the
+ * percentage empty when the section does not count. Section codes are letters, digits,
+ * dots and dashes, so neither separator can occur in them.
  */
 public final class RatingSections {
 
@@ -51,7 +51,8 @@ public final class RatingSections {
 			if (parts.length != 5) {
 				throw new IllegalArgumentException("Not a section result: " + section);
 			}
-			sections.add(new SectionOutcome(parts[0], number(parts[1]), number(parts[2]), number(parts[3]), number(parts[4])));
+			sections.add(new SectionOutcome(parts[0], number(parts[1]), number(parts[2]), number(parts[3]),
+					number(parts[4])));
 		}
 		return List.copyOf(sections);
 	}

@@ -1,9 +1,9 @@
 package cn.meizhi.rating;
 
 /**
- * Where a rating stands. PROPOSED and APPEALED wait for a decision; REJECTED and WITHDRAWN end a
- * proposal; PUBLISHED is the public rating until it is SUPERSEDED, EXPIRED or REVOKED; SUSPENDED is
- * temporary and can be reinstated.
+ * Where a rating stands. PROPOSED and APPEALED wait for a decision; REJECTED and
+ * WITHDRAWN end a proposal; PUBLISHED is the public rating until it is SUPERSEDED,
+ * EXPIRED or REVOKED; SUSPENDED is temporary and can be reinstated.
  */
 public enum RatingStatus {
 

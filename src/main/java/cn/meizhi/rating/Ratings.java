@@ -32,10 +32,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Star ratings and their life, with their rules in one place: only the inspection's lead proposes; only
- * the rated institution accepts or appeals, inside the window; a regulator of the jurisdiction decides
- * appeals and approves or rejects, never one who proposed or was on the team (four eyes); approval
- * publishes at once with a certificate number and supersedes the previous rating.
+ * Star ratings and their life, with their rules in one place: only the inspection's lead
+ * proposes; only the rated institution accepts or appeals, inside the window; a regulator
+ * of the jurisdiction decides appeals and approves or rejects, never one who proposed or
+ * was on the team (four eyes); approval publishes at once with a certificate number and
+ * supersedes the previous rating.
  */
 @Service
 @Transactional(readOnly = true)
@@ -70,8 +71,9 @@ public class Ratings {
 
 	Ratings(RatingRepository ratings, RatingTransitionRepository transitions, AppealRepository appeals,
 			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles,
-			StandardManagement standards, AppealFileRepository appealFiles, AppealFileContentRepository appealFileContents,
-			JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+			StandardManagement standards, AppealFileRepository appealFiles,
+			AppealFileContentRepository appealFileContents, JdbcTemplate jdbc, ApplicationEventPublisher events,
+			Clock clock) {
 		this.appealFiles = appealFiles;
 		this.appealFileContents = appealFileContents;
 		this.ratings = ratings;
@@ -86,7 +88,10 @@ public class Ratings {
 		this.clock = clock;
 	}
 
-	/** The lead proposes a rating from a submitted inspection: the engine's stars, or others with a reason. */
+	/**
+	 * The lead proposes a rating from a submitted inspection: the engine's stars, or
+	 * others with a reason.
+	 */
 	@Transactional
 	public Rating propose(CurrentUser lead, long inspectionId, Integer stars, String overrideReason) {
 		InspectionView view = inspections.submittedForLead(lead, inspectionId);
@@ -101,8 +106,8 @@ public class Ratings {
 		}
 		LocalDate today = cycles.today();
 		Rating rating = ratings.saveAndFlush(new Rating(view.institution().id(), inspectionId, view.cycle().getId(),
-				view.version().getId(), view.institution().regionCode(), view.outcome(), chosen,
-				overrideReason, lead.id(), lead.username(), clock.instant(),
+				view.version().getId(), view.institution().regionCode(), view.outcome(), chosen, overrideReason,
+				lead.id(), lead.username(), clock.instant(),
 				today.plusDays(view.version().getRules().getAppealWindowDays())));
 		record(rating, null, lead, rating.isOverride() ? rating.getOverrideReason() : null, "RATING_PROPOSED");
 		return rating;
@@ -122,9 +127,10 @@ public class Ratings {
 	}
 
 	/**
-	 * The institution appeals with its grounds and evidence (at most {@link EvidenceFiles#MAX_FILES_PER_INDICATOR}
-	 * files of {@link EvidenceFiles#MAX_BYTES} each, judged by their bytes); a refused file refuses the appeal,
-	 * so nothing is half filed.
+	 * The institution appeals with its grounds and evidence (at most
+	 * {@link EvidenceFiles#MAX_FILES_PER_INDICATOR} files of
+	 * {@link EvidenceFiles#MAX_BYTES} each, judged by their bytes); a refused file
+	 * refuses the appeal, so nothing is half filed.
 	 */
 	@Transactional
 	public Appeal appeal(CurrentUser clinic, long ratingId, String grounds, List<Inspections.Upload> evidence) {
@@ -152,7 +158,10 @@ public class Ratings {
 		return appeal;
 	}
 
-	/** A regulator decides the pending appeal: dismissed, upheld with adjusted stars, or upheld with a re-inspection. */
+	/**
+	 * A regulator decides the pending appeal: dismissed, upheld with adjusted stars, or
+	 * upheld with a re-inspection.
+	 */
 	@Transactional
 	public void decideAppeal(CurrentUser regulator, long ratingId, Outcome outcome, String decision, Integer stars) {
 		Rating rating = reachable(regulator, ratingId);
@@ -171,8 +180,9 @@ public class Ratings {
 	}
 
 	/**
-	 * Approves and publishes a proposal. The approver must not have proposed it nor have been on the
-	 * inspection team; the clinic must have accepted or the window passed with no appeal pending.
+	 * Approves and publishes a proposal. The approver must not have proposed it nor have
+	 * been on the inspection team; the clinic must have accepted or the window passed
+	 * with no appeal pending.
 	 */
 	@Transactional
 	public Rating approve(CurrentUser regulator, long ratingId) {
@@ -228,16 +238,19 @@ public class Ratings {
 	}
 
 	/**
-	 * Marks published and suspended ratings past their validity EXPIRED. One SQL statement moves them, so
-	 * running it twice, or on several nodes at once, expires each rating exactly once.
+	 * Marks published and suspended ratings past their validity EXPIRED. One SQL
+	 * statement moves them, so running it twice, or on several nodes at once, expires
+	 * each rating exactly once.
 	 */
 	@Transactional
 	public int expireDue(CurrentUser actor) {
 		String prefix = actor.jurisdiction() == null ? "" : actor.jurisdiction().prefix();
 		LocalDate today = cycles.today();
 		Instant now = clock.instant();
-		// one statement expires them all and writes their transitions; then one event for all of them (the
-		// audit trail, the clinics' notifications, the directory), with the institutions' names looked up
+		// one statement expires them all and writes their transitions; then one event for
+		// all of them (the
+		// audit trail, the clinics' notifications, the directory), with the institutions'
+		// names looked up
 		// together
 		List<java.util.Map<String, Object>> expired = jdbc.queryForList("""
 				with due as (
@@ -255,13 +268,15 @@ public class Ratings {
 				)
 				select * from expired order by id
 				""", today, prefix + "%", java.sql.Timestamp.from(now), actor.username());
-		var names = institutions.names(expired.stream().map(row -> ((Number) row.get("institution_id")).longValue()).toList());
+		var names = institutions
+			.names(expired.stream().map(row -> ((Number) row.get("institution_id")).longValue()).toList());
 		List<RatingChanged> expirations = new ArrayList<>(expired.size());
 		for (var row : expired) {
 			long id = ((Number) row.get("id")).longValue();
 			long institutionId = ((Number) row.get("institution_id")).longValue();
-			expirations.add(new RatingChanged("RATING_EXPIRED", id, institutionId, names.getOrDefault(institutionId, ""),
-					(String) row.get("region_code"), List.of(), actor.actor(), now));
+			expirations
+				.add(new RatingChanged("RATING_EXPIRED", id, institutionId, names.getOrDefault(institutionId, ""),
+						(String) row.get("region_code"), List.of(), actor.actor(), now));
 		}
 		if (!expirations.isEmpty()) {
 			events.publishEvent(new RatingsExpired(expirations));
@@ -275,12 +290,13 @@ public class Ratings {
 	}
 
 	/**
-	 * Why this regulator may not approve or reject the proposal (a message key), or null when they may:
-	 * a second pair of eyes means not the proposer, nobody of the inspection team, and not whoever decided
-	 * the institution's appeal of it.
+	 * Why this regulator may not approve or reject the proposal (a message key), or null
+	 * when they may: a second pair of eyes means not the proposer, nobody of the
+	 * inspection team, and not whoever decided the institution's appeal of it.
 	 */
 	public String whyNotDecide(CurrentUser regulator, Rating rating) {
-		if (regulator.id() == rating.getProposerId() || inspections.teamOf(rating.getInspectionId()).contains(regulator.id())) {
+		if (regulator.id() == rating.getProposerId()
+				|| inspections.teamOf(rating.getInspectionId()).contains(regulator.id())) {
 			return "rating.approve.fourEyes";
 		}
 		boolean decidedAppeal = appeals.findByRatingIdOrderByFiledAt(rating.getId())
@@ -290,9 +306,9 @@ public class Ratings {
 	}
 
 	/**
-	 * The regulator's register of ratings: every rating of the jurisdiction (or of a district inside it),
-	 * optionally of given stars, status or institution, newest approval first; from here each one is opened
-	 * to suspend, reinstate or revoke it.
+	 * The regulator's register of ratings: every rating of the jurisdiction (or of a
+	 * district inside it), optionally of given stars, status or institution, newest
+	 * approval first; from here each one is opened to suspend, reinstate or revoke it.
 	 */
 	public org.springframework.data.domain.Page<Rating> register(CurrentUser regulator, String region, Integer stars,
 			RatingStatus status, Long institutionId, org.springframework.data.domain.Pageable page) {
@@ -300,53 +316,56 @@ public class Ratings {
 		String prefix = region != null && region.matches("\\d{6}") && regulator.jurisdiction().covers(region)
 				? cn.meizhi.shared.Jurisdiction.of(region).prefix() : regulator.jurisdiction().prefix();
 		Set<RatingStatus> statuses = status == null ? EnumSet.allOf(RatingStatus.class) : EnumSet.of(status);
-		return ratings.search(prefix, statuses, stars == null ? -1 : stars, institutionId == null ? -1 : institutionId, page);
+		return ratings.search(prefix, statuses, stars == null ? -1 : stars, institutionId == null ? -1 : institutionId,
+				page);
 	}
 
 	public List<Rating> approvalQueue(CurrentUser regulator) {
 		requireRegulator(regulator);
-		return ratings.findWithin(regulator.jurisdiction().prefix(), EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
+		return ratings.findWithin(regulator.jurisdiction().prefix(),
+				EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
 	}
 
 	/**
-	 * A certificate number as printed, from what someone typed or scanned: without spaces (also full-width
-	 * ones), in capitals. {@code mz-330102-2024-000005} and {@code MZ-330102 -2024-000005} are
-	 * {@code MZ-330102-2024-000005}.
+	 * A certificate number as printed, from what someone typed or scanned: without spaces
+	 * (also full-width ones), in capitals. {@code mz-330102-2024-000005} and
+	 * {@code MZ-330102 -2024-000005} are {@code MZ-330102-2024-000005}.
 	 */
 	public static String canonicalCertificateNo(String typed) {
 		return typed == null ? "" : typed.replaceAll("[\\s\u3000]+", "").toUpperCase(java.util.Locale.ROOT);
 	}
 
 	/**
-	 * Checks a certificate by its number, for anyone, by the one rule ({@link CertificateCheck.Verdict#of}):
-	 * a published rating past its last day counts as expired even before the job has marked it, and no
-	 * certificate holds while the institution's licence is suspended or closed. Empty when no certificate
-	 * has that number.
+	 * Checks a certificate by its number, for anyone, by the one rule
+	 * ({@link CertificateCheck.Verdict#of}): a published rating past its last day counts
+	 * as expired even before the job has marked it, and no certificate holds while the
+	 * institution's licence is suspended or closed. Empty when no certificate has that
+	 * number.
 	 */
 	public Optional<CertificateCheck> verify(String certificateNo) {
 		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> {
 			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
-			return verdict(rating, institution)
-				.map(verdict -> new CertificateCheck(rating.getCertificateNo(), verdict, rating.getInstitutionId(),
-						institution.name(), rating.getRegionCode(), rating.getStars(), starsChange(rating),
-						rating.getValidFrom(), rating.getValidUntil()));
+			return verdict(rating, institution).map(verdict -> new CertificateCheck(rating.getCertificateNo(), verdict,
+					rating.getInstitutionId(), institution.name(), rating.getRegionCode(), rating.getStars(),
+					starsChange(rating), rating.getValidFrom(), rating.getValidUntil()));
 		});
 	}
 
 	/**
-	 * Everything a certificate states, for its printable page, PDF and badge; empty when no certificate has
-	 * that number.
+	 * Everything a certificate states, for its printable page, PDF and badge; empty when
+	 * no certificate has that number.
 	 */
 	public Optional<Certificate> certificate(String certificateNo) {
 		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> {
 			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
 			return verdict(rating, institution).map(verdict -> {
 				StandardVersion version = standards.publicVersion(rating.getStandardVersionId());
-				return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(), institution.name(),
-						institution.creditCode(), rating.getRegionCode(), rating.getStars(), rating.getTotal(),
-						starsChange(rating), version.getStandard().getName(), version.getStandard().getNameEn(),
-						version.getLabel(), version.getId(), rating.getValidFrom() /* approval publishes at once */,
-						rating.getValidFrom(), rating.getValidUntil());
+				return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(),
+						institution.name(), institution.creditCode(), rating.getRegionCode(), rating.getStars(),
+						rating.getTotal(), starsChange(rating), version.getStandard().getName(),
+						version.getStandard().getNameEn(), version.getLabel(), version.getId(),
+						rating.getValidFrom() /* approval publishes at once */, rating.getValidFrom(),
+						rating.getValidUntil());
 			});
 		});
 	}
@@ -358,7 +377,8 @@ public class Ratings {
 		}
 		boolean onAppeal = appeals.findByRatingIdOrderByFiledAt(rating.getId())
 			.stream()
-			.anyMatch(a -> a.getOutcome() == Outcome.ADJUSTED && Integer.valueOf(rating.getStars()).equals(a.getAdjustedStars()));
+			.anyMatch(a -> a.getOutcome() == Outcome.ADJUSTED
+					&& Integer.valueOf(rating.getStars()).equals(a.getAdjustedStars()));
 		return StarsChange.of(rating.getStars(), rating.getComputedStars(), rating.getOverrideReason(), onAppeal);
 	}
 
@@ -369,8 +389,8 @@ public class Ratings {
 	}
 
 	/**
-	 * The stars of the valid certificates in the regulator's jurisdiction, in total and by district
-	 * (the region code the institution is registered in).
+	 * The stars of the valid certificates in the regulator's jurisdiction, in total and
+	 * by district (the region code the institution is registered in).
 	 */
 	public StarDistribution starDistribution(CurrentUser regulator) {
 		requireRegulator(regulator);
@@ -380,7 +400,8 @@ public class Ratings {
 		}
 		var byDistrict = new java.util.TreeMap<String, long[]>();
 		LocalDate today = cycles.today();
-		// published ratings within their validity, by the licence of their institution: the rule decides
+		// published ratings within their validity, by the licence of their institution:
+		// the rule decides
 		jdbc.query("""
 				select r.region_code, r.stars, i.status as licence, count(*) as n
 				from rating r join institution i on i.id = r.institution_id
@@ -388,7 +409,8 @@ public class Ratings {
 				group by r.region_code, r.stars, i.status
 				""", row -> {
 			var licence = cn.meizhi.institution.InstitutionStatus.valueOf(row.getString("licence"));
-			if (CertificateCheck.Verdict.of(RatingStatus.PUBLISHED, today, licence, today) != CertificateCheck.Verdict.VALID) {
+			if (CertificateCheck.Verdict.of(RatingStatus.PUBLISHED, today, licence,
+					today) != CertificateCheck.Verdict.VALID) {
 				return;
 			}
 			int stars = row.getInt("stars");
@@ -403,8 +425,9 @@ public class Ratings {
 	public static final int RENEWAL_WINDOW_DAYS = 90;
 
 	/**
-	 * Published ratings whose validity ends within {@link #RENEWAL_WINDOW_DAYS} days, soonest first: those of
-	 * the regulator's jurisdiction, or the clinic's own; nobody else has any.
+	 * Published ratings whose validity ends within {@link #RENEWAL_WINDOW_DAYS} days,
+	 * soonest first: those of the regulator's jurisdiction, or the clinic's own; nobody
+	 * else has any.
 	 */
 	public List<Rating> expiringSoon(CurrentUser user) {
 		LocalDate today = cycles.today();
@@ -432,7 +455,10 @@ public class Ratings {
 		return ratings.findByInstitutionIdOrderByProposedAtDesc(clinic.institutionId());
 	}
 
-	/** The inspection a rating was proposed from, as the regulator or the rated clinic sees it. */
+	/**
+	 * The inspection a rating was proposed from, as the regulator or the rated clinic
+	 * sees it.
+	 */
 	public InspectionView basis(CurrentUser user, Rating rating) {
 		return user.is(Role.CLINIC) ? inspections.clinicResultsOrReopened(user, rating.getInspectionId())
 				: inspections.regulatorView(user, rating.getInspectionId());
@@ -451,40 +477,48 @@ public class Ratings {
 	}
 
 	/**
-	 * What the public sees of an institution's ratings, in one statement: every rating ever published,
-	 * newest first (never proposals, appeals or rejected ones), the current rating (the latest unless
-	 * superseded, else none) and the institution's published reply to it.
+	 * What the public sees of an institution's ratings, in one statement: every rating
+	 * ever published, newest first (never proposals, appeals or rejected ones), the
+	 * current rating (the latest unless superseded, else none) and the institution's
+	 * published reply to it.
 	 */
 	public PublicRecord publicRecord(long institutionId) {
 		// plain rows, no entities: a profile view asks this every time
 		List<PublicRating> history = new ArrayList<>();
 		Map<Long, String> replies = new HashMap<>();
-		jdbc.query("""
-				select r.id, r.stars, r.status, r.certificate_no, r.valid_from, r.valid_until, r.total, r.sections,
-				       r.inspection_id, r.standard_version_id, r.computed_stars, r.override_reason,
-				       exists (select 1 from appeal a where a.rating_id = r.id and a.outcome = 'ADJUSTED'
-				               and a.adjusted_stars = r.stars) as adjusted_on_appeal,
-				       p.text as reply
-				from rating r left join rating_reply p on p.rating_id = r.id and p.status = 'PUBLISHED'
-				where r.institution_id = ? and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'SUPERSEDED')
-				order by r.approved_at desc, r.id desc, p.id
-				""", row -> {
-			long id = row.getLong("id");
-			if (history.isEmpty() || history.get(history.size() - 1).getId() != id) {
-				history.add(new PublicRating(id, row.getInt("stars"), RatingStatus.valueOf(row.getString("status")),
-						row.getString("certificate_no"), row.getObject("valid_from", LocalDate.class),
-						row.getObject("valid_until", LocalDate.class), row.getBigDecimal("total"),
-						RatingSections.decode(row.getString("sections")), row.getLong("inspection_id"),
-						row.getLong("standard_version_id"),
-						StarsChange.of(row.getInt("stars"), row.getInt("computed_stars"), row.getString("override_reason"),
-								row.getBoolean("adjusted_on_appeal"))));
-			}
-			String reply = row.getString("reply");
-			if (reply != null) {
-				replies.putIfAbsent(id, reply);
-			}
-		}, institutionId);
-		PublicRating current = history.stream().filter(r -> r.getStatus() != RatingStatus.SUPERSEDED).findFirst().orElse(null);
+		jdbc.query(
+				"""
+						select r.id, r.stars, r.status, r.certificate_no, r.valid_from, r.valid_until, r.total, r.sections,
+						       r.inspection_id, r.standard_version_id, r.computed_stars, r.override_reason,
+						       exists (select 1 from appeal a where a.rating_id = r.id and a.outcome = 'ADJUSTED'
+						               and a.adjusted_stars = r.stars) as adjusted_on_appeal,
+						       p.text as reply
+						from rating r left join rating_reply p on p.rating_id = r.id and p.status = 'PUBLISHED'
+						where r.institution_id = ? and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'SUPERSEDED')
+						order by r.approved_at desc, r.id desc, p.id
+						""",
+				row -> {
+					long id = row.getLong("id");
+					if (history.isEmpty() || history.get(history.size() - 1).getId() != id) {
+						history.add(
+								new PublicRating(id, row.getInt("stars"), RatingStatus.valueOf(row.getString("status")),
+										row.getString("certificate_no"), row.getObject("valid_from", LocalDate.class),
+										row.getObject("valid_until", LocalDate.class), row.getBigDecimal("total"),
+										RatingSections.decode(row.getString("sections")), row.getLong("inspection_id"),
+										row.getLong("standard_version_id"),
+										StarsChange.of(row.getInt("stars"), row.getInt("computed_stars"),
+												row.getString("override_reason"),
+												row.getBoolean("adjusted_on_appeal"))));
+					}
+					String reply = row.getString("reply");
+					if (reply != null) {
+						replies.putIfAbsent(id, reply);
+					}
+				}, institutionId);
+		PublicRating current = history.stream()
+			.filter(r -> r.getStatus() != RatingStatus.SUPERSEDED)
+			.findFirst()
+			.orElse(null);
 		return new PublicRecord(List.copyOf(history), current, current == null ? null : replies.get(current.getId()));
 	}
 
@@ -493,7 +527,8 @@ public class Ratings {
 	 *
 	 * @param history every rating ever published, newest first
 	 * @param current the rating that stands (null when none, or only superseded ones)
-	 * @param currentReply the text of the institution's published reply to the current rating, if any
+	 * @param currentReply the text of the institution's published reply to the current
+	 * rating, if any
 	 */
 	public record PublicRecord(List<PublicRating> history, PublicRating current, String currentReply) {
 	}
@@ -520,11 +555,16 @@ public class Ratings {
 			.collect(java.util.stream.Collectors.groupingBy(AppealFile::getAppealId));
 	}
 
-	/** An appeal file of a rating the user may see (the rated clinic, a regulator of the jurisdiction). */
+	/**
+	 * An appeal file of a rating the user may see (the rated clinic, a regulator of the
+	 * jurisdiction).
+	 */
 	public Inspections.Download appealFile(CurrentUser user, long ratingId, long fileId) {
 		Rating rating = get(user, ratingId);
 		AppealFile file = appealFiles.findById(fileId)
-			.filter(f -> appeals.findById(f.getAppealId()).map(a -> a.getRatingId().equals(rating.getId())).orElse(false))
+			.filter(f -> appeals.findById(f.getAppealId())
+				.map(a -> a.getRatingId().equals(rating.getId()))
+				.orElse(false))
 			.orElseThrow(() -> new NotFoundException("AppealFile", fileId));
 		byte[] content = appealFileContents.findById(fileId).orElseThrow().getContent();
 		return new Inspections.Download(file.getFileName(), file.getContentType(), content);
@@ -538,12 +578,14 @@ public class Ratings {
 		};
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------
 
 	/**
-	 * The next certificate number of a region and year, {@code MZ-<region>-<year>-<6-digit sequence>}, from
-	 * a counter advanced atomically (safe under concurrent approvals). Approval uses it; so do importers of
-	 * earlier ratings, so that numbers never repeat.
+	 * The next certificate number of a region and year,
+	 * {@code MZ-<region>-<year>-<6-digit sequence>}, from a counter advanced atomically
+	 * (safe under concurrent approvals). Approval uses it; so do importers of earlier
+	 * ratings, so that numbers never repeat.
 	 */
 	@Transactional
 	public String nextCertificateNumber(String region, int year) {
@@ -595,8 +637,7 @@ public class Ratings {
 			.add("reason", null, reason)
 			.changes());
 		events.publishEvent(new RatingChanged(action, rating.getId(), rating.getInstitutionId(), name,
-				rating.getRegionCode(), changes,
-				actor.actor(), now));
+				rating.getRegionCode(), changes, actor.actor(), now));
 	}
 
 }

@@ -22,7 +22,10 @@ interface RatingRepository extends JpaRepository<Rating, Long> {
 
 	Optional<Rating> findByCertificateNo(String certificateNo);
 
-	/** Ratings of a jurisdiction, newest approval first (proposals last), each filter optional. */
+	/**
+	 * Ratings of a jurisdiction, newest approval first (proposals last), each filter
+	 * optional.
+	 */
 	@Query(value = """
 			select r from Rating r where r.regionCode like concat(:prefix, '%')
 			and r.status in :statuses
@@ -63,7 +66,10 @@ interface AppealRepository extends JpaRepository<Appeal, Long> {
 
 interface CertificateSequence extends org.springframework.data.repository.Repository<Rating, Long> {
 
-	/** Advances the region's counter for the year atomically (safe under concurrent approvals). */
+	/**
+	 * Advances the region's counter for the year atomically (safe under concurrent
+	 * approvals).
+	 */
 	@Modifying
 	@Query(value = """
 			insert into certificate_sequence (region_code, year, last_value) values (:region, :year, 1)

@@ -3,11 +3,12 @@ package cn.meizhi.rating;
 import java.util.Map;
 
 /**
- * How many institutions hold a valid certificate of each star count, in a jurisdiction and in each of
- * its districts.
+ * How many institutions hold a valid certificate of each star count, in a jurisdiction
+ * and in each of its districts.
  *
  * @param totals institutions per star count (1 to 5), every star count present
- * @param byDistrict per district code, institutions per star count at index {@code stars - 1}
+ * @param byDistrict per district code, institutions per star count at index
+ * {@code stars - 1}
  */
 public record StarDistribution(Map<Integer, Long> totals, Map<String, long[]> byDistrict) {
 

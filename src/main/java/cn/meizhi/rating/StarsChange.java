@@ -1,13 +1,13 @@
 package cn.meizhi.rating;
 
 /**
- * Why the stars a rating publishes differ from those the standard's rules computed from the inspection,
- * which the public is told in words wherever the stars are shown.
+ * Why the stars a rating publishes differ from those the standard's rules computed from
+ * the inspection, which the public is told in words wherever the stars are shown.
  *
  * @param kind who changed them
  * @param computedStars the stars the rules gave
- * @param reason the lead assessor's written reason for an override; null for an appeal (the decision is
- * between the regulator and the institution)
+ * @param reason the lead assessor's written reason for an override; null for an appeal
+ * (the decision is between the regulator and the institution)
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record StarsChange(Kind kind, int computedStars, String reason) {

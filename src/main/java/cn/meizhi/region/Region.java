@@ -12,7 +12,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * An administrative region (行政区划) with its six-digit GB/T 2260 code. Reference data: read-only.
+ * An administrative region (行政区划) with its six-digit GB/T 2260 code. Reference data:
+ * read-only.
  */
 @Entity
 @Table(name = "region")

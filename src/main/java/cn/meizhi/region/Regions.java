@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The region catalogue. Regions are reference data that change only by migration, so they are read
- * once and kept in memory. Not transactional: a page asks for a name per row (and templates ask outside
- * any transaction), and each call would have gone through the transaction interceptor, or begun a
- * transaction, for a map lookup.
+ * The region catalogue. Regions are reference data that change only by migration, so they
+ * are read once and kept in memory. Not transactional: a page asks for a name per row
+ * (and templates ask outside any transaction), and each call would have gone through the
+ * transaction interceptor, or begun a transaction, for a map lookup.
  */
 @Service
 public class Regions {
@@ -66,12 +66,16 @@ public class Regions {
 			.toList();
 	}
 
-	/** The districts (lowest level) inside a jurisdiction: where institutions are located. */
+	/**
+	 * The districts (lowest level) inside a jurisdiction: where institutions are located.
+	 */
 	public List<Region> districtsWithin(Jurisdiction jurisdiction) {
 		return within(jurisdiction).stream().filter(r -> r.getLevel() == Region.Level.DISTRICT).toList();
 	}
 
-	/** Every region, by code (a province before its cities, a city before its districts). */
+	/**
+	 * Every region, by code (a province before its cities, a city before its districts).
+	 */
 	public List<Region> catalogue() {
 		return all().values().stream().sorted(java.util.Comparator.comparing(Region::getCode)).toList();
 	}
@@ -79,8 +83,10 @@ public class Regions {
 	private Map<String, Region> all() {
 		Map<String, Region> regions = byCode;
 		if (regions == null) {
-			// plain JDBC, not a Spring Data repository: the search index's loader asks for region names while
-			// the application context still starts, and a repository bootstrapped lazily ("deferred") then
+			// plain JDBC, not a Spring Data repository: the search index's loader asks
+			// for region names while
+			// the application context still starts, and a repository bootstrapped lazily
+			// ("deferred") then
 			// deadlocked its creation against the main thread's
 			regions = jdbc.sql("select code, name, name_en, parent_code, level from region order by code")
 				.query((rs, n) -> new Region(rs.getString("code"), rs.getString("name"), rs.getString("name_en"),

@@ -69,7 +69,8 @@ public class Answer {
 
 	/** What the form shows: "", "NA" or the score. */
 	public String getValue() {
-		return notApplicable ? SectionAnswers.NOT_APPLICABLE : score == null ? "" : score.stripTrailingZeros().toPlainString();
+		return notApplicable ? SectionAnswers.NOT_APPLICABLE
+				: score == null ? "" : score.stripTrailingZeros().toPlainString();
 	}
 
 }

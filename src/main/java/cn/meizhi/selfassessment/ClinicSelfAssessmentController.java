@@ -30,8 +30,8 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The clinic's self-assessment: an overview with progress, one page per section to score, comment and
- * attach evidence, and submission.
+ * The clinic's self-assessment: an overview with progress, one page per section to score,
+ * comment and attach evidence, and submission.
  */
 @Controller
 class ClinicSelfAssessmentController {
@@ -86,8 +86,8 @@ class ClinicSelfAssessmentController {
 
 	@PostMapping("/clinic/self-assessments/{id}/sections/{code}")
 	String processSectionForm(CurrentUser user, @PathVariable long id, @PathVariable String code,
-			@ModelAttribute("form") SectionAnswers form, BindingResult result, HttpServletRequest request,
-			Model model, RedirectAttributes redirect) throws IOException {
+			@ModelAttribute("form") SectionAnswers form, BindingResult result, HttpServletRequest request, Model model,
+			RedirectAttributes redirect) throws IOException {
 		SelfAssessmentView before = selfAssessments.view(user, id);
 		if (before.section(code) == null) {
 			throw new cn.meizhi.shared.NotFoundException("Section", code);

@@ -8,7 +8,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Evidence is always downloaded as an attachment, never shown inline, with sniffing switched off.
+ * Evidence is always downloaded as an attachment, never shown inline, with sniffing
+ * switched off.
  */
 final class EvidenceDownloads {
 
@@ -19,7 +20,10 @@ final class EvidenceDownloads {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(download.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(download.fileName(), StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.attachment()
+						.filename(download.fileName(), StandardCharsets.UTF_8)
+						.build()
+						.toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(download.content());

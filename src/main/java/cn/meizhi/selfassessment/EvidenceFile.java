@@ -12,8 +12,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * An evidence file's description; its bytes live in {@link EvidenceContent} and are read only for a
- * download.
+ * An evidence file's description; its bytes live in {@link EvidenceContent} and are read
+ * only for a download.
  */
 @Entity
 @Table(name = "evidence_file")

@@ -13,8 +13,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * One submission (with a snapshot of every answer and the self-assessed result) or one return (with the
- * regulator's reason). Never changed.
+ * One submission (with a snapshot of every answer and the self-assessed result) or one
+ * return (with the regulator's reason). Never changed.
  */
 @Entity
 @Table(name = "self_assessment_history")

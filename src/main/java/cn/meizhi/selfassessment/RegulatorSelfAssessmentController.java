@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The regulator's side of self-assessments: a cycle's progress, each self-assessment read-only, returning
- * a submitted one with a reason, evidence downloads and exports.
+ * The regulator's side of self-assessments: a cycle's progress, each self-assessment
+ * read-only, returning a submitted one with a reason, evidence downloads and exports.
  */
 @Controller
 class RegulatorSelfAssessmentController {

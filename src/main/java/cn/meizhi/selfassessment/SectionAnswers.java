@@ -7,8 +7,8 @@ import lombok.Getter;
 import lombok.Setter;
 
 /**
- * What a clinic user typed on one section of the self-assessment: per indicator id a value ("" for
- * not answered yet, "NA" for not applicable, or a score) and a comment.
+ * What a clinic user typed on one section of the self-assessment: per indicator id a
+ * value ("" for not answered yet, "NA" for not applicable, or a score) and a comment.
  */
 @Getter
 @Setter

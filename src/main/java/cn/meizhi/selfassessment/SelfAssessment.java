@@ -21,8 +21,9 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * One institution's self-assessment in one cycle. It guards its own state: answers change only while it
- * is editable, it is submitted only when complete, and only a submitted one can be returned.
+ * One institution's self-assessment in one cycle. It guards its own state: answers change
+ * only while it is editable, it is submitted only when complete, and only a submitted one
+ * can be returned.
  */
 @Entity
 @Table(name = "self_assessment")

@@ -8,11 +8,12 @@ import cn.meizhi.shared.AuditableEvent;
 import cn.meizhi.shared.FieldChange;
 
 /**
- * Something happened to a self-assessment: saved, evidence added or removed, submitted, returned.
+ * Something happened to a self-assessment: saved, evidence added or removed, submitted,
+ * returned.
  */
 public record SelfAssessmentChanged(String action, long selfAssessmentId, long institutionId, long cycleId,
-		String summary, String regionCode, List<FieldChange> changes, Actor actor, Instant occurredAt)
-		implements AuditableEvent {
+		String summary, String regionCode, List<FieldChange> changes, Actor actor,
+		Instant occurredAt) implements AuditableEvent {
 
 	@Override
 	public String objectType() {

@@ -1,8 +1,9 @@
 package cn.meizhi.selfassessment;
 
 /**
- * DRAFT (being filled) → SUBMITTED (read-only) → RETURNED (editable again, with the regulator's
- * reason) → SUBMITTED. Enrolled institutions without a self-assessment yet are "not started".
+ * DRAFT (being filled) → SUBMITTED (read-only) → RETURNED (editable again, with the
+ * regulator's reason) → SUBMITTED. Enrolled institutions without a self-assessment yet
+ * are "not started".
  */
 public enum SelfAssessmentStatus {
 

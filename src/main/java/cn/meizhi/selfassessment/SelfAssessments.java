@@ -49,10 +49,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Self-assessments: the clinic fills and submits its own; regulators read those of their jurisdiction
- * and return submitted ones with a reason. Object-level rules live here: a clinic reaches only its own
- * institution's self-assessments, a regulator only those of institutions inside its jurisdiction; all
- * others answer 404.
+ * Self-assessments: the clinic fills and submits its own; regulators read those of their
+ * jurisdiction and return submitted ones with a reason. Object-level rules live here: a
+ * clinic reaches only its own institution's self-assessments, a regulator only those of
+ * institutions inside its jurisdiction; all others answer 404.
  */
 @Service
 @Transactional(readOnly = true)
@@ -85,7 +85,9 @@ public class SelfAssessments {
 	/** A clinic's own task in a cycle. */
 	public record ClinicTask(EvaluationCycle cycle, State state, Long selfAssessmentId, int answered, int applicable) {
 
-		/** Still to do: the cycle takes self-assessments and this one is not submitted. */
+		/**
+		 * Still to do: the cycle takes self-assessments and this one is not submitted.
+		 */
 		public boolean toDo() {
 			return cycle.getStatus() == CycleStatus.OPEN && state != State.SUBMITTED;
 		}
@@ -130,9 +132,13 @@ public class SelfAssessments {
 		this.clock = clock;
 	}
 
-	// ---- clinic ---------------------------------------------------------------------------------
+	// ---- clinic
+	// ---------------------------------------------------------------------------------
 
-	/** The cycles the clinic's institution is enrolled in that are open or later, with its progress. */
+	/**
+	 * The cycles the clinic's institution is enrolled in that are open or later, with its
+	 * progress.
+	 */
 	public List<ClinicTask> tasksOf(CurrentUser clinic) {
 		requireClinic(clinic);
 		long institutionId = clinic.institutionId();
@@ -150,11 +156,13 @@ public class SelfAssessments {
 			SelfAssessment assessment = byCycle.get(cycle.getId());
 			StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
 			int applicable = (int) version.indicators().filter(i -> applies(i, institution)).count();
-			int answered = assessment == null ? 0 : (int) version.indicators()
-				.filter(i -> applies(i, institution))
-				.filter(i -> assessment.answer(i.getId()).map(Answer::isAnswered).orElse(false))
-				.count();
-			tasks.add(new ClinicTask(cycle, assessment == null ? State.NOT_STARTED : State.valueOf(assessment.getStatus().name()),
+			int answered = assessment == null ? 0
+					: (int) version.indicators()
+						.filter(i -> applies(i, institution))
+						.filter(i -> assessment.answer(i.getId()).map(Answer::isAnswered).orElse(false))
+						.count();
+			tasks.add(new ClinicTask(cycle,
+					assessment == null ? State.NOT_STARTED : State.valueOf(assessment.getStatus().name()),
 					assessment == null ? null : assessment.getId(), answered, applicable));
 		}
 		return tasks;
@@ -174,15 +182,16 @@ public class SelfAssessments {
 		if (!cycle.acceptsEdits()) {
 			throw FormRejectedException.of(null, "selfAssessment.cycleNotOpen");
 		}
-		SelfAssessment created = assessments.saveAndFlush(
-				new SelfAssessment(cycleId, clinic.institutionId(), clinic.username(), clock.instant()));
+		SelfAssessment created = assessments
+			.saveAndFlush(new SelfAssessment(cycleId, clinic.institutionId(), clinic.username(), clock.instant()));
 		publish(clinic, "SELF_ASSESSMENT_STARTED", created, List.of());
 		return created.getId();
 	}
 
 	/**
-	 * Saves one section's answers and any evidence uploaded with them. Bad values refuse the whole save
-	 * (nothing is stored); a bad file is refused on its own while everything else is kept.
+	 * Saves one section's answers and any evidence uploaded with them. Bad values refuse
+	 * the whole save (nothing is stored); a bad file is refused on its own while
+	 * everything else is kept.
 	 */
 	@Transactional
 	public List<FileProblem> saveSection(CurrentUser clinic, long id, String sectionCode, SectionAnswers form,
@@ -230,8 +239,8 @@ public class SelfAssessments {
 			String comment = form.getComments().get(indicator.getId());
 			Answer answer = assessment.answerFor(indicator.getId());
 			String before = answer.getValue() + "|" + (answer.getComment() == null ? "" : answer.getComment());
-			answer.set(score == null || score.notApplicable() ? null : score.value(), score != null && score.notApplicable(),
-					comment, clinic.username(), now);
+			answer.set(score == null || score.notApplicable() ? null : score.value(),
+					score != null && score.notApplicable(), comment, clinic.username(), now);
 			String after = answer.getValue() + "|" + (answer.getComment() == null ? "" : answer.getComment());
 			if (!before.equals(after)) {
 				changed++;
@@ -246,10 +255,11 @@ public class SelfAssessments {
 		}
 		assessment.touch(clinic.username(), now);
 		assessments.saveAndFlush(assessment);
-		publish(clinic, "SELF_ASSESSMENT_SAVED", assessment, new FieldChange.Diff().add("section", null, sectionCode)
-			.add("answersChanged", null, changed)
-			.add("evidenceAdded", null, stored.isEmpty() ? null : String.join("、", stored))
-			.changes());
+		publish(clinic, "SELF_ASSESSMENT_SAVED", assessment,
+				new FieldChange.Diff().add("section", null, sectionCode)
+					.add("answersChanged", null, changed)
+					.add("evidenceAdded", null, stored.isEmpty() ? null : String.join("、", stored))
+					.changes());
 		return problems;
 	}
 
@@ -270,7 +280,10 @@ public class SelfAssessments {
 				new FieldChange.Diff().add("evidence", file.getFileName(), null).changes());
 	}
 
-	/** Submits a complete self-assessment inside the window; a snapshot is kept in the history. */
+	/**
+	 * Submits a complete self-assessment inside the window; a snapshot is kept in the
+	 * history.
+	 */
 	@Transactional
 	public void submit(CurrentUser clinic, long id) {
 		SelfAssessment assessment = own(clinic, id);
@@ -291,15 +304,19 @@ public class SelfAssessments {
 		assessments.saveAndFlush(assessment);
 		history.save(new HistoryEntry(assessment.getId(), Kind.SUBMITTED, clinic.username(), null,
 				view.outcome().total(), view.outcome().stars(), snapshot(view), now));
-		publish(clinic, "SELF_ASSESSMENT_SUBMITTED", assessment, new FieldChange.Diff()
-			.add("total", null, view.outcome().total())
-			.add("stars", null, view.outcome().stars())
-			.changes());
+		publish(clinic, "SELF_ASSESSMENT_SUBMITTED", assessment,
+				new FieldChange.Diff().add("total", null, view.outcome().total())
+					.add("stars", null, view.outcome().stars())
+					.changes());
 	}
 
-	// ---- regulator ------------------------------------------------------------------------------
+	// ---- regulator
+	// ------------------------------------------------------------------------------
 
-	/** A regulator sends a submitted self-assessment back to the institution, with a reason it will see. */
+	/**
+	 * A regulator sends a submitted self-assessment back to the institution, with a
+	 * reason it will see.
+	 */
 	@Transactional
 	public void returnToInstitution(CurrentUser regulator, long id, String reason) {
 		SelfAssessment assessment = reachable(regulator, id);
@@ -315,7 +332,10 @@ public class SelfAssessments {
 				new FieldChange.Diff().add("reason", null, reason.strip()).changes());
 	}
 
-	/** The progress of every institution enrolled in (or withdrawn from) a cycle of the regulator's. */
+	/**
+	 * The progress of every institution enrolled in (or withdrawn from) a cycle of the
+	 * regulator's.
+	 */
 	public List<Row> rows(CurrentUser regulator, long cycleId) {
 		EvaluationCycle cycle = cycles.get(regulator, cycleId);
 		StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
@@ -332,9 +352,10 @@ public class SelfAssessments {
 			}
 			SelfAssessment assessment = byInstitution.get(enrolment.getInstitutionId());
 			List<Indicator> applicable = version.indicators().filter(i -> applies(i, institution)).toList();
-			int answered = assessment == null ? 0 : (int) applicable.stream()
-				.filter(i -> assessment.answer(i.getId()).map(Answer::isAnswered).orElse(false))
-				.count();
+			int answered = assessment == null ? 0
+					: (int) applicable.stream()
+						.filter(i -> assessment.answer(i.getId()).map(Answer::isAnswered).orElse(false))
+						.count();
 			State state = !enrolment.isActive() ? State.WITHDRAWN
 					: assessment == null ? State.NOT_STARTED : State.valueOf(assessment.getStatus().name());
 			rows.add(new Row(institution, state, assessment == null ? null : assessment.getId(), answered,
@@ -386,9 +407,10 @@ public class SelfAssessments {
 						Optional<Answer> answer = a.answer(indicator.getId());
 						String value = !applies(indicator, institution) ? SectionAnswers.NOT_APPLICABLE
 								: answer.map(Answer::getValue).orElse("");
-						printer.printRecord(institution.name(), institution.creditCode(), a.getStatus(), section.getCode(),
-								indicator.getCode(), indicator.getTitle(), indicator.getMaxScore().stripTrailingZeros().toPlainString(),
-								value, answer.map(Answer::getComment).orElse(""));
+						printer.printRecord(institution.name(), institution.creditCode(), a.getStatus(),
+								section.getCode(), indicator.getCode(), indicator.getTitle(),
+								indicator.getMaxScore().stripTrailingZeros().toPlainString(), value,
+								answer.map(Answer::getComment).orElse(""));
 					}
 				}
 			}
@@ -396,8 +418,9 @@ public class SelfAssessments {
 	}
 
 	/**
-	 * The answers an institution submitted in a cycle, by indicator id (empty until submitted), for the
-	 * assessors who score it on site. Access is checked by the caller's own module.
+	 * The answers an institution submitted in a cycle, by indicator id (empty until
+	 * submitted), for the assessors who score it on site. Access is checked by the
+	 * caller's own module.
 	 */
 	public Map<Long, Answer> submittedAnswers(long cycleId, long institutionId) {
 		return assessments.findByCycleIdAndInstitutionId(cycleId, institutionId)
@@ -410,7 +433,10 @@ public class SelfAssessments {
 			.orElse(Map.of());
 	}
 
-	/** The evidence of an institution's submitted self-assessment in a cycle, by indicator id. */
+	/**
+	 * The evidence of an institution's submitted self-assessment in a cycle, by indicator
+	 * id.
+	 */
 	public Map<Long, List<EvidenceFile>> submittedEvidence(long cycleId, long institutionId) {
 		return assessments.findByCycleIdAndInstitutionId(cycleId, institutionId)
 			.filter(a -> a.getStatus() == SelfAssessmentStatus.SUBMITTED)
@@ -420,7 +446,10 @@ public class SelfAssessments {
 			.orElse(Map.of());
 	}
 
-	/** One evidence file of an institution's submitted self-assessment; access is checked by the caller. */
+	/**
+	 * One evidence file of an institution's submitted self-assessment; access is checked
+	 * by the caller.
+	 */
 	public Download submittedEvidenceFile(long cycleId, long institutionId, long fileId) {
 		SelfAssessment assessment = assessments.findByCycleIdAndInstitutionId(cycleId, institutionId)
 			.filter(a -> a.getStatus() == SelfAssessmentStatus.SUBMITTED)
@@ -432,9 +461,13 @@ public class SelfAssessments {
 				evidenceContents.findById(fileId).map(EvidenceContent::getContent).orElseThrow());
 	}
 
-	// ---- both -----------------------------------------------------------------------------------
+	// ---- both
+	// -----------------------------------------------------------------------------------
 
-	/** The page of a self-assessment for the clinic that owns it or a regulator who reaches it. */
+	/**
+	 * The page of a self-assessment for the clinic that owns it or a regulator who
+	 * reaches it.
+	 */
 	public SelfAssessmentView view(CurrentUser user, long id) {
 		SelfAssessment assessment = reachable(user, id);
 		EvaluationCycle cycle = cycleOf(assessment);
@@ -450,14 +483,16 @@ public class SelfAssessments {
 		return new Download(file.getFileName(), file.getContentType(), content);
 	}
 
-	// ---- helpers --------------------------------------------------------------------------------
+	// ---- helpers
+	// --------------------------------------------------------------------------------
 
 	private SelfAssessmentView view(SelfAssessment assessment, EvaluationCycle cycle, boolean forClinic) {
 		InstitutionSummary institution = institutions.findSummary(assessment.getInstitutionId()).orElseThrow();
 		StandardVersion version = standards.publicVersion(cycle.getStandardVersionId());
 		Map<Long, Answer> answers = new HashMap<>();
 		assessment.getAnswers().forEach(a -> answers.put(a.getIndicatorId(), a));
-		Map<Long, List<EvidenceFile>> evidence = evidenceFiles.findBySelfAssessmentIdOrderByUploadedAt(assessment.getId())
+		Map<Long, List<EvidenceFile>> evidence = evidenceFiles
+			.findBySelfAssessmentIdOrderByUploadedAt(assessment.getId())
 			.stream()
 			.collect(Collectors.groupingBy(EvidenceFile::getIndicatorId));
 		Map<Long, Boolean> applicable = new HashMap<>();
@@ -490,8 +525,8 @@ public class SelfAssessments {
 			applicableAll += applies;
 		}
 		progress.put("", new SelfAssessmentView.Progress(answeredAll, applicableAll));
-		RatingOutcome outcome = engine.evaluate(ScoringModel.of(version, institution.type(), institution.surgeryLevel()),
-				scores);
+		RatingOutcome outcome = engine
+			.evaluate(ScoringModel.of(version, institution.type(), institution.surgeryLevel()), scores);
 		boolean editable = forClinic && assessment.getStatus().editable() && cycle.acceptsEdits();
 		boolean submittable = editable && cycle.acceptsSubmissionsOn(cycles.today());
 		return new SelfAssessmentView(assessment, cycle, institution, version, answers, evidence, applicable, progress,
@@ -614,15 +649,15 @@ public class SelfAssessments {
 			entry.put("evidence", view.evidenceOf(i).stream().map(EvidenceFile::getSha256).toList());
 			answers.put(i.getCode(), entry);
 		});
-		return JSON.writeValueAsString(Map.of("total", view.outcome().total(), "stars", view.outcome().stars(),
-				"answers", answers));
+		return JSON.writeValueAsString(
+				Map.of("total", view.outcome().total(), "stars", view.outcome().stars(), "answers", answers));
 	}
 
 	private void publish(CurrentUser user, String action, SelfAssessment assessment, List<FieldChange> changes) {
 		InstitutionSummary institution = institutions.findSummary(assessment.getInstitutionId()).orElseThrow();
 		events.publishEvent(new SelfAssessmentChanged(action, assessment.getId(), assessment.getInstitutionId(),
-				assessment.getCycleId(), institution.name(),
-				institution.regionCode(), changes, user.actor(), clock.instant()));
+				assessment.getCycleId(), institution.name(), institution.regionCode(), changes, user.actor(),
+				clock.instant()));
 	}
 
 	private static String sha256(byte[] bytes) {

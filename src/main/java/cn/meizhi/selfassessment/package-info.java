@@ -1,5 +1,6 @@
 /**
- * Self-assessments (自评): each enrolled institution scores itself against the cycle's standard with
- * comments and evidence, submits, and may be asked by the regulator to revise.
+ * Self-assessments (自评): each enrolled institution scores itself against the cycle's
+ * standard with comments and evidence, submits, and may be asked by the regulator to
+ * revise.
  */
 package cn.meizhi.selfassessment;

@@ -1,9 +1,9 @@
 package cn.meizhi.shared;
 
 /**
- * Who did something, as recorded in events and the audit trail: the account, the person's name at the
- * time (null for the system and for someone not signed in) and the role ({@code null} for the public and
- * for the system itself).
+ * Who did something, as recorded in events and the audit trail: the account, the person's
+ * name at the time (null for the system and for someone not signed in) and the role
+ * ({@code null} for the public and for the system itself).
  */
 public record Actor(String username, String displayName, Role role) {
 

@@ -8,8 +8,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Uploaded files going back out: always as attachments, never shown inline, never sniffed, never cached
- * by a shared cache.
+ * Uploaded files going back out: always as attachments, never shown inline, never
+ * sniffed, never cached by a shared cache.
  */
 public final class Attachments {
 

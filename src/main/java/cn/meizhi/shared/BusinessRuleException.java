@@ -1,8 +1,9 @@
 package cn.meizhi.shared;
 
 /**
- * A request that the domain refuses, carrying a message key (and arguments) for the user's language.
- * {@code field} names the form field at fault, or is {@code null} for the form as a whole.
+ * A request that the domain refuses, carrying a message key (and arguments) for the
+ * user's language. {@code field} names the form field at fault, or is {@code null} for
+ * the form as a whole.
  */
 public class BusinessRuleException extends RuntimeException {
 

@@ -10,7 +10,8 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Lets controllers take a {@link CurrentUser} parameter: the signed-in user, whoever stores accounts.
+ * Lets controllers take a {@link CurrentUser} parameter: the signed-in user, whoever
+ * stores accounts.
  */
 public class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -1,8 +1,9 @@
 package cn.meizhi.shared;
 
 /**
- * Somebody else saved the object since the caller loaded it (optimistic locking). The caller's input
- * is not applied; the form is shown again with what was typed and a conflict message.
+ * Somebody else saved the object since the caller loaded it (optimistic locking). The
+ * caller's input is not applied; the form is shown again with what was typed and a
+ * conflict message.
  */
 public class EditConflictException extends RuntimeException {
 

@@ -7,9 +7,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Decides what an uploaded file really is from its bytes — never from its name or the browser's claim
- * — and accepts only the kinds of evidence regulators read: PDF, JPEG, PNG, Word (DOCX) and Excel
- * (XLSX).
+ * Decides what an uploaded file really is from its bytes — never from its name or the
+ * browser's claim — and accepts only the kinds of evidence regulators read: PDF, JPEG,
+ * PNG, Word (DOCX) and Excel (XLSX).
  */
 public final class EvidenceFiles {
 
@@ -62,7 +62,9 @@ public final class EvidenceFiles {
 		return Optional.empty();
 	}
 
-	/** A DOCX or XLSX is a zip with the Office Open XML parts; any other zip is refused. */
+	/**
+	 * A DOCX or XLSX is a zip with the Office Open XML parts; any other zip is refused.
+	 */
 	private static Optional<Kind> officeKind(byte[] content) {
 		boolean contentTypes = false;
 		Kind kind = null;
@@ -80,7 +82,8 @@ public final class EvidenceFiles {
 				else if (name.equals("xl/workbook.xml")) {
 					kind = Kind.XLSX;
 				}
-				else if (name.endsWith(".exe") || name.endsWith(".js") || name.endsWith(".bat") || name.contains("..")) {
+				else if (name.endsWith(".exe") || name.endsWith(".js") || name.endsWith(".bat")
+						|| name.contains("..")) {
 					return Optional.empty();
 				}
 			}
@@ -91,7 +94,10 @@ public final class EvidenceFiles {
 		return contentTypes ? Optional.ofNullable(kind) : Optional.empty();
 	}
 
-	/** A safe file name for a download: no path, no control characters, the extension of what it is. */
+	/**
+	 * A safe file name for a download: no path, no control characters, the extension of
+	 * what it is.
+	 */
 	public static String safeName(String original, Kind kind) {
 		String name = original == null ? "" : original.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>:|?*]", "_").strip();

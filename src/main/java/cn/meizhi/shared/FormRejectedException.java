@@ -6,8 +6,9 @@ import java.util.List;
 import org.springframework.validation.Errors;
 
 /**
- * A service refused what a form asked for, for one or more reasons tied to fields. Each reason is a
- * message key with arguments, so the form can be shown again with messages in the user's language.
+ * A service refused what a form asked for, for one or more reasons tied to fields. Each
+ * reason is a message key with arguments, so the form can be shown again with messages in
+ * the user's language.
  */
 public class FormRejectedException extends RuntimeException {
 

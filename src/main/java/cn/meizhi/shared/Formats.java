@@ -12,8 +12,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Dates and times as the user's locale writes them, in the registry's time zone. Templates call it as
- * {@code ${@fmt.dateTime(x)}}.
+ * Dates and times as the user's locale writes them, in the registry's time zone.
+ * Templates call it as {@code ${@fmt.dateTime(x)}}.
  */
 @Component("fmt")
 public class Formats {
@@ -39,7 +39,9 @@ public class Formats {
 		if (date == null) {
 			return "";
 		}
-		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()).format(date);
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+			.withLocale(LocaleContextHolder.getLocale())
+			.format(date);
 	}
 
 	public String date(Instant instant) {

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /**
  * A regulator's area of responsibility: one GB/T 2260 region and every region below it.
  * <p>
- * Codes are six digits, two per level (province, city, district). The significant prefix drops
- * trailing pairs of zeros, so {@code 330000} covers every code starting with {@code 33},
- * {@code 330100} covers {@code 3301xx} and {@code 330102} only itself.
+ * Codes are six digits, two per level (province, city, district). The significant prefix
+ * drops trailing pairs of zeros, so {@code 330000} covers every code starting with
+ * {@code 33}, {@code 330100} covers {@code 3301xx} and {@code 330102} only itself.
  */
 public record Jurisdiction(String regionCode) implements java.io.Serializable {
 

@@ -12,10 +12,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Links that keep the current filters while changing the page or the sort order. Templates call it
- * as {@code ${@links.page(2)}}. Links are relative to the host (a request's Host header never shapes a
- * page), and built from the request's decoded parameters, so each value is encoded exactly once: a
- * search for 美容 stays 美容 on the next page and in the other language.
+ * Links that keep the current filters while changing the page or the sort order.
+ * Templates call it as {@code ${@links.page(2)}}. Links are relative to the host (a
+ * request's Host header never shapes a page), and built from the request's decoded
+ * parameters, so each value is encoded exactly once: a search for 美容 stays 美容 on the next
+ * page and in the other language.
  */
 @Component("links")
 public class PageLinks {
@@ -40,8 +41,8 @@ public class PageLinks {
 	}
 
 	/**
-	 * The current request's path and query, decoded. Only the query: a form's fields posted in the body
-	 * (a password, a token) never become part of a link.
+	 * The current request's path and query, decoded. Only the query: a form's fields
+	 * posted in the body (a password, a token) never become part of a link.
 	 */
 	private static UriComponentsBuilder current() {
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())

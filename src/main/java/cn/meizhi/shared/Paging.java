@@ -7,9 +7,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 
 /**
- * Turns the page, size and sort request parameters into a {@link Pageable}, accepting only the sort
- * properties a list offers, so that a crafted URL can neither sort by an arbitrary column nor ask for
- * a huge page.
+ * Turns the page, size and sort request parameters into a {@link Pageable}, accepting
+ * only the sort properties a list offers, so that a crafted URL can neither sort by an
+ * arbitrary column nor ask for a huge page.
  */
 public final class Paging {
 

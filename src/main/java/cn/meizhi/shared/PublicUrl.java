@@ -6,10 +6,11 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The portal's public address ({@code meizhi.public-url}), which certificates print as a QR code and badges
- * embed. Outside demo mode it must be configured (start-up refuses otherwise, see
- * {@code cn.meizhi.system.PublicUrlRequired}), so a request's Host header never shapes a printed address.
- * In demo mode without it, the address being visited stands in.
+ * The portal's public address ({@code meizhi.public-url}), which certificates print as a
+ * QR code and badges embed. Outside demo mode it must be configured (start-up refuses
+ * otherwise, see {@code cn.meizhi.system.PublicUrlRequired}), so a request's Host header
+ * never shapes a printed address. In demo mode without it, the address being visited
+ * stands in.
  */
 @Component
 public class PublicUrl {
@@ -20,9 +21,12 @@ public class PublicUrl {
 		this.configured = StringUtils.hasText(configured) ? configured.strip().replaceAll("/+$", "") : null;
 	}
 
-	/** The address without a trailing slash, e.g. {@code https://meizhi.example.gov.cn}. */
+	/**
+	 * The address without a trailing slash, e.g. {@code https://meizhi.example.gov.cn}.
+	 */
 	public String base() {
-		return configured != null ? configured : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return configured != null ? configured
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 }

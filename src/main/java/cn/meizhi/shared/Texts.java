@@ -1,8 +1,8 @@
 package cn.meizhi.shared;
 
 /**
- * Checks of free text that people type, so that over-long input gets a message instead of a database
- * error.
+ * Checks of free text that people type, so that over-long input gets a message instead of
+ * a database error.
  */
 public final class Texts {
 
@@ -16,11 +16,11 @@ public final class Texts {
 		}
 	}
 
-
 	/**
-	 * The LIKE pattern that finds {@code q} anywhere in a column holding text lower-cased with a space after
-	 * every character (see the {@code name_search} and {@code search_text} columns), with LIKE's wildcards
-	 * in {@code q} taken literally (escape character {@code \\}).
+	 * The LIKE pattern that finds {@code q} anywhere in a column holding text lower-cased
+	 * with a space after every character (see the {@code name_search} and
+	 * {@code search_text} columns), with LIKE's wildcards in {@code q} taken literally
+	 * (escape character {@code \\}).
 	 */
 	public static String spacedLikePattern(String q) {
 		StringBuilder pattern = new StringBuilder("%");
@@ -31,11 +31,10 @@ public final class Texts {
 		return pattern.append('%').toString();
 	}
 
-
 	/**
-	 * What the database's {@code name_grams(lower(name))} must contain for a name to hold {@code q}: the
-	 * distinct pairs of adjacent characters of {@code q} lower-cased (its one character when it has only
-	 * one).
+	 * What the database's {@code name_grams(lower(name))} must contain for a name to hold
+	 * {@code q}: the distinct pairs of adjacent characters of {@code q} lower-cased (its
+	 * one character when it has only one).
 	 */
 	public static String[] nameGrams(String q) {
 		int[] chars = q.toLowerCase(java.util.Locale.ROOT).codePoints().toArray();

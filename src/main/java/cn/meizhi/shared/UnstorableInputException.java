@@ -7,10 +7,11 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 
 /**
- * Input that holds characters the portal cannot keep: NUL (PostgreSQL text cannot store it), the other
- * control characters except tab and line breaks (they break the XML of badges and the CSV of exports),
- * and halves of surrogate pairs (they are not Unicode). Raised before any controller runs, so nothing is
- * saved; the answer is a 400 that names the fields and shows what was typed.
+ * Input that holds characters the portal cannot keep: NUL (PostgreSQL text cannot store
+ * it), the other control characters except tab and line breaks (they break the XML of
+ * badges and the CSV of exports), and halves of surrogate pairs (they are not Unicode).
+ * Raised before any controller runs, so nothing is saved; the answer is a 400 that names
+ * the fields and shows what was typed.
  *
  * @param fields each offending field with the text typed into it
  */
@@ -29,14 +30,16 @@ public class UnstorableInputException extends RuntimeException {
 
 	/**
 	 * @param name the request parameter
-	 * @param typed what was typed, each unstorable character shown as a visible sign (␀ for NUL)
+	 * @param typed what was typed, each unstorable character shown as a visible sign (␀
+	 * for NUL)
 	 */
 	public record Field(String name, String typed) {
 	}
 
 	/**
 	 * What happened, in the reader's language, naming the fields by their labels
-	 * ({@code input.field.<name>}, else the audit trail's {@code audit.field.<name>}, else the parameter).
+	 * ({@code input.field.<name>}, else the audit trail's {@code audit.field.<name>},
+	 * else the parameter).
 	 */
 	public String describe(MessageSource messages, Locale locale) {
 		String names = fields.stream()
@@ -46,7 +49,9 @@ public class UnstorableInputException extends RuntimeException {
 		return messages.getMessage("input.unstorable", new Object[] { names }, locale);
 	}
 
-	/** A parameter's label: {@code answers[12].comment} is labelled as {@code comment}. */
+	/**
+	 * A parameter's label: {@code answers[12].comment} is labelled as {@code comment}.
+	 */
 	public static String label(String parameter, MessageSource messages, Locale locale) {
 		String key = parameter.substring(parameter.lastIndexOf('.') + 1).replaceAll("\\[.*?\\]", "");
 		String label = messages.getMessage("input.field." + key, null, null, locale);
@@ -66,7 +71,10 @@ public class UnstorableInputException extends RuntimeException {
 		return false;
 	}
 
-	/** The text with every character that cannot be kept replaced by its visible sign (U+2400 block, or U+FFFD). */
+	/**
+	 * The text with every character that cannot be kept replaced by its visible sign
+	 * (U+2400 block, or U+FFFD).
+	 */
 	public static String shown(String text) {
 		StringBuilder shown = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {

@@ -1,5 +1,6 @@
 /**
- * Shared kernel: roles, the current user, jurisdictions, auditable events and web helpers that every module uses.
+ * Shared kernel: roles, the current user, jurisdictions, auditable events and web helpers
+ * that every module uses.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package cn.meizhi.shared;

@@ -23,7 +23,10 @@ final class EnumSetText {
 		if (text == null || text.isBlank()) {
 			return values;
 		}
-		Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(s -> Enum.valueOf(type, s))
+		Arrays.stream(text.split(","))
+			.map(String::strip)
+			.filter(s -> !s.isEmpty())
+			.map(s -> Enum.valueOf(type, s))
 			.forEach(values::add);
 		return values;
 	}

@@ -59,8 +59,8 @@ public class Indicator {
 	private String appliesToTypes;
 
 	/**
-	 * {@link #appliesToTypes} read, and the text it was read from: published versions are shared in memory
-	 * and every profile asks each indicator whether it applies.
+	 * {@link #appliesToTypes} read, and the text it was read from: published versions are
+	 * shared in memory and every profile asks each indicator whether it applies.
 	 */
 	@jakarta.persistence.Transient
 	@lombok.Getter(lombok.AccessLevel.NONE)
@@ -117,7 +117,10 @@ public class Indicator {
 		return types;
 	}
 
-	/** Whether this indicator applies to an institution of this type and licensed surgery level. */
+	/**
+	 * Whether this indicator applies to an institution of this type and licensed surgery
+	 * level.
+	 */
 	public boolean appliesTo(InstitutionType type, int surgeryLevel) {
 		Set<InstitutionType> types = getApplicableTypes();
 		return (types.isEmpty() || types.contains(type))

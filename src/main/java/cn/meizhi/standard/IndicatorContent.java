@@ -6,7 +6,8 @@ import java.util.Set;
 import cn.meizhi.institution.InstitutionType;
 
 /**
- * Everything an indicator says, without identity: what forms, imports and copies hand over.
+ * Everything an indicator says, without identity: what forms, imports and copies hand
+ * over.
  */
 record IndicatorContent(String code, String title, String titleEn, String guidance, String guidanceEn,
 		Set<EvaluationMethod> methods, BigDecimal maxScore, BigDecimal scoreStep, boolean notApplicableAllowed,

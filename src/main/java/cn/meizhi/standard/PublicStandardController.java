@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * Anyone may read the published and retired versions of every standard: which criteria a rating was
- * judged by, and how stars are given.
+ * Anyone may read the published and retired versions of every standard: which criteria a
+ * rating was judged by, and how stars are given.
  */
 @Controller
 class PublicStandardController {

@@ -13,20 +13,23 @@ import cn.meizhi.standard.RatingOutcome.SectionOutcome;
 import org.springframework.stereotype.Service;
 
 /**
- * The one computation from indicator scores to a weighted total and stars. Self-assessments,
- * inspections, proposals and the preview on a draft all call it; nothing else computes stars.
+ * The one computation from indicator scores to a weighted total and stars.
+ * Self-assessments, inspections, proposals and the preview on a draft all call it;
+ * nothing else computes stars.
  * <ul>
- * <li>A section's percentage is the points earned over the points possible of its applicable
- * indicators; N/A (and indicators that do not apply to the institution) count in neither. An indicator
- * not scored yet counts as 0 and is listed as unscored.</li>
- * <li>The total is the weight-averaged section percentage over the sections that count (a section whose
- * indicators are all N/A drops out and its weight with it), rounded half-up to one decimal place.
- * Section percentages are rounded the same way before they are compared with the section minimum.</li>
- * <li>Stars are the highest level whose threshold the rounded total reaches; below the 1-star threshold
- * the result is 0 ("not rated").</li>
- * <li>A failed core item (scored below its maximum) caps the stars at the version's core cap (0 = not
- * rated).</li>
- * <li>4 or 5 stars need every counting section at or above the section minimum; otherwise 3.</li>
+ * <li>A section's percentage is the points earned over the points possible of its
+ * applicable indicators; N/A (and indicators that do not apply to the institution) count
+ * in neither. An indicator not scored yet counts as 0 and is listed as unscored.</li>
+ * <li>The total is the weight-averaged section percentage over the sections that count (a
+ * section whose indicators are all N/A drops out and its weight with it), rounded half-up
+ * to one decimal place. Section percentages are rounded the same way before they are
+ * compared with the section minimum.</li>
+ * <li>Stars are the highest level whose threshold the rounded total reaches; below the
+ * 1-star threshold the result is 0 ("not rated").</li>
+ * <li>A failed core item (scored below its maximum) caps the stars at the version's core
+ * cap (0 = not rated).</li>
+ * <li>4 or 5 stars need every counting section at or above the section minimum; otherwise
+ * 3.</li>
  * </ul>
  */
 @Service
@@ -84,8 +87,8 @@ public class RatingEngine {
 	}
 
 	/**
-	 * The stars the rules give a total, given section percentages and failed core items: what the
-	 * preview on a draft version shows, and the last step of {@link #evaluate}.
+	 * The stars the rules give a total, given section percentages and failed core items:
+	 * what the preview on a draft version shows, and the last step of {@link #evaluate}.
 	 */
 	public Decision decide(RatingRules rules, BigDecimal total, List<SectionOutcome> sections,
 			List<String> failedCoreIndicators) {
@@ -115,7 +118,8 @@ public class RatingEngine {
 				.toList();
 			if (!below.isEmpty()) {
 				stars = 3;
-				reasons.add(new Reason(Kind.SECTION_MINIMUM, 3, rules.getSectionMinimumPercent(), String.join("、", below)));
+				reasons.add(
+						new Reason(Kind.SECTION_MINIMUM, 3, rules.getSectionMinimumPercent(), String.join("、", below)));
 			}
 		}
 		return new Decision(stars, reasons);

@@ -4,15 +4,16 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * What the rating engine computed: per-section results, the weighted total on 0–100, the stars (0 =
- * not rated) and every reason that decided them.
+ * What the rating engine computed: per-section results, the weighted total on 0–100, the
+ * stars (0 = not rated) and every reason that decided them.
  */
 public record RatingOutcome(List<SectionOutcome> sections, BigDecimal total, int stars, List<Reason> reasons,
 		List<String> failedCoreIndicators, List<String> unscoredIndicators) {
 
 	/**
-	 * One section: points earned and possible over its applicable indicators, and the percentage
-	 * (null when every indicator of the section is N/A, so that the section does not count).
+	 * One section: points earned and possible over its applicable indicators, and the
+	 * percentage (null when every indicator of the section is N/A, so that the section
+	 * does not count).
 	 */
 	public record SectionOutcome(String code, BigDecimal weight, BigDecimal earned, BigDecimal possible,
 			BigDecimal percent) {
@@ -34,7 +35,10 @@ public record RatingOutcome(List<SectionOutcome> sections, BigDecimal total, int
 			BELOW_LOWEST_THRESHOLD,
 			/** A core item ({@code subject}) was failed: capped at {@code stars}. */
 			CORE_CAP,
-			/** Section {@code subject} is below the section minimum ({@code value}%): capped at 3 stars. */
+			/**
+			 * Section {@code subject} is below the section minimum ({@code value}%):
+			 * capped at 3 stars.
+			 */
 			SECTION_MINIMUM,
 			/** No indicator applies at all. */
 			NOTHING_APPLICABLE

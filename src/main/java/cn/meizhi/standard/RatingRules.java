@@ -10,8 +10,9 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * The rating rules of a standard version: star thresholds on the 0–100 weighted total, the cap when a
- * core item is failed, the section minimum for 4 and 5 stars, and the time limits that later steps use.
+ * The rating rules of a standard version: star thresholds on the 0–100 weighted total,
+ * the cap when a core item is failed, the section minimum for 4 and 5 stars, and the time
+ * limits that later steps use.
  */
 @Embeddable
 @Getter
@@ -33,7 +34,9 @@ public class RatingRules {
 	@Column(name = "star5_threshold")
 	private BigDecimal star5Threshold;
 
-	/** The most stars a rating may have when any core item is failed; 0 means "not rated". */
+	/**
+	 * The most stars a rating may have when any core item is failed; 0 means "not rated".
+	 */
 	private int coreFailureCap;
 
 	/** Every section needs at least this percentage for 4 or 5 stars. */

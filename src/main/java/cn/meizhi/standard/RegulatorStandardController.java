@@ -35,8 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Authoring evaluation standards: regulators and admins create standards, edit drafts (rules, sections,
- * indicators), preview the rules, publish, retire, derive new drafts, export and import.
+ * Authoring evaluation standards: regulators and admins create standards, edit drafts
+ * (rules, sections, indicators), preview the rules, publish, retire, derive new drafts,
+ * export and import.
  */
 @Controller
 @RequestMapping("/regulator/standards")
@@ -83,8 +84,8 @@ class RegulatorStandardController {
 	}
 
 	@PostMapping
-	String create(CurrentUser user, @Valid @ModelAttribute("form") StandardForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+	String create(CurrentUser user, @Valid @ModelAttribute("form") StandardForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				StandardVersion draft = standards.createStandard(user, form);
@@ -116,7 +117,10 @@ class RegulatorStandardController {
 		return VERSION_VIEW;
 	}
 
-	/** The draft preview: which stars a total (and section percentages) would give, and why. */
+	/**
+	 * The draft preview: which stars a total (and section percentages) would give, and
+	 * why.
+	 */
 	@GetMapping("/versions/{id}/preview")
 	String preview(CurrentUser user, @PathVariable long id, @RequestParam(required = false) BigDecimal total,
 			@RequestParam(defaultValue = "false") boolean coreFailed, @RequestParam Map<String, String> parameters,

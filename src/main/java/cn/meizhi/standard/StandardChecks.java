@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 import cn.meizhi.shared.FormRejectedException;
 
 /**
- * The rules a draft's content must satisfy, shared by the authoring forms and the JSON import so that
- * both refuse the same things with the same messages. {@code prefix} names where the value sits
- * (empty for a form, e.g. {@code sections[2].indicators[0].} for an import).
+ * The rules a draft's content must satisfy, shared by the authoring forms and the JSON
+ * import so that both refuse the same things with the same messages. {@code prefix} names
+ * where the value sits (empty for a form, e.g. {@code sections[2].indicators[0].} for an
+ * import).
  */
 final class StandardChecks {
 
@@ -71,7 +72,9 @@ final class StandardChecks {
 		}
 	}
 
-	/** The maximum and the step are positive and the maximum is a whole number of steps. */
+	/**
+	 * The maximum and the step are positive and the maximum is a whole number of steps.
+	 */
 	static void scoring(BigDecimal maxScore, BigDecimal scoreStep, String prefix,
 			FormRejectedException.Collector reasons) {
 		boolean ok = true;

@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A standard version as a portable JSON document ({@code meizhi-standard/1}): what export writes and
- * import reads. It names no database ids and no status, so a round trip is exact.
+ * A standard version as a portable JSON document ({@code meizhi-standard/1}): what export
+ * writes and import reads. It names no database ids and no status, so a round trip is
+ * exact.
  */
 record StandardDocument(String format, Standard standard, Version version, Rules rules, List<Section> sections) {
 
@@ -53,7 +54,10 @@ record StandardDocument(String format, Standard standard, Version version, Rules
 					.toList());
 	}
 
-	/** Numbers without trailing zeros and never in exponent form: 5.00 → 5, 0.50 → 0.5, 10.00 → 10. */
+	/**
+	 * Numbers without trailing zeros and never in exponent form: 5.00 → 5, 0.50 → 0.5,
+	 * 10.00 → 10.
+	 */
 	static BigDecimal plain(BigDecimal value) {
 		if (value == null) {
 			return null;

@@ -14,9 +14,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads and writes {@link StandardDocument}s. Reading checks everything an author's form would and
- * reports each problem with where it is (line and column for broken JSON, a path such as
- * {@code sections[2].indicators[0].maxScore} for a bad value).
+ * Reads and writes {@link StandardDocument}s. Reading checks everything an author's form
+ * would and reports each problem with where it is (line and column for broken JSON, a
+ * path such as {@code sections[2].indicators[0].maxScore} for a bad value).
  */
 final class StandardJson {
 
@@ -73,7 +73,8 @@ final class StandardJson {
 
 	private static String describe(String path, int line, int column) {
 		String location = line > 0 ? "line " + line + ", column " + column : "";
-		String cleanPath = path.replace("cn.meizhi.standard.StandardDocument", "").replaceAll("\\[\"(\\w+)\"\\]", ".$1");
+		String cleanPath = path.replace("cn.meizhi.standard.StandardDocument", "")
+			.replaceAll("\\[\"(\\w+)\"\\]", ".$1");
 		return (location + " " + cleanPath).strip();
 	}
 
@@ -165,6 +166,5 @@ final class StandardJson {
 		}
 		return set;
 	}
-
 
 }

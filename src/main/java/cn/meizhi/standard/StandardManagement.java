@@ -27,8 +27,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Authoring and reading evaluation standards. Regulators and admins author drafts; published and
- * retired versions are read by everyone and never change.
+ * Authoring and reading evaluation standards. Regulators and admins author drafts;
+ * published and retired versions are read by everyone and never change.
  */
 @Service
 @Transactional(readOnly = true)
@@ -63,7 +63,8 @@ public class StandardManagement {
 		this.clock = clock;
 	}
 
-	// ---- reading -------------------------------------------------------------------------------
+	// ---- reading
+	// -------------------------------------------------------------------------------
 
 	/** Every version, drafts included, for authors. */
 	public List<StandardVersion> allVersions(CurrentUser user) {
@@ -95,11 +96,12 @@ public class StandardManagement {
 	}
 
 	/**
-	 * A published or retired version with everything in it; drafts answer 404. What a published version
-	 * holds never changes, so each node keeps the loaded sections and indicators; only its status can
-	 * change (a retirement, possibly through another node), and that is read from the database on every
-	 * call (one primary-key lookup), so no node shows a retired version as published. Callers only read
-	 * the returned version.
+	 * A published or retired version with everything in it; drafts answer 404. What a
+	 * published version holds never changes, so each node keeps the loaded sections and
+	 * indicators; only its status can change (a retirement, possibly through another
+	 * node), and that is read from the database on every call (one primary-key lookup),
+	 * so no node shows a retired version as published. Callers only read the returned
+	 * version.
 	 */
 	public StandardVersion publicVersion(long id) {
 		VersionStatus status = versions.statusOf(id).orElseThrow(() -> new NotFoundException("StandardVersion", id));
@@ -133,12 +135,18 @@ public class StandardManagement {
 		return findIndicator(indicatorId).getVersion().getId();
 	}
 
-	/** What the rating engine needs of a version for an institution of this type and surgery level. */
+	/**
+	 * What the rating engine needs of a version for an institution of this type and
+	 * surgery level.
+	 */
 	public ScoringModel scoringModel(long versionId, InstitutionType type, int surgeryLevel) {
 		return ScoringModel.of(loaded(find(versionId)), type, surgeryLevel);
 	}
 
-	/** The stars the version's rules give a total and section percentages: the draft preview. */
+	/**
+	 * The stars the version's rules give a total and section percentages: the draft
+	 * preview.
+	 */
 	public RatingEngine.Decision preview(CurrentUser user, long versionId, BigDecimal total,
 			Map<String, BigDecimal> sectionPercents, boolean coreFailed) {
 		StandardVersion version = version(user, versionId);
@@ -154,23 +162,29 @@ public class StandardManagement {
 		return StandardJson.write(version);
 	}
 
-	/** The version as a spreadsheet: one row per indicator, UTF-8 with a byte order mark for Excel. */
+	/**
+	 * The version as a spreadsheet: one row per indicator, UTF-8 with a byte order mark
+	 * for Excel.
+	 */
 	public void exportCsv(long versionId, CurrentUser user, Writer writer) {
 		StandardVersion version = user == null ? publicVersion(versionId) : version(user, versionId);
 		try {
 			writer.write('\uFEFF');
 			CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get());
-			csv.printRecord("分部代码", "分部名称", "Section", "权重", "条款代码", "条款", "Indicator", "评价要点", "Guidance",
-					"评价方法", "满分", "分值步长", "可不适用", "适用机构类型", "最低手术级别", "核心条款");
+			csv.printRecord("分部代码", "分部名称", "Section", "权重", "条款代码", "条款", "Indicator", "评价要点", "Guidance", "评价方法",
+					"满分", "分值步长", "可不适用", "适用机构类型", "最低手术级别", "核心条款");
 			for (StandardSection s : version.getSections()) {
 				for (Indicator i : s.getIndicators()) {
-					csv.printRecord(s.getCode(), s.getName(), s.getNameEn(), StandardChecks.DocumentNumbers.text(s.getWeight()),
-							i.getCode(), i.getTitle(), i.getTitleEn(), i.getGuidance(), i.getGuidanceEn(),
+					csv.printRecord(s.getCode(), s.getName(), s.getNameEn(),
+							StandardChecks.DocumentNumbers.text(s.getWeight()), i.getCode(), i.getTitle(),
+							i.getTitleEn(), i.getGuidance(), i.getGuidanceEn(),
 							i.getMethodSet().stream().map(Enum::name).collect(Collectors.joining(" ")),
 							StandardChecks.DocumentNumbers.text(i.getMaxScore()),
-							StandardChecks.DocumentNumbers.text(i.getScoreStep()), i.isNotApplicableAllowed() ? "是" : "否",
+							StandardChecks.DocumentNumbers.text(i.getScoreStep()),
+							i.isNotApplicableAllowed() ? "是" : "否",
 							i.getApplicableTypes().stream().map(Enum::name).collect(Collectors.joining(" ")),
-							i.getMinimumSurgeryLevel() == null ? "" : i.getMinimumSurgeryLevel(), i.isCore() ? "★" : "");
+							i.getMinimumSurgeryLevel() == null ? "" : i.getMinimumSurgeryLevel(),
+							i.isCore() ? "★" : "");
 				}
 			}
 			csv.flush();
@@ -180,7 +194,8 @@ public class StandardManagement {
 		}
 	}
 
-	// ---- authoring -----------------------------------------------------------------------------
+	// ---- authoring
+	// -----------------------------------------------------------------------------
 
 	/** A new standard with its first, empty draft version. */
 	@Transactional
@@ -190,9 +205,9 @@ public class StandardManagement {
 			throw FormRejectedException.of("name", "standard.name.taken");
 		}
 		Instant now = clock.instant();
-		EvaluationStandard standard = standards.save(new EvaluationStandard(form.getName().strip(),
-				form.getNameEn().strip(), blankToNull(form.getDescription()), blankToNull(form.getDescriptionEn()), false,
-				now));
+		EvaluationStandard standard = standards
+			.save(new EvaluationStandard(form.getName().strip(), form.getNameEn().strip(),
+					blankToNull(form.getDescription()), blankToNull(form.getDescriptionEn()), false, now));
 		StandardVersion draft = versions.saveAndFlush(
 				new StandardVersion(standard, form.getVersionLabel().strip(), null, RatingRules.defaults(), null, now));
 		publish(user, "STANDARD_CREATED", draft, List.of());
@@ -268,7 +283,8 @@ public class StandardManagement {
 		Indicator indicator = version.addIndicator(section, form.content());
 		versions.flush();
 		publish(user, "STANDARD_INDICATOR_ADDED", version,
-				new FieldChange.Diff().add("indicator", null, indicator.getCode() + " " + indicator.getTitle()).changes());
+				new FieldChange.Diff().add("indicator", null, indicator.getCode() + " " + indicator.getTitle())
+					.changes());
 		return indicator;
 	}
 
@@ -309,7 +325,8 @@ public class StandardManagement {
 		version.removeIndicator(indicator);
 		versions.flush();
 		publish(user, "STANDARD_INDICATOR_REMOVED", version,
-				new FieldChange.Diff().add("indicator", indicator.getCode() + " " + indicator.getTitle(), null).changes());
+				new FieldChange.Diff().add("indicator", indicator.getCode() + " " + indicator.getTitle(), null)
+					.changes());
 	}
 
 	@Transactional
@@ -345,8 +362,9 @@ public class StandardManagement {
 	}
 
 	/**
-	 * Imports a version from its JSON export as a new draft: under the standard of the same name if there
-	 * is one, else under a new standard. A file with any problem imports nothing.
+	 * Imports a version from its JSON export as a new draft: under the standard of the
+	 * same name if there is one, else under a new standard. A file with any problem
+	 * imports nothing.
 	 */
 	@Transactional
 	public ImportResult importJson(CurrentUser user, InputStream input) {
@@ -397,7 +415,8 @@ public class StandardManagement {
 
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------
 
 	private void checkSection(StandardVersion version, SectionForm form, Long sectionId) {
 		var reasons = new FormRejectedException.Collector();
@@ -439,7 +458,8 @@ public class StandardManagement {
 		if (lockVersion != null && lockVersion != version.getLockVersion()) {
 			throw new EditConflictException("StandardVersion", versionId);
 		}
-		// every change of a draft's content bumps the version's lock, so that two authors (or an edit racing
+		// every change of a draft's content bumps the version's lock, so that two authors
+		// (or an edit racing
 		// a publish) cannot both commit
 		entityManager.lock(version, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
 		return version;
@@ -457,7 +477,10 @@ public class StandardManagement {
 		return indicators.findById(id).orElseThrow(() -> new NotFoundException("Indicator", id));
 	}
 
-	/** Loads the version's standard, sections and indicators while the transaction is open. */
+	/**
+	 * Loads the version's standard, sections and indicators while the transaction is
+	 * open.
+	 */
 	private static StandardVersion loaded(StandardVersion version) {
 		version.getStandard().getName();
 		version.getSections().forEach(s -> s.getIndicators().size());

@@ -26,9 +26,9 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 
 /**
- * One version of a standard. A draft is edited; publishing freezes it for good; retiring keeps it
- * readable but unusable for new evaluation cycles. Every change goes through a method here that
- * refuses it unless the version is a draft.
+ * One version of a standard. A draft is edited; publishing freezes it for good; retiring
+ * keeps it readable but unusable for new evaluation cycles. Every change goes through a
+ * method here that refuses it unless the version is a draft.
  */
 @Entity
 @Table(name = "standard_version")
@@ -151,7 +151,10 @@ public class StandardVersion {
 		indicator.getSection().getIndicators().remove(indicator);
 	}
 
-	/** Freezes the version; it needs at least one section, and every section at least one indicator. */
+	/**
+	 * Freezes the version; it needs at least one section, and every section at least one
+	 * indicator.
+	 */
 	void publish(String by, Instant now) {
 		requireDraft();
 		if (sections.isEmpty() || indicators().findAny().isEmpty()) {

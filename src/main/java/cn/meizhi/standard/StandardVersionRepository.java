@@ -22,5 +22,4 @@ interface StandardVersionRepository extends JpaRepository<StandardVersion, Long>
 	@Query("select v.status from StandardVersion v where v.id = :id")
 	Optional<VersionStatus> statusOf(long id);
 
-
 }

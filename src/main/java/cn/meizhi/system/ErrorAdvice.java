@@ -16,8 +16,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Turns broken uploads, unstorable input, edit conflicts and database outages into clear error pages
- * instead of server errors.
+ * Turns broken uploads, unstorable input, edit conflicts and database outages into clear
+ * error pages instead of server errors.
  */
 @ControllerAdvice
 class ErrorAdvice {
@@ -42,8 +42,9 @@ class ErrorAdvice {
 	}
 
 	/**
-	 * Input with characters that cannot be kept: 400, naming the fields and showing what was typed in
-	 * them (the form itself is one step back in the browser, as it was); nothing was saved.
+	 * Input with characters that cannot be kept: 400, naming the fields and showing what
+	 * was typed in them (the form itself is one step back in the browser, as it was);
+	 * nothing was saved.
 	 */
 	@ExceptionHandler(UnstorableInputException.class)
 	ModelAndView unstorable(UnstorableInputException ex, Locale locale, HttpServletResponse response) {
@@ -52,11 +53,12 @@ class ErrorAdvice {
 		page.setStatus(HttpStatus.BAD_REQUEST);
 		page.addObject("status", 400);
 		page.addObject("detailText", ex.describe(messages, locale));
-		page.addObject("typed", ex.fields()
-			.stream()
-			.map(field -> new UnstorableInputException.Field(UnstorableInputException.label(field.name(), messages, locale),
-					field.typed()))
-			.toList());
+		page.addObject("typed",
+				ex.fields()
+					.stream()
+					.map(field -> new UnstorableInputException.Field(
+							UnstorableInputException.label(field.name(), messages, locale), field.typed()))
+					.toList());
 		return page;
 	}
 
@@ -65,7 +67,10 @@ class ErrorAdvice {
 		return errorPage(response, HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
 	}
 
-	/** Someone else changed the same thing at the same moment: nothing was saved, and the user is told. */
+	/**
+	 * Someone else changed the same thing at the same moment: nothing was saved, and the
+	 * user is told.
+	 */
 	@ExceptionHandler({ org.springframework.dao.OptimisticLockingFailureException.class,
 			org.springframework.dao.DataIntegrityViolationException.class,
 			org.springframework.dao.PessimisticLockingFailureException.class })
@@ -74,8 +79,9 @@ class ErrorAdvice {
 	}
 
 	/**
-	 * The database does not answer (an outage, a failover): a page that says so at once (the pool gives up
-	 * after 3 s) instead of a hanging request; the node recovers by itself when the database is back.
+	 * The database does not answer (an outage, a failover): a page that says so at once
+	 * (the pool gives up after 3 s) instead of a hanging request; the node recovers by
+	 * itself when the database is back.
 	 */
 	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
 			org.springframework.dao.DataAccessResourceFailureException.class })

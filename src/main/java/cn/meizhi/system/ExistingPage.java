@@ -12,11 +12,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Whether a request names a page the portal has (a controller method answers its path), asked by Spring
- * MVC's own handler lookup. The security rules send to sign-in or answer 403 only for pages that exist;
- * an address nothing answers is a 404 "page not found" for everyone, signed in or not, instead of a
- * misleading "you have no permission". A method or media type the page does not take still counts as the
- * page existing.
+ * Whether a request names a page the portal has (a controller method answers its path),
+ * asked by Spring MVC's own handler lookup. The security rules send to sign-in or answer
+ * 403 only for pages that exist; an address nothing answers is a 404 "page not found" for
+ * everyone, signed in or not, instead of a misleading "you have no permission". A method
+ * or media type the page does not take still counts as the page existing.
  */
 final class ExistingPage implements RequestMatcher {
 

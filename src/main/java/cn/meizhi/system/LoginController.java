@@ -16,7 +16,9 @@ class LoginController {
 		return "login";
 	}
 
-	/** After sign-in every role lands on its own home page, which shows what waits for it. */
+	/**
+	 * After sign-in every role lands on its own home page, which shows what waits for it.
+	 */
 	@GetMapping("/home")
 	String home(CurrentUser user) {
 		return "redirect:" + user.role().area();

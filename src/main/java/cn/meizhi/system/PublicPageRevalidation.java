@@ -20,16 +20,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * HTTP caching of the public pages and the open data that stays true. A page seen without a session
- * depends only on the public data, the day (a certificate's last day passes without a write), the reader's
- * language and the application's build; its ETag names exactly these: the public data's version
- * ({@link PublicDataVersion}, raised by every public change on every node within the notification's delay),
- * today, the language and the build. {@code Cache-Control: no-cache} lets the browser and the balancer keep
- * the page and ask every time; a request whose {@code If-None-Match} still names the current state gets 304
- * before the controller runs: no query, no rendering. A suspension changes the version, so the next request
- * renders the page anew.
+ * HTTP caching of the public pages and the open data that stays true. A page seen without
+ * a session depends only on the public data, the day (a certificate's last day passes
+ * without a write), the reader's language and the application's build; its ETag names
+ * exactly these: the public data's version ({@link PublicDataVersion}, raised by every
+ * public change on every node within the notification's delay), today, the language and
+ * the build. {@code Cache-Control: no-cache} lets the browser and the balancer keep the
+ * page and ask every time; a request whose {@code If-None-Match} still names the current
+ * state gets 304 before the controller runs: no query, no rendering. A suspension changes
+ * the version, so the next request renders the page anew.
  * <p>
- * Signed-in users (a session cookie) are not concerned: their pages show who they are and are never stored.
+ * Signed-in users (a session cookie) are not concerned: their pages show who they are and
+ * are never stored.
  */
 @Component
 class PublicPageRevalidation implements HandlerInterceptor {
@@ -40,7 +42,10 @@ class PublicPageRevalidation implements HandlerInterceptor {
 
 	private final Formats formats;
 
-	/** The build: the same on every node running the same jar (templates and wording change with it). */
+	/**
+	 * The build: the same on every node running the same jar (templates and wording
+	 * change with it).
+	 */
 	private final String build;
 
 	PublicPageRevalidation(PublicDataVersion version, Clock clock, Formats formats,
@@ -65,7 +70,8 @@ class PublicPageRevalidation implements HandlerInterceptor {
 			return false;
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-		// the language cookie and the session cookie change the page: a shared cache keys on them
+		// the language cookie and the session cookie change the page: a shared cache keys
+		// on them
 		response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
 		return true;
 	}

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Refuses to start outside demo mode without {@code meizhi.public-url}: certificates print the portal's
- * address as a QR code, and behind a load balancer the Host header of a request is not to be trusted.
+ * Refuses to start outside demo mode without {@code meizhi.public-url}: certificates
+ * print the portal's address as a QR code, and behind a load balancer the Host header of
+ * a request is not to be trusted.
  */
 @Component
 class PublicUrlRequired {

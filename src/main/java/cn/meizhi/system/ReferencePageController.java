@@ -9,10 +9,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The benchmark's floor: 12 rows of one small table (regions) through the same stack as every page
- * (security filters, one query, the layout template). Other pages are measured as a share of what this
- * one reaches on the same machine (see {@code docs/performance.md}). Only with the {@code bench} profile
- * (bench/run.sh turns it on): the production portal has no such page.
+ * The benchmark's floor: 12 rows of one small table (regions) through the same stack as
+ * every page (security filters, one query, the layout template). Other pages are measured
+ * as a share of what this one reaches on the same machine (see
+ * {@code docs/performance.md}). Only with the {@code bench} profile (bench/run.sh turns
+ * it on): the production portal has no such page.
  */
 @Controller
 @Profile("bench")

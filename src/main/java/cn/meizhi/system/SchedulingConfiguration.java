@@ -16,11 +16,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Turns on the portal's timed jobs (such as the rating expiry). Each job names its own schedule in a
- * property that {@code -} switches off, and runs once across all nodes: a job holds a ShedLock lock (table
- * {@code shedlock}, the database's clock) while it runs, and a node that finds it held skips that firing.
- * A node that dies mid-run leaves the lock until its {@code lockAtMostFor} has passed; the next firing on any
- * node then runs it again.
+ * Turns on the portal's timed jobs (such as the rating expiry). Each job names its own
+ * schedule in a property that {@code -} switches off, and runs once across all nodes: a
+ * job holds a ShedLock lock (table {@code shedlock}, the database's clock) while it runs,
+ * and a node that finds it held skips that firing. A node that dies mid-run leaves the
+ * lock until its {@code lockAtMostFor} has passed; the next firing on any node then runs
+ * it again.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -41,7 +42,10 @@ class SchedulingConfiguration {
 		return new RateLimitCleanup((ExpiredEntriesCleaner) buckets);
 	}
 
-	/** Deletes the rate limit's buckets of addresses that have been idle long enough to be full again. */
+	/**
+	 * Deletes the rate limit's buckets of addresses that have been idle long enough to be
+	 * full again.
+	 */
 	static class RateLimitCleanup {
 
 		private final ExpiredEntriesCleaner buckets;

@@ -30,30 +30,34 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Two security filter chains: a lean one for the public's reads without a session, and the main one. In
- * the main chain each role has its own URL area; public pages are listed; an address no page answers is
- * a 404 for everyone; everything else is denied. Object-level rules (own institution, own jurisdiction) live in the services.
+ * Two security filter chains: a lean one for the public's reads without a session, and
+ * the main one. In the main chain each role has its own URL area; public pages are
+ * listed; an address no page answers is a 404 for everyone; everything else is denied.
+ * Object-level rules (own institution, own jurisdiction) live in the services.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** No inline script or style anywhere: every script and stylesheet is a file served by the app. */
+	/**
+	 * No inline script or style anywhere: every script and stylesheet is a file served by
+	 * the app.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
 	/**
-	 * Swagger UI (a third-party page, the open-data API's explorer) sets inline styles from its script; it
-	 * alone may. Scripts stay 'self' only there too.
+	 * Swagger UI (a third-party page, the open-data API's explorer) sets inline styles
+	 * from its script; it alone may. Scripts stay 'self' only there too.
 	 */
 	static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
 			"style-src 'self' 'unsafe-inline'");
 
 	/** Pages and files anyone may fetch without signing in. */
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**",
-			"/badge/**", "/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**",
-			"/swagger-ui.html", "/swagger-ui/**", "/reference" };
+			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**", "/badge/**",
+			"/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml",
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference" };
 
 	private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
@@ -67,30 +71,31 @@ class SecurityConfiguration {
 		failureHandler.setDefaultFailureUrl("/login?error");
 		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
 				DisabledException.class.getName(), "/login?disabled"));
-		http.authorizeHttpRequests(requests -> requests
-			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-			.permitAll()
-			.requestMatchers(PUBLIC_PATHS)
-			.permitAll()
-			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
-			.permitAll()
-			// an address no page answers: 404 for everyone (the rules below are for pages that exist)
-			.requestMatchers(new NegatedRequestMatcher(new ExistingPage(pages)))
-			.permitAll()
-			.requestMatchers("/regulator/standards", "/regulator/standards/**")
-			.hasAnyRole("REGULATOR", "ADMIN")
-			.requestMatchers("/admin/**")
-			.hasRole("ADMIN")
-			.requestMatchers("/regulator/**")
-			.hasRole("REGULATOR")
-			.requestMatchers("/assessor/**")
-			.hasRole("ASSESSOR")
-			.requestMatchers("/clinic/**")
-			.hasRole("CLINIC")
-			.requestMatchers("/home", "/account/**")
-			.authenticated()
-			.anyRequest()
-			.denyAll())
+		http.authorizeHttpRequests(
+				requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+					.permitAll()
+					.requestMatchers(PUBLIC_PATHS)
+					.permitAll()
+					.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+					.permitAll()
+					// an address no page answers: 404 for everyone (the rules below are
+					// for pages that exist)
+					.requestMatchers(new NegatedRequestMatcher(new ExistingPage(pages)))
+					.permitAll()
+					.requestMatchers("/regulator/standards", "/regulator/standards/**")
+					.hasAnyRole("REGULATOR", "ADMIN")
+					.requestMatchers("/admin/**")
+					.hasRole("ADMIN")
+					.requestMatchers("/regulator/**")
+					.hasRole("REGULATOR")
+					.requestMatchers("/assessor/**")
+					.hasRole("ASSESSOR")
+					.requestMatchers("/clinic/**")
+					.hasRole("CLINIC")
+					.requestMatchers("/home", "/account/**")
+					.authenticated()
+					.anyRequest()
+					.denyAll())
 			.formLogin(login -> login.loginPage("/login")
 				.defaultSuccessUrl("/home", true)
 				.failureHandler(failureHandler)
@@ -102,11 +107,14 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The public's GET pages and open data, for a visitor without a session (no {@code SESSION} cookie):
-	 * their own chain with nothing that needs a session — no security context loaded or saved, no session
-	 * management, request cache, logout or exception translation, no CSRF token (these pages have no form that posts), no authorization rules (every page here is
-	 * public), no servlet-API request wrapper — and the same headers. A signed-in user, whose browser sends the cookie, gets the main
-	 * chain, so the navigation still knows them. The sign-in page is not here: its form needs a token.
+	 * The public's GET pages and open data, for a visitor without a session (no
+	 * {@code SESSION} cookie): their own chain with nothing that needs a session — no
+	 * security context loaded or saved, no session management, request cache, logout or
+	 * exception translation, no CSRF token (these pages have no form that posts), no
+	 * authorization rules (every page here is public), no servlet-API request wrapper —
+	 * and the same headers. A signed-in user, whose browser sends the cookie, gets the
+	 * main chain, so the navigation still knows them. The sign-in page is not here: its
+	 * form needs a token.
 	 */
 	@Bean
 	@Order(0)
@@ -119,7 +127,8 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions.disable())
 			.csrf(csrf -> csrf.disable())
 			.anonymous(anonymous -> anonymous.disable())
-			// no request wrapper for isUserInRole and friends: nobody is signed in here, and every request
+			// no request wrapper for isUserInRole and friends: nobody is signed in here,
+			// and every request
 			// attribute the template reads would pass through one more wrapper
 			.servletApi(servletApi -> servletApi.disable())
 			.headers(SecurityConfiguration::strictHeaders);
@@ -142,7 +151,10 @@ class SecurityConfiguration {
 		return PublicReads.MATCHER.matches(request);
 	};
 
-	/** The public pages that may be served without a session (all public paths but the sign-in page). */
+	/**
+	 * The public pages that may be served without a session (all public paths but the
+	 * sign-in page).
+	 */
 	private static final class PublicReads {
 
 		static final RequestMatcher MATCHER = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC_PATHS)
@@ -166,9 +178,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * No tracing observation around each of the chain's filters: nothing here collects traces, and wrapping
-	 * every filter of every request cost a tenth of the CPU of a small page. Request metrics
-	 * ({@code http.server.requests}) are unaffected.
+	 * No tracing observation around each of the chain's filters: nothing here collects
+	 * traces, and wrapping every filter of every request cost a tenth of the CPU of a
+	 * small page. Request metrics ({@code http.server.requests}) are unaffected.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {

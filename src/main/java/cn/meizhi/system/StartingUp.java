@@ -10,12 +10,14 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
- * While this node loads the demo data (or waits for another node loading it), every page answers 503
- * "the demo data is loading" with {@code Retry-After}, instead of an empty registry or "wrong password" for
- * an account not yet created ({@link DataLoading}). A node starting on data that is already there serves
- * at once: behind a balancer, a restarted node takes requests (a form posted to it is processed) as soon
- * as it listens. Readiness ({@code /actuator/health/readiness}, and {@code /actuator/health}) says
- * OUT_OF_SERVICE until every start-up runner is done. Static files are served, so the page is styled.
+ * While this node loads the demo data (or waits for another node loading it), every page
+ * answers 503 "the demo data is loading" with {@code Retry-After}, instead of an empty
+ * registry or "wrong password" for an account not yet created ({@link DataLoading}). A
+ * node starting on data that is already there serves at once: behind a balancer, a
+ * restarted node takes requests (a form posted to it is processed) as soon as it listens.
+ * Readiness ({@code /actuator/health/readiness}, and {@code /actuator/health}) says
+ * OUT_OF_SERVICE until every start-up runner is done. Static files are served, so the
+ * page is styled.
  */
 @Component
 class StartingUp implements HandlerInterceptor {

@@ -15,10 +15,11 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * One check of all input, for every page and the API: each parameter (query, form, and the text fields and
- * file names of uploads) is refused before the controller runs when it holds a character the portal cannot
- * keep ({@link UnstorableInputException}). Without it a NUL reached PostgreSQL, which refused the whole
- * transaction, and the user read "someone else changed this" and lost what was typed.
+ * One check of all input, for every page and the API: each parameter (query, form, and
+ * the text fields and file names of uploads) is refused before the controller runs when
+ * it holds a character the portal cannot keep ({@link UnstorableInputException}). Without
+ * it a NUL reached PostgreSQL, which refused the whole transaction, and the user read
+ * "someone else changed this" and lost what was typed.
  */
 final class UnstorableInputCheck implements HandlerInterceptor {
 
@@ -27,7 +28,8 @@ final class UnstorableInputCheck implements HandlerInterceptor {
 		List<Field> fields = new ArrayList<>();
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			for (String value : parameter.getValue()) {
-				if (UnstorableInputException.unstorable(parameter.getKey()) || UnstorableInputException.unstorable(value)) {
+				if (UnstorableInputException.unstorable(parameter.getKey())
+						|| UnstorableInputException.unstorable(value)) {
 					// a password is never shown back
 					String typed = parameter.getKey().toLowerCase(java.util.Locale.ROOT).contains("password") ? "••••••"
 							: UnstorableInputException.shown(value);

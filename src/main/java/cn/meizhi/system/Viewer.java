@@ -8,9 +8,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is looking at a page, as the layout needs it: signed in or not, with which role and name. Every
- * template reaches it as {@code #viewer} (see {@link ViewerDialect}); it is read once per page from the
- * security context instead of parsing a security expression for every navigation link.
+ * Who is looking at a page, as the layout needs it: signed in or not, with which role and
+ * name. Every template reaches it as {@code #viewer} (see {@link ViewerDialect}); it is
+ * read once per page from the security context instead of parsing a security expression
+ * for every navigation link.
  */
 public final class Viewer {
 
@@ -52,7 +53,10 @@ public final class Viewer {
 		return is(Role.CLINIC);
 	}
 
-	/** Regulators and admins work on standards in their own area; everyone else reads the public pages. */
+	/**
+	 * Regulators and admins work on standards in their own area; everyone else reads the
+	 * public pages.
+	 */
 	public boolean isStandardsEditor() {
 		return isRegulator() || isAdmin();
 	}

@@ -9,7 +9,10 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
 
 import org.springframework.stereotype.Component;
 
-/** Makes {@link Viewer} available to every template as {@code #viewer}, built once per page. */
+/**
+ * Makes {@link Viewer} available to every template as {@code #viewer}, built once per
+ * page.
+ */
 @Component
 class ViewerDialect extends AbstractDialect implements IExpressionObjectDialect {
 

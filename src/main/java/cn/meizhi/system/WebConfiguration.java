@@ -39,8 +39,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language (zh-CN by default, English via {@code ?lang=en}, remembered in a cookie rather than a
- * session so that public pages stay stateless), the clock, and the current-user argument.
+ * Language (zh-CN by default, English via {@code ?lang=en}, remembered in a cookie rather
+ * than a session so that public pages stay stateless), the clock, and the current-user
+ * argument.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -66,7 +67,10 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	private final StartingUp startingUp;
 
-	/** Looked up when the interceptors are added: it needs the clock this configuration defines. */
+	/**
+	 * Looked up when the interceptors are added: it needs the clock this configuration
+	 * defines.
+	 */
 	private final org.springframework.beans.factory.ObjectProvider<PublicPageRevalidation> revalidation;
 
 	WebConfiguration(PageLinks links, StartingUp startingUp,
@@ -91,8 +95,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Offers {@code links} to every rendered view: Thymeleaf does not allow bean references in
-	 * {@code th:href}, but a model variable may build the URL.
+	 * Offers {@code links} to every rendered view: Thymeleaf does not allow bean
+	 * references in {@code th:href}, but a model variable may build the URL.
 	 */
 	record LinksInterceptor(PageLinks links) implements HandlerInterceptor {
 
@@ -108,12 +112,14 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The app's own static files and the webjars, looked up before the annotated controllers: a request
-	 * for a stylesheet no longer walks every request mapping first (Boot's catch-all {@code /**} mapping is
-	 * off: {@code spring.web.resources.add-mappings=false}). Every file is served under a versioned URL and
-	 * may be kept for a year without asking again: the webjars carry their version in the path, the app's
-	 * own files a hash of their content ({@code /css/meizhi-<md5>.css}), which the templates' {@code @{…}}
-	 * links get from {@link ResourceUrlEncodingFilter}; a changed file gets a new URL.
+	 * The app's own static files and the webjars, looked up before the annotated
+	 * controllers: a request for a stylesheet no longer walks every request mapping first
+	 * (Boot's catch-all {@code /**} mapping is off:
+	 * {@code spring.web.resources.add-mappings=false}). Every file is served under a
+	 * versioned URL and may be kept for a year without asking again: the webjars carry
+	 * their version in the path, the app's own files a hash of their content
+	 * ({@code /css/meizhi-<md5>.css}), which the templates' {@code @{…}} links get from
+	 * {@link ResourceUrlEncodingFilter}; a changed file gets a new URL.
 	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
@@ -126,8 +132,10 @@ class WebConfiguration implements WebMvcConfigurer {
 				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 				.addTransformer(new CssLinkResourceTransformer());
 		}
-		// cached resolution: the templates' links to webjars pass through ResourceUrlEncodingFilter too, and
-		// without the cache each link looked its file up in the jar again, on every page (a third of a
+		// cached resolution: the templates' links to webjars pass through
+		// ResourceUrlEncodingFilter too, and
+		// without the cache each link looked its file up in the jar again, on every page
+		// (a third of a
 		// simple page's time, measured)
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
@@ -137,8 +145,9 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Rewrites the templates' links to static files to their versioned URLs. Inside the security filters
-	 * (the lowest order), so that its {@code encodeURL} is the one the templates call.
+	 * Rewrites the templates' links to static files to their versioned URLs. Inside the
+	 * security filters (the lowest order), so that its {@code encodeURL} is the one the
+	 * templates call.
 	 */
 	@Bean
 	FilterRegistrationBean<ResourceUrlEncodingFilter> versionedStaticUrls() {
@@ -151,8 +160,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addMapping("/api/public/**").allowedOrigins("*").allowedMethods("GET").maxAge(3600);
 	}
 
-
-	/** Public URLs that are rate-limited per client address (see {@link PublicRateLimit}). */
+	/**
+	 * Public URLs that are rate-limited per client address (see {@link PublicRateLimit}).
+	 */
 	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",
 			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*" };
 
@@ -162,7 +172,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
 			.primaryKeyMapper(PrimaryKeyMapper.STRING)
 			.table("rate_limit_bucket")
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
 			.build();
 	}
 

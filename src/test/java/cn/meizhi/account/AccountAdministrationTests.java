@@ -47,13 +47,13 @@ class AccountAdministrationTests {
 			.param("displayName", "新监管员")
 			.param("role", "REGULATOR")
 			.param("jurisdictionCode", "330102")
-			.param("initialPassword", "temporary-pass-1"))
-			.andExpect(redirectedUrlPattern("/admin/users/*"));
-		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'ACCOUNT_CREATED' and summary = ?",
-				Long.class, username)).isOne();
+			.param("initialPassword", "temporary-pass-1")).andExpect(redirectedUrlPattern("/admin/users/*"));
+		assertThat(
+				jdbc.queryForObject("select count(*) from audit_event where action = 'ACCOUNT_CREATED' and summary = ?",
+						Long.class, username))
+			.isOne();
 
-		jakarta.servlet.http.Cookie session = mvc
-			.perform(formLogin().user(username).password("temporary-pass-1"))
+		jakarta.servlet.http.Cookie session = mvc.perform(formLogin().user(username).password("temporary-pass-1"))
 			.andExpect(redirectedUrl("/home"))
 			.andReturn()
 			.getResponse()
@@ -92,14 +92,14 @@ class AccountAdministrationTests {
 			.param("role", "CLINIC")
 			.param("institutionCreditCode", "91330100716105852F")
 			.param("initialPassword", "abc"))
-			.andExpect(model().attributeHasFieldErrorCode("form", "institutionCreditCode", "account.institution.unknown"))
+			.andExpect(
+					model().attributeHasFieldErrorCode("form", "institutionCreditCode", "account.institution.unknown"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "initialPassword", "account.password.tooShort"));
 		mvc.perform(post("/admin/users/new").with(csrf())
 			.with(user(Fixtures.principal(Fixtures.admin())))
 			.param("username", "Bad Name!")
 			.param("displayName", "x")
-			.param("role", "ASSESSOR"))
-			.andExpect(model().attributeHasFieldErrors("form", "username"));
+			.param("role", "ASSESSOR")).andExpect(model().attributeHasFieldErrors("form", "username"));
 	}
 
 	@Test
@@ -124,23 +124,27 @@ class AccountAdministrationTests {
 	void disablingAndResettingAreAuditedAndTakeEffect() throws Exception {
 		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
 		var admin = user(Fixtures.principal(Fixtures.admin()));
-		mvc.perform(post("/admin/users/" + account.getId() + "/enabled").with(csrf()).with(admin).param("enabled", "false"))
+		mvc.perform(
+				post("/admin/users/" + account.getId() + "/enabled").with(csrf()).with(admin).param("enabled", "false"))
 			.andExpect(redirectedUrl("/admin/users/" + account.getId()));
 		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
 			.andExpect(redirectedUrl("/login?disabled"));
-		mvc.perform(post("/admin/users/" + account.getId() + "/enabled").with(csrf()).with(admin).param("enabled", "true"));
+		mvc.perform(
+				post("/admin/users/" + account.getId() + "/enabled").with(csrf()).with(admin).param("enabled", "true"));
 		mvc.perform(post("/admin/users/" + account.getId() + "/password").with(csrf())
 			.with(admin)
 			.param("temporaryPassword", "reset-by-admin-1"));
-		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
 		jakarta.servlet.http.Cookie session = mvc
 			.perform(formLogin().user(account.getUsername()).password("reset-by-admin-1"))
 			.andReturn()
 			.getResponse()
 			.getCookie("SESSION");
 		mvc.perform(get("/assessor").cookie(session)).andExpect(redirectedUrl("/account/password"));
-		assertThat(jdbc.queryForList("select action from audit_event where object_type = 'UserAccount' and object_id = ?"
-				+ " order by id", String.class, String.valueOf(account.getId())))
+		assertThat(jdbc.queryForList(
+				"select action from audit_event where object_type = 'UserAccount' and object_id = ?" + " order by id",
+				String.class, String.valueOf(account.getId())))
 			.contains("ACCOUNT_DISABLED", "ACCOUNT_ENABLED", "PASSWORD_RESET");
 	}
 
@@ -148,7 +152,8 @@ class AccountAdministrationTests {
 	void anAdminCannotDisableThemselvesOrDropTheirOwnAdminRole() throws Exception {
 		UserAccount admin = fixtures.account(Role.ADMIN, null, null);
 		var self = user(MeizhiUserDetails.of(admin.toCurrentUser()));
-		mvc.perform(post("/admin/users/" + admin.getId() + "/enabled").with(csrf()).with(self).param("enabled", "false"));
+		mvc.perform(
+				post("/admin/users/" + admin.getId() + "/enabled").with(csrf()).with(self).param("enabled", "false"));
 		assertThat(jdbc.queryForObject("select enabled from user_account where id = ?", Boolean.class, admin.getId()))
 			.isTrue();
 		mvc.perform(post("/admin/users/" + admin.getId() + "/edit").with(csrf())
@@ -156,14 +161,18 @@ class AccountAdministrationTests {
 			.param("version", String.valueOf(admin.getVersion()))
 			.param("username", admin.getUsername())
 			.param("displayName", "x")
-			.param("role", "ASSESSOR")).andExpect(model().attributeHasFieldErrorCode("form", "role", "account.role.ownAdmin"));
+			.param("role", "ASSESSOR"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "role", "account.role.ownAdmin"));
 	}
 
 	@Test
 	void theEditFormNeitherAsksForAPasswordNorLetsTheUsernameChange() throws Exception {
 		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
-		String html = mvc.perform(get("/admin/users/" + account.getId() + "/edit")
-			.with(user(Fixtures.principal(Fixtures.admin())))).andReturn().getResponse().getContentAsString();
+		String html = mvc
+			.perform(get("/admin/users/" + account.getId() + "/edit").with(user(Fixtures.principal(Fixtures.admin()))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(html).doesNotContain("initialPassword").contains(account.getUsername());
 		assertThat(html.split("name=\"username\"", -1)).hasSize(2);
 	}
@@ -171,21 +180,24 @@ class AccountAdministrationTests {
 	@Test
 	void anAdminsChangeEndsTheUsersOpenSessions() throws Exception {
 		UserAccount account = fixtures.account(Role.REGULATOR, "330100", null);
-		jakarta.servlet.http.Cookie session = mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+		jakarta.servlet.http.Cookie session = mvc
+			.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
 			.andReturn()
 			.getResponse()
 			.getCookie("SESSION");
 		mvc.perform(get("/regulator/institutions").cookie(session)).andExpect(status().isOk());
 		mvc.perform(post("/admin/users/" + account.getId() + "/edit").with(csrf())
 			.with(user(Fixtures.principal(Fixtures.admin())))
-			.param("version", String.valueOf(jdbc.queryForObject("select version from user_account where id = ?",
-					Long.class, account.getId())))
+			.param("version",
+					String.valueOf(jdbc.queryForObject("select version from user_account where id = ?", Long.class,
+							account.getId())))
 			.param("username", account.getUsername())
 			.param("displayName", account.getDisplayName())
 			.param("role", "REGULATOR")
 			.param("jurisdictionCode", "330102")).andExpect(status().is3xxRedirection());
 		mvc.perform(get("/regulator/institutions").cookie(session)).andExpect(redirectedUrl("/login?expired"));
-		jakarta.servlet.http.Cookie again = mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+		jakarta.servlet.http.Cookie again = mvc
+			.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
 			.andReturn()
 			.getResponse()
 			.getCookie("SESSION");

@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Outside demo mode nothing is seeded, except the first admin when its name and password are given.
+ * Outside demo mode nothing is seeded, except the first admin when its name and password
+ * are given.
  */
-@SpringBootTest(properties = { "meizhi.bootstrap.admin-username=chief", "meizhi.bootstrap.admin-password=a long first password" })
+@SpringBootTest(properties = { "meizhi.bootstrap.admin-username=chief",
+		"meizhi.bootstrap.admin-password=a long first password" })
 class FirstAdminTests {
 
 	@Autowired
@@ -30,8 +32,9 @@ class FirstAdminTests {
 
 	@Test
 	void seedsNoDemoAccountsOrInstitutionsOutsideDemoMode() {
-		assertThat(jdbc.queryForObject("select count(*) from user_account where username in ('admin', 'regulator', 'clinic')",
-				Long.class)).isZero();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from user_account where username in ('admin', 'regulator', 'clinic')", Long.class))
+			.isZero();
 		assertThat(jdbc.queryForObject("select count(*) from user_account", Long.class)).isOne();
 	}
 

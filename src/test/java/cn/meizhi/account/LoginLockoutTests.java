@@ -60,16 +60,18 @@ class LoginLockoutTests {
 		}
 		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
 			.andExpect(redirectedUrl("/login?locked"));
-		assertThat(actions(account)).containsSubsequence("LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED",
-				"LOGIN_FAILED", "LOGIN_FAILED", "ACCOUNT_LOCKED");
+		assertThat(actions(account)).containsSubsequence("LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED",
+				"LOGIN_FAILED", "ACCOUNT_LOCKED");
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILED' and summary = ?"
-				+ " and client_ip is not null", Long.class, account.getUsername())).isGreaterThanOrEqualTo(5);
+				+ " and client_ip is not null", Long.class, account.getUsername()))
+			.isGreaterThanOrEqualTo(5);
 
 		clock.advance(Duration.ofMinutes(14));
 		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
 			.andExpect(redirectedUrl("/login?locked"));
 		clock.advance(Duration.ofMinutes(2));
-		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/home"));
+		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/home"));
 		assertThat(actions(account)).endsWith("LOGIN_SUCCEEDED");
 	}
 
@@ -79,11 +81,13 @@ class LoginLockoutTests {
 		for (int i = 0; i < 4; i++) {
 			mvc.perform(formLogin().user(account.getUsername()).password("wrong"));
 		}
-		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/home"));
+		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/home"));
 		for (int i = 0; i < 4; i++) {
 			mvc.perform(formLogin().user(account.getUsername()).password("wrong"));
 		}
-		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/home"));
+		mvc.perform(formLogin().user(account.getUsername()).password(Fixtures.PASSWORD))
+			.andExpect(redirectedUrl("/home"));
 	}
 
 	@Test
@@ -91,19 +95,22 @@ class LoginLockoutTests {
 		String nobody = Fixtures.unique("nobody-");
 		mvc.perform(formLogin().user(nobody).password("whatever")).andExpect(redirectedUrl("/login?error"));
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILED' and summary = ?",
-				Long.class, nobody)).isOne();
+				Long.class, nobody))
+			.isOne();
 	}
 
 	@Test
 	void signInChangesTheSessionIdAndSignOutNeedsAPostWithToken() throws Exception {
 		UserAccount account = fixtures.account(Role.ASSESSOR, null, null);
-		// sessions live in PostgreSQL (Spring Session) and are named by the SESSION cookie
+		// sessions live in PostgreSQL (Spring Session) and are named by the SESSION
+		// cookie
 		jakarta.servlet.http.Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie("SESSION");
 		assertThat(before).as("the sign-in form's token lives in a session").isNotNull();
-		jakarta.servlet.http.Cookie session = mvc.perform(post("/login").cookie(before)
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.param("username", account.getUsername())
-			.param("password", Fixtures.PASSWORD))
+		jakarta.servlet.http.Cookie session = mvc
+			.perform(post("/login").cookie(before)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("username", account.getUsername())
+				.param("password", Fixtures.PASSWORD))
 			.andExpect(redirectedUrl("/home"))
 			.andReturn()
 			.getResponse()

@@ -63,8 +63,7 @@ class AuditTrailTests {
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> jdbc.update("delete from audit_event where id = ?", id))
 			.withMessageContaining("append-only");
-		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> jdbc.execute("truncate audit_event"))
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> jdbc.execute("truncate audit_event"))
 			.withMessageContaining("append-only");
 	}
 
@@ -103,10 +102,13 @@ class AuditTrailTests {
 	@Test
 	void theTrailSpeaksTheReadersLanguageActionsObjectsValuesReasonsAndPeopleByName() throws Exception {
 		Institution institution = fixtures.institution("330102");
-		institutions.changeStatus(Fixtures.regulator("330100"), institution.getId(), InstitutionStatus.SUSPENDED, "停业整顿");
+		institutions.changeStatus(Fixtures.regulator("330100"), institution.getId(), InstitutionStatus.SUSPENDED,
+				"停业整顿");
 		Rating rating = ratingFixtures.published(inspections.submitted());
 		ratings.suspend(ratingFixtures.regulator(), rating.getId(), "投诉调查中");
-		mvc.perform(post("/login").with(csrf()).param("username", "nobody-" + institution.getId()).param("password", "wrong"));
+		mvc.perform(post("/login").with(csrf())
+			.param("username", "nobody-" + institution.getId())
+			.param("password", "wrong"));
 
 		String page = trail("objectType", "Institution", "objectId", String.valueOf(institution.getId()))
 				+ trail("objectType", "Rating", "objectId", String.valueOf(rating.getId()))

@@ -69,9 +69,11 @@ class CycleManagementTests {
 	@Test
 	void refusesAreasOutsideTheJurisdictionDraftStandardsAndBackwardWindows() {
 		CycleForm outside = form("440303", standards.publishedVersionId());
-		assertThat(reasons(() -> cycles.create(HANGZHOU, outside))).contains("jurisdictionCode:cycle.jurisdiction.outside");
+		assertThat(reasons(() -> cycles.create(HANGZHOU, outside)))
+			.contains("jurisdictionCode:cycle.jurisdiction.outside");
 		CycleForm draft = form("330102", standards.draftVersionId());
-		assertThat(reasons(() -> cycles.create(HANGZHOU, draft))).contains("standardVersionId:cycle.standard.notPublished");
+		assertThat(reasons(() -> cycles.create(HANGZHOU, draft)))
+			.contains("standardVersionId:cycle.standard.notPublished");
 		CycleForm backwards = form("330102", standards.publishedVersionId());
 		backwards.setSelfAssessmentCloses(backwards.getSelfAssessmentOpens().minusDays(1));
 		backwards.setInspectionStarts(backwards.getSelfAssessmentOpens().minusDays(2));
@@ -92,10 +94,12 @@ class CycleManagementTests {
 		cycles.advance(HANGZHOU, cycle.getId(), CycleStatus.CLOSED);
 		assertThat(reasons(() -> cycles.advance(HANGZHOU, cycle.getId(), CycleStatus.CLOSED)))
 			.containsExactly("null:cycle.status.notAllowed");
-		assertThat(reasons(() -> cycles.changeSelfAssessmentClose(HANGZHOU, cycle.getId(), LocalDate.now().plusDays(90))))
+		assertThat(
+				reasons(() -> cycles.changeSelfAssessmentClose(HANGZHOU, cycle.getId(), LocalDate.now().plusDays(90))))
 			.containsExactly("closes:cycle.closed");
-		assertThat(jdbc.queryForList("select action from audit_event where object_type = 'EvaluationCycle' and object_id = ?"
-				+ " order by id", String.class, String.valueOf(cycle.getId())))
+		assertThat(jdbc
+			.queryForList("select action from audit_event where object_type = 'EvaluationCycle' and object_id = ?"
+					+ " order by id", String.class, String.valueOf(cycle.getId())))
 			.containsExactly("CYCLE_CREATED", "CYCLE_STATUS_CHANGED", "CYCLE_STATUS_CHANGED", "CYCLE_STATUS_CHANGED");
 	}
 
@@ -106,9 +110,12 @@ class CycleManagementTests {
 		cycles.changeSelfAssessmentClose(HANGZHOU, cycle.getId(), later);
 		assertThat(cycles.get(HANGZHOU, cycle.getId()).getSelfAssessmentCloses()).isEqualTo(later);
 		assertThat(reasons(() -> cycles.changeSelfAssessmentClose(HANGZHOU, cycle.getId(),
-				cycle.getSelfAssessmentOpens().minusDays(1)))).containsExactly("closes:cycle.window.beforeOpen");
-		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'CYCLE_WINDOW_CHANGED'"
-				+ " and object_id = ?", Long.class, String.valueOf(cycle.getId()))).isOne();
+				cycle.getSelfAssessmentOpens().minusDays(1))))
+			.containsExactly("closes:cycle.window.beforeOpen");
+		assertThat(jdbc.queryForObject(
+				"select count(*) from audit_event where action = 'CYCLE_WINDOW_CHANGED'" + " and object_id = ?",
+				Long.class, String.valueOf(cycle.getId())))
+			.isOne();
 	}
 
 	@Test
@@ -131,7 +138,8 @@ class CycleManagementTests {
 			.containsExactly(gongshu.getId());
 		assertThat(cycles.enrol(HANGZHOU, cycle.getId(), gongshu.getCreditCode()).alreadyEnrolled())
 			.containsExactly(gongshu.getName());
-		assertThat(reasons(() -> cycles.enrol(HANGZHOU, cycle.getId(), " "))).containsExactly("creditCodes:cycle.enrol.empty");
+		assertThat(reasons(() -> cycles.enrol(HANGZHOU, cycle.getId(), " ")))
+			.containsExactly("creditCodes:cycle.enrol.empty");
 		assertThat(reasons(() -> cycles.withdraw(HANGZHOU, cycle.getId(), gongshu.getId(), " ")))
 			.containsExactly("reason:cycle.withdraw.reasonRequired");
 		cycles.withdraw(HANGZHOU, cycle.getId(), gongshu.getId(), "机构已停业整顿");
@@ -154,20 +162,30 @@ class CycleManagementTests {
 
 		String page = mvc.perform(get("/regulator/cycles/" + cycle.getId() + "/enrol").with(regulator))
 			.andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsString();
-		assertThat(page).contains(first.getName(), second.getName()).doesNotContain(suspended.getName())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(first.getName(), second.getName())
+			.doesNotContain(suspended.getName())
 			.contains("data-select-all=\"institutionIds\"");
-		assertThat(mvc.perform(get("/regulator/cycles/" + cycle.getId() + "/enrol").param("status", "SUSPENDED").with(regulator))
-			.andReturn().getResponse().getContentAsString()).contains(suspended.getName());
+		assertThat(mvc
+			.perform(get("/regulator/cycles/" + cycle.getId() + "/enrol").param("status", "SUSPENDED").with(regulator))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains(suspended.getName());
 
 		// ticked ones, then everything the filter finds
-		mvc.perform(post("/regulator/cycles/" + cycle.getId() + "/enrolments").with(csrf()).with(regulator)
+		mvc.perform(post("/regulator/cycles/" + cycle.getId() + "/enrolments").with(csrf())
+			.with(regulator)
 			.param("institutionIds", String.valueOf(first.getId()), String.valueOf(suspended.getId())))
 			.andExpect(flash().attribute("messageArgs", new Object[] { 1 }));
 		assertThat(cycles.get(HANGZHOU, cycle.getId()).activeEnrolments()).extracting(Enrolment::getInstitutionId)
 			.containsExactly(first.getId());
-		mvc.perform(post("/regulator/cycles/" + cycle.getId() + "/enrolments").with(csrf()).with(regulator)
-			.param("allMatching", "true").param("region", district).param("status", "ACTIVE"));
+		mvc.perform(post("/regulator/cycles/" + cycle.getId() + "/enrolments").with(csrf())
+			.with(regulator)
+			.param("allMatching", "true")
+			.param("region", district)
+			.param("status", "ACTIVE"));
 		assertThat(cycles.get(HANGZHOU, cycle.getId()).activeEnrolments()).extracting(Enrolment::getInstitutionId)
 			.contains(first.getId(), second.getId())
 			.doesNotContain(suspended.getId());

@@ -32,7 +32,8 @@ class DemoDataTests {
 		assertThat(count("select count(*) from institution")).isGreaterThanOrEqualTo(60);
 		assertThat(count("select count(distinct region_code) from institution where region_code like '3301%'"))
 			.isGreaterThanOrEqualTo(3);
-		assertThat(count("select count(distinct substr(region_code, 1, 4)) from institution where region_code not like '3301%'"))
+		assertThat(count(
+				"select count(distinct substr(region_code, 1, 4)) from institution where region_code not like '3301%'"))
 			.isGreaterThanOrEqualTo(2);
 		assertThat(count("select count(distinct type) from institution")).isEqualTo(4);
 		assertThat(count("select count(distinct surgery_level) from institution")).isGreaterThanOrEqualTo(3);
@@ -53,11 +54,15 @@ class DemoDataTests {
 			assertThat(row.get("password_change_required")).isEqualTo(false);
 		});
 		assertThat(jdbc.queryForObject("select jurisdiction_code from user_account where username = 'regulator'",
-				String.class)).isEqualTo("330100");
+				String.class))
+			.isEqualTo("330100");
 		assertThat(jdbc.queryForObject("select jurisdiction_code from user_account where username = 'regulator-sc'",
-				String.class)).isEqualTo("330102");
-		Long clinic = jdbc.queryForObject("select institution_id from user_account where username = 'clinic'", Long.class);
-		Long clinic2 = jdbc.queryForObject("select institution_id from user_account where username = 'clinic2'", Long.class);
+				String.class))
+			.isEqualTo("330102");
+		Long clinic = jdbc.queryForObject("select institution_id from user_account where username = 'clinic'",
+				Long.class);
+		Long clinic2 = jdbc.queryForObject("select institution_id from user_account where username = 'clinic2'",
+				Long.class);
 		assertThat(clinic).isNotNull().isNotEqualTo(clinic2);
 	}
 
@@ -73,23 +78,26 @@ class DemoDataTests {
 			.isGreaterThanOrEqualTo(40);
 		assertThat(jdbc.queryForObject("select count(*) from indicator where version_id = ? and core", Long.class, id))
 			.isGreaterThanOrEqualTo(5);
-		assertThat(jdbc.queryForObject("select count(*) from standard_version where status = 'DRAFT' and derived_from_id = ?",
-				Long.class, id)).isOne();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from standard_version where status = 'DRAFT' and derived_from_id = ?", Long.class, id))
+			.isOne();
 	}
 
 	@Test
 	void seedsAnOpenCycleWithEveryKindOfSelfAssessmentAndLastYearsClosedOne() {
-		Long open = jdbc.queryForObject("select id from evaluation_cycle where status = 'OPEN' and jurisdiction_code = '330102'",
-				Long.class);
-		assertThat(jdbc.queryForList("select distinct status from self_assessment where cycle_id = ?", String.class, open))
+		Long open = jdbc.queryForObject(
+				"select id from evaluation_cycle where status = 'OPEN' and jurisdiction_code = '330102'", Long.class);
+		assertThat(
+				jdbc.queryForList("select distinct status from self_assessment where cycle_id = ?", String.class, open))
 			.contains("DRAFT", "SUBMITTED", "RETURNED");
-		long enrolled = jdbc.queryForObject("select count(*) from enrolment where cycle_id = ? and withdrawn_at is null",
-				Long.class, open);
+		long enrolled = jdbc.queryForObject(
+				"select count(*) from enrolment where cycle_id = ? and withdrawn_at is null", Long.class, open);
 		long started = jdbc.queryForObject("select count(*) from self_assessment where cycle_id = ?", Long.class, open);
 		assertThat(started).as("some institutions have not started").isLessThan(enrolled);
 		var clinicDraft = jdbc.queryForMap("select s.status, count(a.id) as answers from self_assessment s"
 				+ " join user_account u on u.institution_id = s.institution_id and u.username = 'clinic'"
-				+ " left join self_assessment_answer a on a.self_assessment_id = s.id where s.cycle_id = ? group by s.status", open);
+				+ " left join self_assessment_answer a on a.self_assessment_id = s.id where s.cycle_id = ? group by s.status",
+				open);
 		assertThat(clinicDraft.get("status")).isEqualTo("DRAFT");
 		assertThat((Long) clinicDraft.get("answers")).isBetween(10L, 39L);
 		var closed = jdbc.queryForMap(
@@ -97,13 +105,14 @@ class DemoDataTests {
 		assertThat(((java.sql.Date) closed.get("self_assessment_closes")).toLocalDate())
 			.isBefore(java.time.LocalDate.now().minusMonths(6));
 		assertThat(jdbc.queryForList("select distinct status from self_assessment where cycle_id = ?", String.class,
-				closed.get("id"))).containsExactly("SUBMITTED");
+				closed.get("id")))
+			.containsExactly("SUBMITTED");
 	}
 
 	@Test
 	void seedsInspectionsInEveryStatusAndCorrectiveActionsInEveryState() {
-		Long open = jdbc.queryForObject("select id from evaluation_cycle where status = 'OPEN' and jurisdiction_code = '330102'",
-				Long.class);
+		Long open = jdbc.queryForObject(
+				"select id from evaluation_cycle where status = 'OPEN' and jurisdiction_code = '330102'", Long.class);
 		assertThat(jdbc.queryForList("select distinct status from inspection where cycle_id = ?", String.class, open))
 			.containsExactlyInAnyOrder("SCHEDULED", "IN_PROGRESS", "SUBMITTED", "CANCELLED");
 		var halfScored = jdbc.queryForMap("select i.id, count(s.id) as scored from inspection i"
@@ -111,21 +120,28 @@ class DemoDataTests {
 				+ " join user_account u on u.id = m.assessor_id and u.username = 'assessor'"
 				+ " left join inspection_score s on s.inspection_id = i.id where i.status = 'IN_PROGRESS' group by i.id");
 		assertThat((Long) halfScored.get("scored")).isBetween(10L, 40L);
-		Long clinicInstitution = jdbc.queryForObject("select institution_id from user_account where username = 'clinic'",
-				Long.class);
+		Long clinicInstitution = jdbc
+			.queryForObject("select institution_id from user_account where username = 'clinic'", Long.class);
 		assertThat(jdbc.queryForObject("select status from inspection where institution_id = ? and cycle_id = ?",
-				String.class, clinicInstitution, open)).isEqualTo("SUBMITTED");
-		assertThat(jdbc.queryForList("select distinct status from corrective_action where institution_id = ?", String.class,
-				clinicInstitution)).containsExactlyInAnyOrder("OPEN", "ANSWERED", "CLOSED");
-		assertThat(jdbc.queryForObject("select count(*) from corrective_action where institution_id = ? and status <> 'CLOSED'"
-				+ " and due_on < current_date", Long.class, clinicInstitution)).isPositive();
+				String.class, clinicInstitution, open))
+			.isEqualTo("SUBMITTED");
+		assertThat(jdbc.queryForList("select distinct status from corrective_action where institution_id = ?",
+				String.class, clinicInstitution))
+			.containsExactlyInAnyOrder("OPEN", "ANSWERED", "CLOSED");
+		assertThat(jdbc
+			.queryForObject("select count(*) from corrective_action where institution_id = ? and status <> 'CLOSED'"
+					+ " and due_on < current_date", Long.class, clinicInstitution))
+			.isPositive();
 	}
 
 	@Test
 	void theDemoReadsAsARealRegistry() {
-		// people by their names: no technical loader anywhere in the trail or the histories
-		assertThat(count("select count(*) from audit_event where actor like 'demo%' or actor_name like 'demo%'")).isZero();
-		assertThat(jdbc.queryForList("select distinct actor_name from audit_event where action = 'CYCLE_CREATED'", String.class))
+		// people by their names: no technical loader anywhere in the trail or the
+		// histories
+		assertThat(count("select count(*) from audit_event where actor like 'demo%' or actor_name like 'demo%'"))
+			.isZero();
+		assertThat(jdbc.queryForList("select distinct actor_name from audit_event where action = 'CYCLE_CREATED'",
+				String.class))
 			.contains("上城区卫健局 李主任", "杭州市卫健委 王科长");
 		assertThat(count("select count(*) from rating_transition where actor like 'demo%'")).isZero();
 		// each finding sits under the indicator it describes
@@ -146,7 +162,8 @@ class DemoDataTests {
 			};
 			assertThat(finding).contains(expected);
 		});
-		// the standard behind the rating history was published before the first of those ratings
+		// the standard behind the rating history was published before the first of those
+		// ratings
 		assertThat(count("""
 				select count(*) from rating r join standard_version v on v.id = r.standard_version_id
 				where r.approved_at is not null and r.approved_at < v.published_at""")).isZero();
@@ -154,24 +171,30 @@ class DemoDataTests {
 
 	@Test
 	void seedsARatingHistoryInEveryStateAndTheLiveProposals() {
-		assertThat(jdbc.queryForList("select distinct stars from rating where status = 'PUBLISHED' order by stars", Integer.class))
+		assertThat(jdbc.queryForList("select distinct stars from rating where status = 'PUBLISHED' order by stars",
+				Integer.class))
 			.containsExactly(1, 2, 3, 4, 5);
 		long active = count("select count(*) from institution where status = 'ACTIVE'");
-		assertThat(count("select count(distinct institution_id) from rating where status in ('PUBLISHED', 'SUPERSEDED', 'EXPIRED', 'SUSPENDED', 'REVOKED')"))
-			.as("most institutions have been rated").isGreaterThan(active / 2);
+		assertThat(count(
+				"select count(distinct institution_id) from rating where status in ('PUBLISHED', 'SUPERSEDED', 'EXPIRED', 'SUSPENDED', 'REVOKED')"))
+			.as("most institutions have been rated")
+			.isGreaterThan(active / 2);
 		assertThat(count("select count(*) from rating where status = 'SUPERSEDED'")).isGreaterThanOrEqualTo(10);
 		assertThat(count("select count(*) from rating where status = 'EXPIRED'")).isGreaterThanOrEqualTo(1);
 		assertThat(count("select count(*) from rating where status = 'SUSPENDED'")).isEqualTo(1);
 		assertThat(count("select count(*) from rating where status = 'REVOKED'")).isEqualTo(1);
 		assertThat(count("select count(*) from rating where status = 'PUBLISHED' and valid_until < current_date + 90"))
-			.as("some due for re-assessment").isPositive();
+			.as("some due for re-assessment")
+			.isPositive();
 		assertThat(count("select count(distinct cycle_id) from rating")).isGreaterThanOrEqualTo(3);
 		assertThat(count("select count(*) from (select certificate_no from rating where certificate_no is not null"
-				+ " group by certificate_no having count(*) > 1) d")).isZero();
+				+ " group by certificate_no having count(*) > 1) d"))
+			.isZero();
 
-		var appealed = jdbc.queryForMap("select r.proposed_by, a.filed_by from rating r join appeal a on a.rating_id = r.id"
-				+ " join user_account u on u.institution_id = r.institution_id and u.username = 'clinic'"
-				+ " where r.status = 'APPEALED' and a.outcome = 'PENDING'");
+		var appealed = jdbc
+			.queryForMap("select r.proposed_by, a.filed_by from rating r join appeal a on a.rating_id = r.id"
+					+ " join user_account u on u.institution_id = r.institution_id and u.username = 'clinic'"
+					+ " where r.status = 'APPEALED' and a.outcome = 'PENDING'");
 		assertThat(appealed).containsEntry("proposed_by", "assessor").containsEntry("filed_by", "clinic");
 		var waiting = jdbc.queryForMap("select proposed_by, accepted_at from rating where status = 'PROPOSED'");
 		assertThat(waiting.get("proposed_by")).isEqualTo("assessor");

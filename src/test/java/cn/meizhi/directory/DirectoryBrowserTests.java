@@ -1,6 +1,5 @@
 package cn.meizhi.directory;
 
-
 import cn.meizhi.support.Browser;
 import cn.meizhi.support.BrowserJourney;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
- * A member of the public on a 360 px wide phone, in a real (headless) Chromium, on the demo data:
- * searches the directory for a Chinese fragment of a name from the front page, opens the best-rated
- * result's profile, and checks its certificate on the verification page. No page may scroll sideways.
+ * A member of the public on a 360 px wide phone, in a real (headless) Chromium, on the
+ * demo data: searches the directory for a Chinese fragment of a name from the front page,
+ * opens the best-rated result's profile, and checks its certificate on the verification
+ * page. No page may scroll sideways.
  * <p>
- * Needs Debian's {@code chromium} and {@code chromium-driver}; skipped without them except on CI.
+ * Needs Debian's {@code chromium} and {@code chromium-driver}; skipped without them
+ * except on CI.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)

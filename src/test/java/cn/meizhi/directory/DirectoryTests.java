@@ -38,7 +38,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The public directory and open data: what anyone can find, how it reads, and what bad queries get. */
+/**
+ * The public directory and open data: what anyone can find, how it reads, and what bad
+ * queries get.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DirectoryTests {
@@ -111,23 +114,32 @@ class DirectoryTests {
 		assertThat(names(query(token, "330100"))).containsExactlyInAnyOrder(xihu.getName(), shangcheng.getName());
 		assertThat(names(query(token, "330000"))).containsExactlyInAnyOrder(xihu.getName(), shangcheng.getName());
 		assertThat(names(query(token, "440000"))).isEmpty();
-		assertThat(names(directory.search(DirectoryQuery.of(token, null, null, InstitutionType.AESTHETIC_HOSPITAL, null,
-				null, null, null, null), Locale.CHINA))).isEmpty();
+		assertThat(names(directory.search(
+				DirectoryQuery.of(token, null, null, InstitutionType.AESTHETIC_HOSPITAL, null, null, null, null, null),
+				Locale.CHINA)))
+			.isEmpty();
 		assertThat(names(directory.search(DirectoryQuery.of(token, null, null, InstitutionType.AESTHETIC_CLINIC,
 				Department.AESTHETIC_DERMATOLOGY, null, "name", null, null), Locale.CHINA)))
 			.containsExactly(shangcheng.getName(), xihu.getName());
-		assertThat(names(directory.search(DirectoryQuery.of(token, null, null, null, Department.AESTHETIC_DENTISTRY,
-				null, null, null, null), Locale.CHINA))).isEmpty();
+		assertThat(names(directory.search(
+				DirectoryQuery.of(token, null, null, null, Department.AESTHETIC_DENTISTRY, null, null, null, null),
+				Locale.CHINA)))
+			.isEmpty();
 
 		Team team = inspections.submittedFor(shangcheng);
 		Rating rating = ratingFixtures.published(team);
 		assertThat(names(directory.search(DirectoryQuery.of(token, null, null, null, null, true, null, null, null),
-				Locale.CHINA))).containsExactly(shangcheng.getName());
-		assertThat(names(directory.search(DirectoryQuery.of(token, null, Math.max(1, rating.getStars()), null, null, null,
-				null, null, null), Locale.CHINA))).containsExactly(shangcheng.getName());
+				Locale.CHINA)))
+			.containsExactly(shangcheng.getName());
+		assertThat(names(directory.search(
+				DirectoryQuery.of(token, null, Math.max(1, rating.getStars()), null, null, null, null, null, null),
+				Locale.CHINA)))
+			.containsExactly(shangcheng.getName());
 		if (rating.getStars() < 5) {
-			assertThat(names(directory.search(DirectoryQuery.of(token, null, rating.getStars() + 1, null, null, null, null,
-					null, null), Locale.CHINA))).isEmpty();
+			assertThat(names(directory.search(
+					DirectoryQuery.of(token, null, rating.getStars() + 1, null, null, null, null, null, null),
+					Locale.CHINA)))
+				.isEmpty();
 		}
 		// sorted by stars: the certified one first, whatever the names
 		assertThat(names(query(token, null))).containsExactly(shangcheng.getName(), xihu.getName());
@@ -189,10 +201,14 @@ class DirectoryTests {
 		institutions.changeStatus(regulator, id, InstitutionStatus.SUSPENDED, "停业整顿");
 
 		assertThat(statusOf(id)).isEqualTo(DirectoryStatus.LICENCE_SUSPENDED);
-		assertThat(directory.search(DirectoryQuery.of(name, null, null, null, null, null, null, null, null), Locale.CHINA)
-			.getContent()).extracting(Listing::ratingStatus).containsExactly(DirectoryStatus.LICENCE_SUSPENDED);
+		assertThat(
+				directory.search(DirectoryQuery.of(name, null, null, null, null, null, null, null, null), Locale.CHINA)
+					.getContent())
+			.extracting(Listing::ratingStatus)
+			.containsExactly(DirectoryStatus.LICENCE_SUSPENDED);
 		assertThat(names(directory.search(DirectoryQuery.of(name, null, null, null, null, true, null, null, null),
-				Locale.CHINA))).isEmpty();
+				Locale.CHINA)))
+			.isEmpty();
 		assertThat(directory.certifiedByStars().getOrDefault(rating.getStars(), 0L)).isEqualTo(certifiedBefore - 1);
 		mvc.perform(get("/institutions/" + id))
 			.andExpect(content().string(containsString("注意：该机构已被暂停执业")))
@@ -220,7 +236,8 @@ class DirectoryTests {
 		institutions.changeStatus(regulator, id, InstitutionStatus.ACTIVE, "整改完成");
 		assertThat(statusOf(id)).isEqualTo(DirectoryStatus.CERTIFIED);
 		assertThat(names(directory.search(DirectoryQuery.of(name, null, null, null, null, true, null, null, null),
-				Locale.CHINA))).containsExactly(name);
+				Locale.CHINA)))
+			.containsExactly(name);
 		assertThat(directory.certifiedByStars().getOrDefault(rating.getStars(), 0L)).isEqualTo(certifiedBefore);
 		mvc.perform(get("/verify/" + no)).andExpect(content().string(containsString("证书 " + no + " 有效。")));
 		mvc.perform(get("/api/public/institutions/" + id)).andExpect(jsonPath("$.ratingStatus").value("CERTIFIED"));
@@ -234,7 +251,8 @@ class DirectoryTests {
 		mvc.perform(get("/institutions/" + id).param("lang", "en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("licence to practise has been closed")));
-		mvc.perform(get("/api/public/institutions/" + id)).andExpect(jsonPath("$.ratingStatus").value("LICENCE_CLOSED"));
+		mvc.perform(get("/api/public/institutions/" + id))
+			.andExpect(jsonPath("$.ratingStatus").value("LICENCE_CLOSED"));
 	}
 
 	@Test
@@ -257,10 +275,14 @@ class DirectoryTests {
 		String all = mvc.perform(get("/institutions")).andReturn().getResponse().getContentAsString();
 		assertThat(all).contains("value=\"330000\"", "value=\"440000\"")
 			.doesNotContain("value=\"330100\"", "value=\"330102\"");
-		String province = mvc.perform(get("/institutions").param("region", "330000")).andReturn().getResponse()
+		String province = mvc.perform(get("/institutions").param("region", "330000"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(province).contains("value=\"330100\"", "value=\"440000\"").doesNotContain("value=\"330102\"");
-		String district = mvc.perform(get("/institutions").param("region", "330102")).andReturn().getResponse()
+		String district = mvc.perform(get("/institutions").param("region", "330102"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString();
 		assertThat(district).contains("value=\"330100\"", "value=\"330106\"", "value=\"330102\" selected")
 			.doesNotContain("value=\"440303\"");
@@ -297,8 +319,8 @@ class DirectoryTests {
 			.andExpect(jsonPath("$.licenceNumber").value(facts.getLicenceNumber()))
 			.andExpect(jsonPath("$.type").value(facts.getType().name()))
 			.andExpect(jsonPath("$.surgeryLevel").value(facts.getSurgeryLevel()))
-			.andExpect(jsonPath("$.departments", org.hamcrest.Matchers.equalTo(
-					facts.getDepartmentsInOrder().stream().map(Enum::name).toList())))
+			.andExpect(jsonPath("$.departments",
+					org.hamcrest.Matchers.equalTo(facts.getDepartmentsInOrder().stream().map(Enum::name).toList())))
 			.andExpect(jsonPath("$.certifications", org.hamcrest.Matchers.equalTo(facts.getCertificationList())))
 			.andExpect(jsonPath("$.address").value(facts.getAddress()))
 			.andExpect(jsonPath("$.regionCode").value(facts.getRegionCode()))
@@ -339,7 +361,8 @@ class DirectoryTests {
 			.getResponse()
 			.getContentAsString();
 
-		// a rating proposed before the results were kept: the same results, from the inspection's scores
+		// a rating proposed before the results were kept: the same results, from the
+		// inspection's scores
 		jdbc.update("update rating set sections = null where id = ?", rating.getId());
 		String computed = mvc.perform(get("/api/public/institutions/" + team.institution().getId()))
 			.andReturn()
@@ -453,7 +476,8 @@ class DirectoryTests {
 					org.assertj.core.groups.Tuple.tuple(rating.getInstitutionId(), "RATING"));
 		mvc.perform(get("/api/public/changes").param("since", before.toString()))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.changes[?(@.id == " + team.institution().getId() + " && @.what == 'RATING')]").exists())
+			.andExpect(
+					jsonPath("$.changes[?(@.id == " + team.institution().getId() + " && @.what == 'RATING')]").exists())
 			.andExpect(jsonPath("$.next").doesNotExist());
 		mvc.perform(get("/api/public/changes").param("since", before.toString()).param("limit", "1"))
 			.andExpect(jsonPath("$.changes", org.hamcrest.Matchers.hasSize(1)))
@@ -492,7 +516,8 @@ class DirectoryTests {
 
 	@Test
 	void staticFilesAndWebjarsAreServedAndUnknownOnesAre404() throws Exception {
-		// under their plain names too (their versioned URLs and caching: PublicPageCachingTests)
+		// under their plain names too (their versioned URLs and caching:
+		// PublicPageCachingTests)
 		mvc.perform(get("/css/meizhi.css")).andExpect(status().isOk());
 		mvc.perform(get("/js/meizhi.js")).andExpect(status().isOk());
 		mvc.perform(get("/img/logo.svg")).andExpect(status().isOk());
@@ -550,7 +575,10 @@ class DirectoryTests {
 		return page.getContent().stream().map(Listing::name).toList();
 	}
 
-	/** The n-th of five distinct rare CJK characters (Extension A), picked at random once per test run. */
+	/**
+	 * The n-th of five distinct rare CJK characters (Extension A), picked at random once
+	 * per test run.
+	 */
 	private static String rare(int n) {
 		return new String(Character.toChars(RARE_BASE + n));
 	}

@@ -30,9 +30,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * What the API answers is what its published description says, so a client generated from
- * {@code /v3/api-docs} works: every documented JSON operation is called (for rated and unrated
- * institutions, first and last pages of the change feed) and each answer is validated against the
- * operation's response schema with a JSON Schema validator.
+ * {@code /v3/api-docs} works: every documented JSON operation is called (for rated and
+ * unrated institutions, first and last pages of the change feed) and each answer is
+ * validated against the operation's response schema with a JSON Schema validator.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -73,10 +73,10 @@ class OpenApiContractTests {
 				builder -> builder.schemas(Map.of(DOCUMENT, document)));
 
 		// each documented operation, called in the ways that give different shapes
-		Map<String, List<String>> calls = Map.of(
-				"/api/public/institutions", List.of("?q=" + unrated.getName(), "?q=" + rated, "?size=5&page=1"),
-				"/api/public/institutions/{id}", List.of("/" + rated, "/" + unrated.getId()),
-				"/api/public/changes", List.of("?since=2000-01-01T00:00:00Z&limit=1", "?since=2100-01-01T00:00:00Z"));
+		Map<String, List<String>> calls = Map.of("/api/public/institutions",
+				List.of("?q=" + unrated.getName(), "?q=" + rated, "?size=5&page=1"), "/api/public/institutions/{id}",
+				List.of("/" + rated, "/" + unrated.getId()), "/api/public/changes",
+				List.of("?since=2000-01-01T00:00:00Z&limit=1", "?since=2100-01-01T00:00:00Z"));
 		Set<String> validated = new TreeSet<>();
 		List<String> problems = new ArrayList<>();
 		for (var path : api.get("paths").properties()) {
@@ -85,7 +85,8 @@ class OpenApiContractTests {
 				continue;
 			}
 			JsonNode content = operation.get("responses").get("200").get("content");
-			String mediaType = content == null ? null : content.propertyNames().stream().filter(t -> t.contains("json")).findFirst().orElse(null);
+			String mediaType = content == null ? null
+					: content.propertyNames().stream().filter(t -> t.contains("json")).findFirst().orElse(null);
 			if (mediaType == null) {
 				continue;
 			}
@@ -104,7 +105,10 @@ class OpenApiContractTests {
 	}
 
 	private String body(String url) throws Exception {
-		return mvc.perform(get(url)).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		return mvc.perform(get(url))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 }

@@ -33,10 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * HTTP caching that stays true: public pages and the open data carry an ETag naming the public data's
- * version, the day and the language; a browser that revalidates gets 304 without a query or a rendering
- * while nothing changed, and the new page at once after a change. Static files live under versioned URLs
- * and are kept for a year.
+ * HTTP caching that stays true: public pages and the open data carry an ETag naming the
+ * public data's version, the day and the language; a browser that revalidates gets 304
+ * without a query or a rendering while nothing changed, and the new page at once after a
+ * change. Static files live under versioned URLs and are kept for a year.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -130,8 +130,9 @@ class PublicPageCachingTests {
 			.andExpect(status().isOk())
 			.andExpect(header().doesNotExist("ETag"))
 			.andExpect(header().string("Cache-Control", containsString("no-store")));
-		mvc.perform(get("/regulator/institutions").with(org.springframework.security.test.web.servlet.request
-			.SecurityMockMvcRequestPostProcessors.user(Fixtures.principal(regulator))))
+		mvc.perform(get("/regulator/institutions")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+				.user(Fixtures.principal(regulator))))
 			.andExpect(status().isOk())
 			.andExpect(header().doesNotExist("ETag"))
 			.andExpect(header().string("Cache-Control", containsString("no-store")));
@@ -143,11 +144,13 @@ class PublicPageCachingTests {
 		for (String file : new String[] { "css/meizhi.css", "js/meizhi.js", "img/logo.svg" }) {
 			String name = file.substring(0, file.lastIndexOf('.'));
 			String extension = file.substring(file.lastIndexOf('.'));
-			Matcher link = Pattern.compile("\"(/" + Pattern.quote(name) + "-([0-9a-f]{32})" + Pattern.quote(extension) + ")\"")
+			Matcher link = Pattern
+				.compile("\"(/" + Pattern.quote(name) + "-([0-9a-f]{32})" + Pattern.quote(extension) + ")\"")
 				.matcher(page);
 			assertThat(link.find()).as(file + " linked with its content's hash").isTrue();
 			byte[] bytes = new ClassPathResource("static/" + file).getContentAsByteArray();
-			assertThat(link.group(2)).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)));
+			assertThat(link.group(2))
+				.isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)));
 			mvc.perform(get(link.group(1)))
 				.andExpect(status().isOk())
 				.andExpect(header().string("Cache-Control", "max-age=31536000, public, immutable"));

@@ -30,9 +30,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * No N+1: list pages and APIs send the same number of SQL statements whether they show a few rows or
- * many, and a profile does not grow with its rating history. Counted at the JDBC level (every statement
- * of JPA and JdbcClient alike).
+ * No N+1: list pages and APIs send the same number of SQL statements whether they show a
+ * few rows or many, and a profile does not grow with its rating history. Counted at the
+ * JDBC level (every statement of JPA and JdbcClient alike).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -62,7 +62,8 @@ class StatementCountTests {
 		String token = chinese();
 		Instant since = Instant.now().minusSeconds(1);
 		rated(token);
-		// one unrated row: the page then asks whether it awaits an inspection (one statement for all such rows)
+		// one unrated row: the page then asks whether it awaits an inspection (one
+		// statement for all such rows)
 		fixtures.institution("330102", "杭州" + token + "医疗美容门诊部");
 		long[] few = { statements(get("/institutions").param("q", token)),
 				statements(get("/api/public/institutions").param("q", token).param("size", "100")),

@@ -30,21 +30,22 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An on-site inspection from scheduling to a closed corrective action, in a real (headless) Chromium:
- * the district regulator schedules an inspection of a not-yet-started institution of the open cycle;
- * the lead assessor declares no conflict of interest (after being told to choose one), scores every
- * indicator with htmx while the running total follows (a score below the maximum without a finding is
- * refused in place, the chosen score kept), and submits; the finding becomes a corrective action. An
- * administrator creates an account for the institution, whose user changes the initial password and
- * answers the action; the lead assessor verifies and closes it.
+ * An on-site inspection from scheduling to a closed corrective action, in a real
+ * (headless) Chromium: the district regulator schedules an inspection of a
+ * not-yet-started institution of the open cycle; the lead assessor declares no conflict
+ * of interest (after being told to choose one), scores every indicator with htmx while
+ * the running total follows (a score below the maximum without a finding is refused in
+ * place, the chosen score kept), and submits; the finding becomes a corrective action. An
+ * administrator creates an account for the institution, whose user changes the initial
+ * password and answers the action; the lead assessor verifies and closes it.
  * <p>
- * The inspection and the account are this test's own, so it does not depend on the demo inspections'
- * state. It changes shared demo data: afterwards one more institution of the open cycle has a
- * submitted inspection.
+ * The inspection and the account are this test's own, so it does not depend on the demo
+ * inspections' state. It changes shared demo data: afterwards one more institution of the
+ * open cycle has a submitted inspection.
  * <p>
- * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the test is
- * skipped, except when {@code CI=true}: there it runs and fails, so that CI never passes silently
- * without the browser test.
+ * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the
+ * test is skipped, except when {@code CI=true}: there it runs and fails, so that CI never
+ * passes silently without the browser test.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
@@ -82,7 +83,8 @@ class InspectionBrowserTests extends BrowserJourney {
 		String initialPassword = "browser-test-pass-1";
 		String newPassword = "browser-test-pass-2";
 		try {
-			// 1. The district regulator schedules an inspection of a not-started institution.
+			// 1. The district regulator schedules an inspection of a not-started
+			// institution.
 			signIn("regulator-sc", DEMO_PASSWORD, "/regulator$");
 			Scheduled scheduled = scheduleInspection(cycleName);
 			long inspectionId = scheduled.inspectionId();
@@ -94,7 +96,8 @@ class InspectionBrowserTests extends BrowserJourney {
 			String creditCode = this.driver.findElement(By.cssSelector("h1 ~ p.small .font-monospace")).getText();
 			assertThat(creditCode).hasSize(18);
 
-			// 2. The lead assessor must declare before seeing anything, and must choose when declaring.
+			// 2. The lead assessor must declare before seeing anything, and must choose
+			// when declaring.
 			signOut();
 			signIn("assessor", DEMO_PASSWORD, "/assessor$");
 			WebElement mine = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-inspections")));
@@ -127,7 +130,8 @@ class InspectionBrowserTests extends BrowserJourney {
 			Map<String, String> sectionUrls = sectionUrls(inspectionId);
 			assertThat(sectionUrls).containsKey("S1");
 
-			// 3. S1's first indicator: below the maximum without a finding is refused in place.
+			// 3. S1's first indicator: below the maximum without a finding is refused in
+			// place.
 			this.driver.get(sectionUrls.get("S1"));
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("totals")));
 			List<String> cards = cardIds();
@@ -144,13 +148,13 @@ class InspectionBrowserTests extends BrowserJourney {
 
 			choose(first, belowMax);
 			WebElement card = save(first);
-			assertThat(card.findElement(By.cssSelector(".alert-danger")).getText())
-				.isEqualTo("评分低于满分时，必须填写问题描述。");
+			assertThat(card.findElement(By.cssSelector(".alert-danger")).getText()).isEqualTo("评分低于满分时，必须填写问题描述。");
 			assertThat(card.findElements(By.cssSelector("[role='status']"))).isEmpty();
 			assertThat(selectedValue(card, first)).isEqualTo(belowMax);
 			assertThat(totalText()).isEqualTo(total);
 
-			// With a finding and its severity the score is saved and the running total follows.
+			// With a finding and its severity the score is saved and the running total
+			// follows.
 			type(card.findElement(By.id("finding-" + first)), finding);
 			new Select(card.findElement(By.id("severity-" + first))).selectByVisibleText("一般");
 			card = save(first);
@@ -164,7 +168,8 @@ class InspectionBrowserTests extends BrowserJourney {
 			String totalAtMax = waitForTotalOtherThan(totalBelowMax);
 			assertThat(starsLabel()).matches(STARS);
 
-			// Back below the maximum, the finding kept: this is what the clinic will have to correct.
+			// Back below the maximum, the finding kept: this is what the clinic will have
+			// to correct.
 			choose(first, belowMax);
 			card = save(first);
 			assertSaved(card);
@@ -198,9 +203,10 @@ class InspectionBrowserTests extends BrowserJourney {
 					if (!selectedValue(card, id).isEmpty()) {
 						continue;
 					}
-					choose(id, new Select(card.findElement(By.id("value-" + id))).getOptions()
-						.get(1)
-						.getDomProperty("value"));
+					choose(id,
+							new Select(card.findElement(By.id("value-" + id))).getOptions()
+								.get(1)
+								.getDomProperty("value"));
 					assertSaved(save(id));
 					scored++;
 				}
@@ -232,8 +238,8 @@ class InspectionBrowserTests extends BrowserJourney {
 			signOut();
 			signIn("admin", DEMO_PASSWORD, "/admin$");
 			this.browser.open("/admin/users/new");
-			WebElement userForm = this.wait
-				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/admin/users/new']")));
+			WebElement userForm = this.wait.until(
+					ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/admin/users/new']")));
 			type(userForm.findElement(By.id("username")), clinicUsername);
 			type(userForm.findElement(By.id("displayName")), "浏览器测试 机构质控员 " + suffix);
 			new Select(userForm.findElement(By.id("role"))).selectByVisibleText("机构用户");
@@ -246,8 +252,8 @@ class InspectionBrowserTests extends BrowserJourney {
 			// ... whose user first replaces the initial password ...
 			signOut();
 			signIn(clinicUsername, initialPassword, "/account/password$");
-			WebElement passwordForm = this.wait
-				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/account/password']")));
+			WebElement passwordForm = this.wait.until(
+					ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/account/password']")));
 			type(passwordForm.findElement(By.id("currentPassword")), initialPassword);
 			type(passwordForm.findElement(By.id("newPassword")), newPassword);
 			type(passwordForm.findElement(By.id("confirmation")), newPassword);
@@ -303,8 +309,8 @@ class InspectionBrowserTests extends BrowserJourney {
 	}
 
 	/**
-	 * Opens the open cycle and schedules an inspection (lead and one member) of the first not-started
-	 * institution that has none yet; lands on the new inspection's page.
+	 * Opens the open cycle and schedules an inspection (lead and one member) of the first
+	 * not-started institution that has none yet; lands on the new inspection's page.
 	 */
 	private Scheduled scheduleInspection(String cycleName) {
 		this.browser.open("/regulator/cycles");
@@ -357,7 +363,8 @@ class InspectionBrowserTests extends BrowserJourney {
 			if (matcher.find()) {
 				return new Scheduled(Long.parseLong(matcher.group(1)), candidate.institutionName());
 			}
-			// Another test (or a rerun on the same data) got there first: try the next institution.
+			// Another test (or a rerun on the same data) got there first: try the next
+			// institution.
 			assertThat(this.driver.findElement(By.id("problems")).getText()).as("scheduling %s", candidate)
 				.contains("已有现场评审安排");
 			refused.add(candidate.institutionName());
@@ -366,8 +373,8 @@ class InspectionBrowserTests extends BrowserJourney {
 	}
 
 	/**
-	 * The overview's section buttons, by section code, in page order (not the links of the list of
-	 * missing indicators, which point into the sections).
+	 * The overview's section buttons, by section code, in page order (not the links of
+	 * the list of missing indicators, which point into the sections).
 	 */
 	private Map<String, String> sectionUrls(long inspectionId) {
 		Map<String, String> urls = new LinkedHashMap<>();
@@ -401,8 +408,8 @@ class InspectionBrowserTests extends BrowserJourney {
 	}
 
 	/**
-	 * Clicks the card's 保存 (htmx posts the card's form) and waits until the server's answer has
-	 * replaced the card; returns the new card.
+	 * Clicks the card's 保存 (htmx posts the card's form) and waits until the server's
+	 * answer has replaced the card; returns the new card.
 	 */
 	private WebElement save(String indicatorId) {
 		WebElement card = this.driver.findElement(By.id("indicator-" + indicatorId));
@@ -424,7 +431,10 @@ class InspectionBrowserTests extends BrowserJourney {
 		return this.driver.findElement(By.cssSelector("#totals .mz-stars")).getDomAttribute("aria-label");
 	}
 
-	/** Waits until the running total (swapped in out of band) differs from {@code before}; returns it. */
+	/**
+	 * Waits until the running total (swapped in out of band) differs from {@code before};
+	 * returns it.
+	 */
 	private String waitForTotalOtherThan(String before) {
 		String after = this.wait.until(d -> {
 			String now = totalText();

@@ -92,7 +92,8 @@ class InspectionControllerTests {
 			.andExpect(content().string(containsString("请选择一项")));
 		mvc.perform(post(base + "/declaration").with(csrf()).with(as(team.lead())).param("noConflict", "true"))
 			.andExpect(redirectedUrl(base));
-		mvc.perform(get(base + "/sections/S1").with(as(team.lead()))).andExpect(status().isOk())
+		mvc.perform(get(base + "/sections/S1").with(as(team.lead())))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("条款1.1")));
 	}
 
@@ -120,10 +121,7 @@ class InspectionControllerTests {
 			.andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
 			.andExpect(content().string(containsString("评审加权总分 28.0")))
 			.andExpect(content().string(containsString("已保存")));
-		mvc.perform(post(url).with(csrf())
-			.with(as(team.member()))
-			.header("HX-Request", "true")
-			.param("value", "10"))
+		mvc.perform(post(url).with(csrf()).with(as(team.member())).header("HX-Request", "true").param("value", "10"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("同组专家刚刚保存了此条款")));
 		mvc.perform(post("/assessor/inspections/" + team.id() + "/scores/" + fixtures.indicator("1.1")).with(csrf())
@@ -147,8 +145,8 @@ class InspectionControllerTests {
 		mvc.perform(get("/clinic/inspections/" + team.id()).with(as(clinic)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("急救药品过期")));
-		mvc.perform(get("/clinic/inspections/" + team.id()).with(as(Fixtures.clinic(institutions.institution("330102").getId()))))
-			.andExpect(status().isNotFound());
+		mvc.perform(get("/clinic/inspections/" + team.id())
+			.with(as(Fixtures.clinic(institutions.institution("330102").getId())))).andExpect(status().isNotFound());
 		long actionId = inspections.actionsOf(clinic).get(0).getId();
 		mvc.perform(get("/clinic/corrective-actions").with(as(clinic)))
 			.andExpect(status().isOk())
@@ -161,9 +159,9 @@ class InspectionControllerTests {
 			.file(new MockMultipartFile("files", "fake.pdf", "application/pdf", "<html></html>".getBytes()))
 			.with(csrf())
 			.with(as(clinic))
-			.param("response", "已更换药品"))
-			.andExpect(redirectedUrl("/clinic/corrective-actions#action-" + actionId));
-		assertThat(inspections.actionsOf(clinic).get(0).getStatus()).as("a refused file saves nothing").isEqualTo(ActionStatus.OPEN);
+			.param("response", "已更换药品")).andExpect(redirectedUrl("/clinic/corrective-actions#action-" + actionId));
+		assertThat(inspections.actionsOf(clinic).get(0).getStatus()).as("a refused file saves nothing")
+			.isEqualTo(ActionStatus.OPEN);
 		mvc.perform(multipart("/clinic/corrective-actions/" + actionId + "/respond")
 			.file(new MockMultipartFile("files", "检查表.pdf", "application/pdf", "%PDF-1.4\n%%EOF".getBytes()))
 			.with(csrf())
@@ -171,7 +169,8 @@ class InspectionControllerTests {
 			.param("response", "已更换药品并建立效期检查表"))
 			.andExpect(redirectedUrl("/clinic/corrective-actions#action-" + actionId));
 		assertThat(inspections.actionsOf(clinic).get(0).getStatus()).isEqualTo(ActionStatus.ANSWERED);
-		long fileId = jdbc.queryForObject("select id from inspection_file where corrective_action_id = ?", Long.class, actionId);
+		long fileId = jdbc.queryForObject("select id from inspection_file where corrective_action_id = ?", Long.class,
+				actionId);
 		mvc.perform(get("/clinic/inspections/" + team.id() + "/files/" + fileId).with(as(clinic)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
@@ -194,8 +193,7 @@ class InspectionControllerTests {
 		inspections.changeDue(team.lead(), actionId, java.time.LocalDate.now().minusDays(2));
 		mvc.perform(get("/clinic/corrective-actions").with(as(team.clinic())))
 			.andExpect(content().string(containsString("已逾期")));
-		mvc.perform(get("/clinic").with(as(team.clinic())))
-			.andExpect(content().string(containsString("其中已逾期 1 项")));
+		mvc.perform(get("/clinic").with(as(team.clinic()))).andExpect(content().string(containsString("其中已逾期 1 项")));
 		mvc.perform(get("/assessor/inspections/" + team.id()).with(as(team.lead())))
 			.andExpect(content().string(containsString("已逾期")));
 		mvc.perform(get("/regulator/inspections/" + team.id()).with(as(InspectionFixtures.REGULATOR)))
@@ -208,8 +206,9 @@ class InspectionControllerTests {
 	void assessorsAttachSitePhotosWithTheSameRulesAndSeeTheClinicsEvidence() throws Exception {
 		Team team = fixtures.cleared();
 		String url = "/assessor/inspections/" + team.id() + "/scores/" + fixtures.indicator("2.1");
-		mvc.perform(multipart(url).file(new MockMultipartFile("files", "现场.png", "image/png",
-				new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 }))
+		mvc.perform(multipart(url)
+			.file(new MockMultipartFile("files", "现场.png", "image/png",
+					new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0 }))
 			.file(new MockMultipartFile("files", "fake.jpg", "image/jpeg", "<script>".getBytes()))
 			.with(csrf())
 			.with(as(team.lead()))
@@ -220,7 +219,8 @@ class InspectionControllerTests {
 			.andExpect(content().string(containsString("现场.png")))
 			.andExpect(content().string(containsString("fake.jpg")))
 			.andExpect(content().string(containsString("已拒收")));
-		long fileId = jdbc.queryForObject("select id from inspection_file where inspection_id = ?", Long.class, team.id());
+		long fileId = jdbc.queryForObject("select id from inspection_file where inspection_id = ?", Long.class,
+				team.id());
 		mvc.perform(get("/assessor/inspections/" + team.id() + "/files/" + fileId).with(as(team.member())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "image/png"));
@@ -239,7 +239,8 @@ class InspectionControllerTests {
 			.with(csrf())
 			.with(as(team.lead()))
 			.param("value", "10"));
-		long fileId = jdbc.queryForObject("select id from inspection_file where inspection_id = ?", Long.class, team.id());
+		long fileId = jdbc.queryForObject("select id from inspection_file where inspection_id = ?", Long.class,
+				team.id());
 		mvc.perform(get("/clinic/inspections/" + team.id() + "/files/" + fileId).with(as(team.clinic())))
 			.andExpect(status().isNotFound());
 		long stranger = institutions.institution("440303").getId();
@@ -262,8 +263,12 @@ class InspectionControllerTests {
 	@Test
 	void theAssessorHomeShowsLiveInspectionsFirstAndSubmittedOnesApart() throws Exception {
 		Team done = fixtures.submitted();
-		String home = mvc.perform(get("/assessor").with(as(done.lead()))).andReturn().getResponse().getContentAsString();
-		String live = home.substring(home.indexOf("id=\"my-inspections\""), home.indexOf("id=\"finished-inspections\""));
+		String home = mvc.perform(get("/assessor").with(as(done.lead())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String live = home.substring(home.indexOf("id=\"my-inspections\""),
+				home.indexOf("id=\"finished-inspections\""));
 		assertThat(live).doesNotContain(done.institution().getName()).contains("目前没有待进行的现场评审");
 		assertThat(home.substring(home.indexOf("id=\"finished-inspections\""))).contains(done.institution().getName());
 	}

@@ -22,7 +22,8 @@ import cn.meizhi.support.StandardFixtures;
 import org.springframework.stereotype.Component;
 
 /**
- * An inspection in a fresh cycle with a lead, a member and an assessor who is not on the team.
+ * An inspection in a fresh cycle with a lead, a member and an assessor who is not on the
+ * team.
  */
 @Component
 public class InspectionFixtures {

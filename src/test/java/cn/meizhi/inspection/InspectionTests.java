@@ -64,16 +64,19 @@ class InspectionTests {
 		Team team = team();
 		Institution notEnrolled = fixtures.institution("330110");
 		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(), notEnrolled.getId(),
-				LocalDate.now(), team.lead().id(), List.of()))).contains("inspection.institution.notEnrolled");
+				LocalDate.now(), team.lead().id(), List.of())))
+			.contains("inspection.institution.notEnrolled");
 		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(),
 				team.institution().getId(), LocalDate.now(), team.lead().id(), List.of())))
 			.contains("inspection.institution.alreadyScheduled");
 		UserAccount clinicUser = fixtures.account(Role.CLINIC, null, team.institution().getId());
 		Institution another = enrolledInstitution(team.inspection().getCycleId());
 		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(), another.getId(),
-				LocalDate.now(), clinicUser.getId(), List.of()))).contains("inspection.member.notAssessor");
+				LocalDate.now(), clinicUser.getId(), List.of())))
+			.contains("inspection.member.notAssessor");
 		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(), another.getId(),
-				LocalDate.now(), null, List.of(team.member().id())))).contains("inspection.lead.required");
+				LocalDate.now(), null, List.of(team.member().id()))))
+			.contains("inspection.lead.required");
 	}
 
 	@Test
@@ -82,9 +85,11 @@ class InspectionTests {
 		long id = team.inspection().getId();
 		assertThatExceptionOfType(Inspections.DeclarationRequired.class)
 			.isThrownBy(() -> inspections.assessorView(team.lead(), id));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> inspections.forDeclaration(team.outsider(), id));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> inspections.forDeclaration(team.outsider(), id));
 		inspections.declare(team.member(), id, true, "曾在该机构兼职");
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> inspections.assessorView(team.member(), id));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> inspections.assessorView(team.member(), id));
 		assertThat(inspections.mine(team.member())).extracting(Inspection::getId).doesNotContain(id);
 		assertThat(inspections.regulatorView(REGULATOR, id).inspection().getMembers())
 			.filteredOn(InspectionMember::isConflict)
@@ -94,8 +99,9 @@ class InspectionTests {
 			.containsExactly("inspection.member.declaredConflict");
 		inspections.declare(team.lead(), id, false, null);
 		assertThat(inspections.assessorView(team.lead(), id).inspection().getId()).isEqualTo(id);
-		assertThat(jdbc.queryForList("select action from audit_event where object_type = 'Inspection' and object_id = ?"
-				+ " order by id", String.class, String.valueOf(id)))
+		assertThat(jdbc.queryForList(
+				"select action from audit_event where object_type = 'Inspection' and object_id = ?" + " order by id",
+				String.class, String.valueOf(id)))
 			.contains("INSPECTION_SCHEDULED", "INSPECTION_CONFLICT_DECLARED", "INSPECTION_NO_CONFLICT_DECLARED");
 	}
 
@@ -104,11 +110,14 @@ class InspectionTests {
 		Team team = cleared();
 		long id = team.inspection().getId();
 		long i11 = teams.indicator("1.1");
-		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "5.5", null, null))).containsExactly("selfAssessment.value.range");
-		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4.2", null, null))).containsExactly("selfAssessment.value.offStep");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "5.5", null, null)))
+			.containsExactly("selfAssessment.value.range");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4.2", null, null)))
+			.containsExactly("selfAssessment.value.offStep");
 		assertThat(reasons(() -> teams.score(team.lead(), id, "2.1", "NA", null, null)))
 			.containsExactly("selfAssessment.value.naNotAllowed");
-		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4", null, null))).containsExactly("inspection.finding.required");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4", null, null)))
+			.containsExactly("inspection.finding.required");
 		assertThat(reasons(() -> teams.score(team.lead(), id, "1.1", "4", "未见培训记录", null)))
 			.containsExactly("inspection.severity.required");
 		assertThat(reasons(() -> teams.score(team.lead(), id, "2.2", "3", null, null)))
@@ -142,8 +151,9 @@ class InspectionTests {
 		teams.score(team.lead(), id, "1.1", "4.5", "缺少一项记录", Severity.GENERAL);
 		teams.score(team.member(), id, "1.2", "NA", null, null);
 		InspectionView view = teams.score(team.lead(), id, "2.1", "7", "院感培训不足", Severity.GENERAL);
-		var expected = engine.evaluate(standards.scoringModel(standardFixtures.publishedVersionId(),
-				team.institution().getType(), team.institution().getSurgeryLevel()),
+		var expected = engine.evaluate(
+				standards.scoringModel(standardFixtures.publishedVersionId(), team.institution().getType(),
+						team.institution().getSurgeryLevel()),
 				java.util.Map.of("1.1", Score.of("4.5"), "1.2", Score.NOT_APPLICABLE, "2.1", Score.of("7")));
 		assertThat(view.outcome().total()).isEqualByComparingTo(expected.total());
 		assertThat(view.outcome().stars()).isEqualTo(expected.stars());
@@ -159,9 +169,11 @@ class InspectionTests {
 		Team team = cleared();
 		long id = team.inspection().getId();
 		teams.score(team.lead(), id, "2.1", "10", null, null);
-		assertThatExceptionOfType(EditConflictException.class).isThrownBy(() -> inspections.saveScore(team.member(), id,
-				teams.indicator("2.1"), new ScoreInput("8", EnumSet.noneOf(EvaluationMethod.class), "x", Severity.GENERAL, null)));
-		assertThat(inspections.assessorView(team.lead(), id).scores().get(teams.indicator("2.1")).getValue()).isEqualTo("10");
+		assertThatExceptionOfType(EditConflictException.class)
+			.isThrownBy(() -> inspections.saveScore(team.member(), id, teams.indicator("2.1"),
+					new ScoreInput("8", EnumSet.noneOf(EvaluationMethod.class), "x", Severity.GENERAL, null)));
+		assertThat(inspections.assessorView(team.lead(), id).scores().get(teams.indicator("2.1")).getValue())
+			.isEqualTo("10");
 	}
 
 	@Test
@@ -177,12 +189,14 @@ class InspectionTests {
 		inspections.submit(team.lead(), id);
 		InspectionView view = inspections.regulatorView(REGULATOR, id);
 		assertThat(view.inspection().getStatus()).isEqualTo(InspectionStatus.SUBMITTED);
-		assertThat(view.actions()).extracting(CorrectiveAction::getFinding).containsExactlyInAnyOrder("急救药品过期", "培训签到不全");
+		assertThat(view.actions()).extracting(CorrectiveAction::getFinding)
+			.containsExactlyInAnyOrder("急救药品过期", "培训签到不全");
 		assertThat(view.actions()).allSatisfy(a -> {
 			assertThat(a.getStatus()).isEqualTo(ActionStatus.OPEN);
 			assertThat(a.getDueOn()).isEqualTo(cycles.today().plusDays(30));
 		});
-		assertThat(reasons(() -> teams.score(team.lead(), id, "2.1", "10", null, null))).containsExactly("inspection.notScorable");
+		assertThat(reasons(() -> teams.score(team.lead(), id, "2.1", "10", null, null)))
+			.containsExactly("inspection.notScorable");
 	}
 
 	@Test
@@ -190,18 +204,21 @@ class InspectionTests {
 		Team team = submitted();
 		CurrentUser clinic = Fixtures.clinic(team.institution().getId());
 		CorrectiveAction action = inspections.actionsOf(clinic).get(0);
-		assertThat(reasons(() -> inspections.verify(team.lead(), action.getId()))).containsExactly("action.verify.notAnswered");
+		assertThat(reasons(() -> inspections.verify(team.lead(), action.getId())))
+			.containsExactly("action.verify.notAnswered");
 		assertThat(reasons(() -> inspections.respond(clinic, action.getId(), " ", List.of())))
 			.containsExactly("action.respond.textRequired");
-		inspections.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表",
-				List.of(new Inspections.Upload("效期检查表.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+		inspections.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表", List.of(new Inspections.Upload("效期检查表.pdf",
+				"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
 		// the lead who verifies sees what the institution sent with its answer
 		InspectionView forLead = inspections.assessorView(team.lead(), team.id());
-		assertThat(forLead.filesOfAction(action.getId())).extracting(InspectionFile::getFileName).containsExactly("效期检查表.pdf");
+		assertThat(forLead.filesOfAction(action.getId())).extracting(InspectionFile::getFileName)
+			.containsExactly("效期检查表.pdf");
 		assertThat(reasons(() -> inspections.respond(clinic, action.getId(), "again", List.of())))
 			.containsExactly("action.respond.notOpen");
 		assertThat(reasons(() -> inspections.verify(team.member(), action.getId()))).containsExactly("action.leadOnly");
-		assertThat(reasons(() -> inspections.reopen(team.lead(), action.getId(), ""))).containsExactly("action.reopen.commentRequired");
+		assertThat(reasons(() -> inspections.reopen(team.lead(), action.getId(), "")))
+			.containsExactly("action.reopen.commentRequired");
 		inspections.reopen(team.lead(), action.getId(), "请上传效期检查表照片");
 		CorrectiveAction reopened = find(clinic, action.getId());
 		assertThat(reopened.getStatus()).isEqualTo(ActionStatus.OPEN);
@@ -210,18 +227,27 @@ class InspectionTests {
 		inspections.verify(team.lead(), action.getId());
 		assertThat(find(clinic, action.getId()).getStatus()).isEqualTo(ActionStatus.CLOSED);
 
-		CorrectiveAction other = inspections.actionsOf(clinic).stream().filter(a -> !a.getId().equals(action.getId()))
-			.findFirst().orElseThrow();
+		CorrectiveAction other = inspections.actionsOf(clinic)
+			.stream()
+			.filter(a -> !a.getId().equals(action.getId()))
+			.findFirst()
+			.orElseThrow();
 		inspections.changeDue(team.lead(), other.getId(), LocalDate.now().minusDays(1));
-		CorrectiveAction overdue = inspections.actionsOf(clinic).stream().filter(a -> a.getId().equals(other.getId())).findFirst().orElseThrow();
+		CorrectiveAction overdue = inspections.actionsOf(clinic)
+			.stream()
+			.filter(a -> a.getId().equals(other.getId()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(overdue.isOverdue(LocalDate.now())).isTrue();
 		assertThat(overdue.isOverdue(LocalDate.now().minusDays(2))).isFalse();
-		assertThat(find(clinic, action.getId()).isOverdue(LocalDate.now().plusYears(1))).as("closed never overdue").isFalse();
+		assertThat(find(clinic, action.getId()).isOverdue(LocalDate.now().plusYears(1))).as("closed never overdue")
+			.isFalse();
 
 		CurrentUser otherClinic = Fixtures.clinic(fixtures.institution("330102").getId());
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> inspections.respond(otherClinic, other.getId(), "not mine", List.of()));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> inspections.verify(team.outsider(), other.getId()));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> inspections.verify(team.outsider(), other.getId()));
 	}
 
 	@Test
@@ -246,14 +272,16 @@ class InspectionTests {
 		assertThat(reasons(() -> inspections.reschedule(REGULATOR, id, LocalDate.now().plusDays(3), "")))
 			.containsExactly("inspection.reschedule.reasonRequired");
 		inspections.reschedule(REGULATOR, id, LocalDate.now().plusDays(3), "专家组时间冲突");
-		assertThat(reasons(() -> inspections.cancel(REGULATOR, id, " "))).containsExactly("inspection.cancel.reasonRequired");
+		assertThat(reasons(() -> inspections.cancel(REGULATOR, id, " ")))
+			.containsExactly("inspection.cancel.reasonRequired");
 		inspections.cancel(REGULATOR, id, "机构停业");
 		InspectionView view = inspections.regulatorView(REGULATOR, id);
 		assertThat(view.inspection().getStatus()).isEqualTo(InspectionStatus.CANCELLED);
 		assertThat(view.inspection().getScheduledOn()).isEqualTo(LocalDate.now().plusDays(3));
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------
 
 	/** A scheduled inspection in a cycle that has reached its inspection phase. */
 	private Team team() {
@@ -296,8 +324,10 @@ class InspectionTests {
 		catch (FormRejectedException ex) {
 			return ex.reasons()
 				.stream()
-				.map(r -> r.code() + " " + java.util.Arrays.stream(r.arguments()).map(String::valueOf)
-					.collect(java.util.stream.Collectors.joining(" ")))
+				.map(r -> r.code() + " "
+						+ java.util.Arrays.stream(r.arguments())
+							.map(String::valueOf)
+							.collect(java.util.stream.Collectors.joining(" ")))
 				.toList();
 		}
 		return List.of();

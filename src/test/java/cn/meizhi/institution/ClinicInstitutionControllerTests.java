@@ -81,8 +81,7 @@ class ClinicInstitutionControllerTests {
 			.param("website", "https://clinic.example.cn")
 			.param("address", "庆春路 100 号 3 楼")
 			.param("name", "偷偷改名")
-			.param("creditCode", "91330102MA0000000X"))
-			.andExpect(redirectedUrl("/clinic/institutions/" + own.getId()));
+			.param("creditCode", "91330102MA0000000X")).andExpect(redirectedUrl("/clinic/institutions/" + own.getId()));
 		Institution now = institutions.get(clinic, own.getId());
 		assertThat(now.getPhone()).isEqualTo("0571-12345678");
 		assertThat(now.getWebsite()).isEqualTo("https://clinic.example.cn");
@@ -90,7 +89,8 @@ class ClinicInstitutionControllerTests {
 		assertThat(now.getName()).isEqualTo(own.getName());
 		assertThat(now.getCreditCode()).isEqualTo(own.getCreditCode());
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'INSTITUTION_CONTACT_UPDATED'"
-				+ " and object_id = ? and actor_role = 'CLINIC'", Long.class, String.valueOf(own.getId()))).isOne();
+				+ " and object_id = ? and actor_role = 'CLINIC'", Long.class, String.valueOf(own.getId())))
+			.isOne();
 	}
 
 	@Test

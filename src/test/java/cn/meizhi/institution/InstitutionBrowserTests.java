@@ -20,13 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
- * A regulator registers an institution in a real (headless) Chromium: a credit code with a wrong check
- * character is rejected with the typed values kept, the corrected form is saved, and the new
- * institution is found by the list search.
+ * A regulator registers an institution in a real (headless) Chromium: a credit code with
+ * a wrong check character is rejected with the typed values kept, the corrected form is
+ * saved, and the new institution is found by the list search.
  * <p>
- * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the test is
- * skipped, except when {@code CI=true}: there it runs and fails, so that CI never passes silently
- * without the browser test.
+ * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the
+ * test is skipped, except when {@code CI=true}: there it runs and fails, so that CI never
+ * passes silently without the browser test.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
@@ -66,13 +66,16 @@ class InstitutionBrowserTests extends BrowserJourney {
 			assertThat(this.driver.findElement(By.id("beds")).getDomProperty("value")).isEqualTo("0");
 			this.browser.submit(form);
 
-			WebElement error = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("creditCode-error")));
+			WebElement error = this.wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("creditCode-error")));
 			assertThat(error.getText()).contains("校验位");
 			assertThat(this.driver.findElement(By.id("creditCode")).getDomAttribute("class")).contains("is-invalid");
 			assertThat(this.driver.findElement(By.id("name")).getDomProperty("value")).isEqualTo(name);
 			assertThat(this.driver.findElement(By.id("creditCode")).getDomProperty("value")).isEqualTo(wrongCode);
-			assertThat(this.driver.findElement(By.cssSelector("input[name='departments'][value='AESTHETIC_DERMATOLOGY']"))
-				.isSelected()).isTrue();
+			assertThat(
+					this.driver.findElement(By.cssSelector("input[name='departments'][value='AESTHETIC_DERMATOLOGY']"))
+						.isSelected())
+				.isTrue();
 
 			form = this.driver.findElement(By.id("institution-form"));
 			type("creditCode", validCode);
@@ -86,8 +89,7 @@ class InstitutionBrowserTests extends BrowserJourney {
 			String part = "浏览器测试医疗美容诊所" + suffix;
 			this.browser.open("/regulator/institutions?q=" + URLEncoder.encode(part, StandardCharsets.UTF_8));
 			WebElement table = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("institutions")));
-			assertThat(table.findElements(By.cssSelector("tbody tr td:first-child a")))
-				.extracting(WebElement::getText)
+			assertThat(table.findElements(By.cssSelector("tbody tr td:first-child a"))).extracting(WebElement::getText)
 				.containsExactly(name);
 			assertThat(this.driver.findElement(By.id("q")).getDomProperty("value")).isEqualTo(part);
 		}
@@ -103,7 +105,10 @@ class InstitutionBrowserTests extends BrowserJourney {
 		input.sendKeys(text);
 	}
 
-	/** Another character of the credit-code alphabet, so that only the check character is wrong. */
+	/**
+	 * Another character of the credit-code alphabet, so that only the check character is
+	 * wrong.
+	 */
 	private static char otherThan(char check) {
 		String alphabet = UnifiedSocialCreditCode.ALPHABET;
 		return alphabet.charAt((alphabet.indexOf(check) + 1) % alphabet.length());

@@ -26,12 +26,13 @@ class InstitutionRepositoryTests {
 		save("330102", "杭州某某医疗美容诊所");
 		save("330106", "杭州西湖某某医疗美容门诊部");
 		save("440303", "深圳某某医疗美容诊所");
-		var hangzhou = repository.findAll(new InstitutionSearch("美容", null, null, null).within(Jurisdiction.of("330100")),
+		var hangzhou = repository.findAll(
+				new InstitutionSearch("美容", null, null, null).within(Jurisdiction.of("330100")),
 				PageRequest.of(0, 10, Sort.by("name")));
 		assertThat(hangzhou.getContent()).extracting(Institution::getName)
 			.containsExactly("杭州某某医疗美容诊所", "杭州西湖某某医疗美容门诊部");
-		var shangcheng = repository.findAll(new InstitutionSearch("某某", null, null, null).within(Jurisdiction.of("330102")),
-				PageRequest.of(0, 10));
+		var shangcheng = repository.findAll(
+				new InstitutionSearch("某某", null, null, null).within(Jurisdiction.of("330102")), PageRequest.of(0, 10));
 		assertThat(shangcheng.getContent()).extracting(Institution::getName).containsExactly("杭州某某医疗美容诊所");
 		var byType = repository.findAll(new InstitutionSearch(null, "330106", InstitutionType.AESTHETIC_HOSPITAL, null)
 			.within(Jurisdiction.of("330100")), PageRequest.of(0, 10));
@@ -43,14 +44,15 @@ class InstitutionRepositoryTests {
 		// 甲乙 and 乙丙 are both in the first name, but never 甲乙丙 in a row
 		save("330102", "杭州甲乙诊乙丙医疗美容诊所");
 		save("330102", "杭州甲乙丙Skin医疗美容诊所");
-		var together = repository.findAll(new InstitutionSearch("甲乙丙", null, null, null).within(Jurisdiction.of("330100")),
+		var together = repository.findAll(
+				new InstitutionSearch("甲乙丙", null, null, null).within(Jurisdiction.of("330100")),
 				PageRequest.of(0, 10));
 		assertThat(together.getContent()).extracting(Institution::getName).containsExactly("杭州甲乙丙Skin医疗美容诊所");
 		var one = repository.findAll(new InstitutionSearch("丙", null, null, null).within(Jurisdiction.of("330100")),
 				PageRequest.of(0, 100, Sort.by("name")));
-		assertThat(one.getContent()).extracting(Institution::getName)
-			.contains("杭州甲乙诊乙丙医疗美容诊所", "杭州甲乙丙Skin医疗美容诊所");
-		var latin = repository.findAll(new InstitutionSearch("丙sKIN", null, null, null).within(Jurisdiction.of("330100")),
+		assertThat(one.getContent()).extracting(Institution::getName).contains("杭州甲乙诊乙丙医疗美容诊所", "杭州甲乙丙Skin医疗美容诊所");
+		var latin = repository.findAll(
+				new InstitutionSearch("丙sKIN", null, null, null).within(Jurisdiction.of("330100")),
 				PageRequest.of(0, 10));
 		assertThat(latin.getContent()).extracting(Institution::getName).containsExactly("杭州甲乙丙Skin医疗美容诊所");
 	}
@@ -61,8 +63,8 @@ class InstitutionRepositoryTests {
 		var percent = repository.findAll(new InstitutionSearch("%", null, null, null).within(Jurisdiction.of("330100")),
 				PageRequest.of(0, 10));
 		assertThat(percent.getContent()).isEmpty();
-		var underscore = repository.findAll(new InstitutionSearch("_", null, null, null).within(Jurisdiction.of("330100")),
-				PageRequest.of(0, 10));
+		var underscore = repository.findAll(
+				new InstitutionSearch("_", null, null, null).within(Jurisdiction.of("330100")), PageRequest.of(0, 10));
 		assertThat(underscore.getContent()).isEmpty();
 	}
 

@@ -71,8 +71,9 @@ class RegulatorInstitutionControllerTests {
 		Institution institution = fixtures.institution("330102", "杭州" + marker + "医疗美容诊所");
 		mvc.perform(get("/regulator/institutions").param("q", marker.substring(0, 2) + marker.substring(2))
 			.with(as(HANGZHOU))).andExpect(content().string(containsString(institution.getName())));
-		mvc.perform(get("/regulator/institutions").param("q", institution.getCreditCode().toLowerCase())
-			.with(as(HANGZHOU))).andExpect(content().string(containsString(institution.getName())));
+		mvc.perform(
+				get("/regulator/institutions").param("q", institution.getCreditCode().toLowerCase()).with(as(HANGZHOU)))
+			.andExpect(content().string(containsString(institution.getName())));
 		mvc.perform(get("/regulator/institutions").param("q", "%").param("sort", "nonsense,desc").with(as(HANGZHOU)))
 			.andExpect(status().isOk());
 	}
@@ -85,7 +86,8 @@ class RegulatorInstitutionControllerTests {
 		mvc.perform(fill(post("/regulator/institutions/new"), name, bad, "330102").with(as(HANGZHOU)))
 			.andExpect(status().isOk())
 			.andExpect(view().name("institution/form"))
-			.andExpect(model().attributeHasFieldErrorCode("form", "creditCode", "institution.creditCode.CHECK_CHARACTER"))
+			.andExpect(
+					model().attributeHasFieldErrorCode("form", "creditCode", "institution.creditCode.CHECK_CHARACTER"))
 			.andExpect(content().string(containsString("校验位不正确")))
 			.andExpect(content().string(containsString(name)));
 		assertThat(count("select count(*) from institution where name = ?", name)).isZero();
@@ -94,8 +96,9 @@ class RegulatorInstitutionControllerTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrlPattern("/regulator/institutions/*"));
 		assertThat(count("select count(*) from institution where name = ? and credit_code = ?", name, good)).isOne();
-		assertThat(count("select count(*) from audit_event where action = 'INSTITUTION_REGISTERED' and summary = ?",
-				name)).isOne();
+		assertThat(
+				count("select count(*) from audit_event where action = 'INSTITUTION_REGISTERED' and summary = ?", name))
+			.isOne();
 	}
 
 	@Test
@@ -112,7 +115,8 @@ class RegulatorInstitutionControllerTests {
 
 	@Test
 	void errorsSpeakEnglishOnRequest() throws Exception {
-		mvc.perform(fill(post("/regulator/institutions/new").param("lang", "en"), "X", "123", "330102").with(as(HANGZHOU)))
+		mvc.perform(
+				fill(post("/regulator/institutions/new").param("lang", "en"), "X", "123", "330102").with(as(HANGZHOU)))
 			.andExpect(content().string(containsString("A unified social credit code has 18 characters.")));
 	}
 
@@ -124,8 +128,11 @@ class RegulatorInstitutionControllerTests {
 					"institution.regionCode.outsideJurisdiction"));
 		Institution existing = fixtures.institution("330102");
 		mvc.perform(fill(post("/regulator/institutions/new"), "杭州重复医疗美容诊所", existing.getCreditCode(), "330102")
-			.with(as(HANGZHOU))).andExpect(model().attributeHasFieldErrorCode("form", "creditCode", "institution.creditCode.taken"));
-		mvc.perform(post("/regulator/institutions/new").with(csrf()).with(as(HANGZHOU)).param("name", "")
+			.with(as(HANGZHOU)))
+			.andExpect(model().attributeHasFieldErrorCode("form", "creditCode", "institution.creditCode.taken"));
+		mvc.perform(post("/regulator/institutions/new").with(csrf())
+			.with(as(HANGZHOU))
+			.param("name", "")
 			.param("beds", "many"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "name", "NotBlank"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "beds", "typeMismatch"))
@@ -143,11 +150,13 @@ class RegulatorInstitutionControllerTests {
 			.andExpect(model().attributeHasFieldErrorCode("form", "creditCodeExceptionReason",
 					"institution.creditCodeExceptionReason.required"));
 		mvc.perform(fill(post("/regulator/institutions/new"), name, bad, "330102").param("creditCodeException", "true")
-			.param("creditCodeExceptionReason", "2016 年试点期间核发，已核对营业执照原件").with(as(HANGZHOU)))
-			.andExpect(status().is3xxRedirection());
-		assertThat(count("select count(*) from institution where credit_code = ? and credit_code_exception", bad)).isOne();
+			.param("creditCodeExceptionReason", "2016 年试点期间核发，已核对营业执照原件")
+			.with(as(HANGZHOU))).andExpect(status().is3xxRedirection());
+		assertThat(count("select count(*) from institution where credit_code = ? and credit_code_exception", bad))
+			.isOne();
 		assertThat(count("select count(*) from audit_event where action = 'INSTITUTION_REGISTERED_WITH_CODE_EXCEPTION'"
-				+ " and summary = ?", name)).isOne();
+				+ " and summary = ?", name))
+			.isOne();
 	}
 
 	@Test
@@ -155,11 +164,13 @@ class RegulatorInstitutionControllerTests {
 		Institution xihu = fixtures.institution("330106");
 		String id = String.valueOf(xihu.getId());
 		mvc.perform(get("/regulator/institutions/" + id).with(as(SHANGCHENG))).andExpect(status().isNotFound());
-		mvc.perform(get("/regulator/institutions/" + id + "/edit").with(as(SHANGCHENG))).andExpect(status().isNotFound());
+		mvc.perform(get("/regulator/institutions/" + id + "/edit").with(as(SHANGCHENG)))
+			.andExpect(status().isNotFound());
 		mvc.perform(fill(post("/regulator/institutions/" + id + "/edit"), "改名", xihu.getCreditCode(), "330106")
 			.param("version", "0")
 			.with(as(SHANGCHENG))).andExpect(status().isNotFound());
-		mvc.perform(post("/regulator/institutions/" + id + "/status").with(csrf()).with(as(SHANGCHENG))
+		mvc.perform(post("/regulator/institutions/" + id + "/status").with(csrf())
+			.with(as(SHANGCHENG))
 			.param("status", "SUSPENDED")
 			.param("reason", "越权")).andExpect(status().isNotFound());
 		mvc.perform(get("/regulator/institutions/987654321").with(as(HANGZHOU))).andExpect(status().isNotFound());
@@ -195,10 +206,12 @@ class RegulatorInstitutionControllerTests {
 		Institution institution = fixtures.institution("330102");
 		InstitutionForm form = institutions.editForm(HANGZHOU, institution.getId());
 		String renamed = Fixtures.unique("杭州更名后医疗美容诊所");
-		mvc.perform(fill(post("/regulator/institutions/" + institution.getId() + "/edit"), renamed,
-				form.getCreditCode(), "330102", form.getLicenceNumber())
-			.param("version", String.valueOf(form.getVersion()))
-			.with(as(HANGZHOU))).andExpect(status().is3xxRedirection());
+		mvc.perform(
+				fill(post("/regulator/institutions/" + institution.getId() + "/edit"), renamed, form.getCreditCode(),
+						"330102", form.getLicenceNumber())
+					.param("version", String.valueOf(form.getVersion()))
+					.with(as(HANGZHOU)))
+			.andExpect(status().is3xxRedirection());
 		String details = jdbc.queryForObject(
 				"select details from audit_event where action = 'INSTITUTION_UPDATED' and object_id = ?", String.class,
 				String.valueOf(institution.getId()));
@@ -222,8 +235,10 @@ class RegulatorInstitutionControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("statusForm", "status", "institution.status.notAllowed"));
 		assertThat(institutions.get(HANGZHOU, institution.getId()).getStatus()).isEqualTo(InstitutionStatus.CLOSED);
-		assertThat(count("select count(*) from audit_event where action = 'INSTITUTION_STATUS_CHANGED' and object_id = ?",
-				String.valueOf(institution.getId()))).isEqualTo(2);
+		assertThat(
+				count("select count(*) from audit_event where action = 'INSTITUTION_STATUS_CHANGED' and object_id = ?",
+						String.valueOf(institution.getId())))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -239,13 +254,15 @@ class RegulatorInstitutionControllerTests {
 	void importRegistersEveryRowOfAGoodFileWithOrWithoutBom() throws Exception {
 		String a = Fixtures.unique("杭州导入甲医疗美容诊所");
 		String b = Fixtures.unique("杭州导入乙医疗美容门诊部");
-		String csv = "\uFEFF" + csvHeader() + "\r\n" + row(a, Fixtures.creditCode("330102"), "医疗美容诊所", "330102", "美容皮肤科", "1")
-				+ "\r\n" + row(b, Fixtures.creditCode("330106"), "医疗美容门诊部", "330106", "美容外科、麻醉科", "2") + "\r\n";
+		String csv = "\uFEFF" + csvHeader() + "\r\n"
+				+ row(a, Fixtures.creditCode("330102"), "医疗美容诊所", "330102", "美容皮肤科", "1") + "\r\n"
+				+ row(b, Fixtures.creditCode("330106"), "医疗美容门诊部", "330106", "美容外科、麻醉科", "2") + "\r\n";
 		mvc.perform(multipart("/regulator/institutions/import").file(csvFile(csv)).with(csrf()).with(as(HANGZHOU)))
 			.andExpect(status().is3xxRedirection());
 		assertThat(count("select count(*) from institution where name in (?, ?)", a, b)).isEqualTo(2);
 		assertThat(count("select count(*) from institution_department d join institution i on i.id = d.institution_id"
-				+ " where i.name = ?", b)).isEqualTo(2);
+				+ " where i.name = ?", b))
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -278,8 +295,8 @@ class RegulatorInstitutionControllerTests {
 	@Test
 	void exportOpensInExcelWithChineseAndHasTheImportLayout() throws Exception {
 		Institution institution = fixtures.institution("330102");
-		byte[] body = mvc.perform(get("/regulator/institutions/export.csv").param("q", institution.getName())
-			.with(as(HANGZHOU)))
+		byte[] body = mvc
+			.perform(get("/regulator/institutions/export.csv").param("q", institution.getName()).with(as(HANGZHOU)))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", containsString("attachment")))
 			.andReturn()
@@ -287,8 +304,11 @@ class RegulatorInstitutionControllerTests {
 			.getContentAsByteArray();
 		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
 		String csv = new String(body, StandardCharsets.UTF_8);
-		assertThat(csv).contains(csvHeader()).contains(institution.getName()).contains(institution.getCreditCode())
-			.contains("医疗美容诊所").contains("美容皮肤科");
+		assertThat(csv).contains(csvHeader())
+			.contains(institution.getName())
+			.contains(institution.getCreditCode())
+			.contains("医疗美容诊所")
+			.contains("美容皮肤科");
 		byte[] template = mvc.perform(get("/regulator/institutions/import/template.csv").with(as(HANGZHOU)))
 			.andReturn()
 			.getResponse()

@@ -40,8 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The certificate as the institution shows it: printable page, PDF with Chinese text and a QR code that
- * opens the verification page, and the website badge, each honest about a certificate that no longer holds.
+ * The certificate as the institution shows it: printable page, PDF with Chinese text and
+ * a QR code that opens the verification page, and the website badge, each honest about a
+ * certificate that no longer holds.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -62,7 +63,10 @@ class CertificateTests {
 	@Autowired
 	cn.meizhi.region.Regions regions;
 
-	/** The PDF needs a CJK TrueType font; CI installs one (fonts-wqy-microhei) and must run this. */
+	/**
+	 * The PDF needs a CJK TrueType font; CI installs one (fonts-wqy-microhei) and must
+	 * run this.
+	 */
 	static boolean fontInstalledOrRequired() {
 		return new CertificateFont("").available() || "true".equals(System.getenv("CI"));
 	}
@@ -201,8 +205,8 @@ class CertificateTests {
 		for (String page : new String[] { "/verify/" + adjusted.getCertificateNo(),
 				"/certificates/" + adjusted.getCertificateNo(), "/institutions/" + adjusted.getInstitutionId() }) {
 			mvc.perform(get(page))
-				.andExpect(content().string(containsString("评定结果经申诉复核调整（按评价标准规则计算为 "
-						+ adjusted.getComputedStars() + " 星）")))
+				.andExpect(content()
+					.string(containsString("评定结果经申诉复核调整（按评价标准规则计算为 " + adjusted.getComputedStars() + " 星）")))
 				.andExpect(content().string(not(containsString("内部意见"))));
 		}
 		mvc.perform(get("/api/public/institutions/" + adjusted.getInstitutionId()))
@@ -211,7 +215,8 @@ class CertificateTests {
 
 		// stars as the rules gave them carry no mark
 		Rating plain = published(fixtures.submitted());
-		mvc.perform(get("/verify/" + plain.getCertificateNo())).andExpect(content().string(not(containsString("stars-change"))));
+		mvc.perform(get("/verify/" + plain.getCertificateNo()))
+			.andExpect(content().string(not(containsString("stars-change"))));
 	}
 
 	@Test
@@ -221,14 +226,17 @@ class CertificateTests {
 			.andExpect(content().string(containsString("发证机关")))
 			.andExpect(content().string(containsString("上城区医疗美容质控中心")));
 		mvc.perform(get("/certificates/" + rating.getCertificateNo()).param("lang", "en"))
-			.andExpect(content().string(containsString("Shangcheng District Medical Aesthetics Quality Control Centre")));
+			.andExpect(
+					content().string(containsString("Shangcheng District Medical Aesthetics Quality Control Centre")));
 	}
 
 	@Test
 	void theIssuerIsTheLongestConfiguredPrefixOrTheCitysHealthAuthority() {
-		var issuers = new CertificateIssuers(new CertificateIssuerProperties(Map.of("3301",
-				new CertificateIssuerProperties.Issuer("杭州市卫生健康委员会", null), "330102",
-				new CertificateIssuerProperties.Issuer("上城区医疗美容质控中心", "Shangcheng QC Centre"))), regions);
+		var issuers = new CertificateIssuers(
+				new CertificateIssuerProperties(
+						Map.of("3301", new CertificateIssuerProperties.Issuer("杭州市卫生健康委员会", null), "330102",
+								new CertificateIssuerProperties.Issuer("上城区医疗美容质控中心", "Shangcheng QC Centre"))),
+				regions);
 		assertThat(issuers.name("330102")).isEqualTo("上城区医疗美容质控中心");
 		assertThat(issuers.name("330102", java.util.Locale.ENGLISH)).isEqualTo("Shangcheng QC Centre");
 		assertThat(issuers.name("330106")).isEqualTo("杭州市卫生健康委员会");
@@ -246,7 +254,8 @@ class CertificateTests {
 
 	private static String decodeQr(BufferedImage image) throws Exception {
 		int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-		var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+		var bitmap = new BinaryBitmap(
+				new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
 		return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 	}
 

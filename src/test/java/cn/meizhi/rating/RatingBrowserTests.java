@@ -24,16 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
- * A star rating from proposal to a certificate anyone can check, in a real (headless) Chromium: the lead
- * assessor proposes a rating from a submitted inspection; the clinic sees the proposal on its home page
- * and in its notifications and appeals; a regulator who took no part dismisses the appeal in writing and
- * approves; the public verification page then says the certificate is valid and opens the printable
- * certificate.
+ * A star rating from proposal to a certificate anyone can check, in a real (headless)
+ * Chromium: the lead assessor proposes a rating from a submitted inspection; the clinic
+ * sees the proposal on its home page and in its notifications and appeals; a regulator
+ * who took no part dismisses the appeal in writing and approves; the public verification
+ * page then says the certificate is valid and opens the printable certificate.
  * <p>
- * The inspection, the institution and the accounts are this test's own (fixtures with the test password),
- * so it does not depend on the demo ratings' state.
+ * The inspection, the institution and the accounts are this test's own (fixtures with the
+ * test password), so it does not depend on the demo ratings' state.
  * <p>
- * Needs Debian's {@code chromium} and {@code chromium-driver}; skipped without them except on CI.
+ * Needs Debian's {@code chromium} and {@code chromium-driver}; skipped without them
+ * except on CI.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
@@ -64,7 +65,8 @@ class RatingBrowserTests extends BrowserJourney {
 		String grounds = "浏览器测试：急救药品在检查当日已更换，附采购单 " + Browser.randomAlphanumeric(6);
 		String decision = "浏览器测试：现场记录显示药品确已过期，维持原评定";
 		try {
-			// 1. The lead proposes four stars (with a reason, should the engine have given other stars).
+			// 1. The lead proposes four stars (with a reason, should the engine have
+			// given other stars).
 			signIn(team.lead().username());
 			this.browser.open("/assessor/inspections/" + team.id() + "/rating");
 			WebElement propose = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose-form")));
@@ -74,11 +76,12 @@ class RatingBrowserTests extends BrowserJourney {
 			assertThat(flash()).isEqualTo("评定建议已提出，等待机构确认或申诉。");
 			signOut();
 
-			// 2. The clinic finds the proposal on its home page and in its notifications, and appeals.
+			// 2. The clinic finds the proposal on its home page and in its notifications,
+			// and appeals.
 			signIn(clinic.getUsername());
 			assertThat(this.driver.findElement(By.id("nav-notifications")).getText()).contains("通知").contains("1");
-			WebElement proposal = this.wait.until(ExpectedConditions
-				.visibilityOfElementLocated(By.cssSelector("#ratings [id^='proposal-']")));
+			WebElement proposal = this.wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ratings [id^='proposal-']")));
 			assertThat(proposal.getText()).contains("星级评定建议").contains("待确认");
 			assertThat(this.driver.findElement(By.id("latest-notifications")).getText()).contains("评审组提出了星级评定建议");
 			this.browser.click(proposal.findElement(By.cssSelector("a.btn")));
@@ -93,7 +96,8 @@ class RatingBrowserTests extends BrowserJourney {
 			assertThat(this.driver.findElement(By.id("rating-summary")).getText()).contains("申诉中");
 			signOut();
 
-			// 3. A regulator who took no part dismisses the appeal in writing; another approves.
+			// 3. A regulator who took no part dismisses the appeal in writing; another
+			// approves.
 			signIn(regulator.getUsername());
 			this.browser.open("/regulator/ratings");
 			WebElement row = this.wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -106,7 +110,8 @@ class RatingBrowserTests extends BrowserJourney {
 			type(decide.findElement(By.id("decision")), decision);
 			this.browser.submit(decide);
 			assertThat(flash()).isEqualTo("申诉决定已记录。");
-			// whoever decided the appeal does not approve: the page says why, and a colleague approves
+			// whoever decided the appeal does not approve: the page says why, and a
+			// colleague approves
 			assertThat(this.driver.findElement(By.id("why-not-decide")).getText()).contains("您裁决了该机构对这项评定建议的申诉");
 			assertThat(this.driver.findElements(By.cssSelector("#decision form[action$='/approve']"))).isEmpty();
 			signOut();
@@ -121,7 +126,8 @@ class RatingBrowserTests extends BrowserJourney {
 			String certificateNo = number.group();
 			signOut();
 
-			// 4. Anyone checks the certificate by its number and opens the printable certificate.
+			// 4. Anyone checks the certificate by its number and opens the printable
+			// certificate.
 			this.browser.open("/verify");
 			WebElement form = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verify-form")));
 			type(form.findElement(By.id("certificateNo")), " " + certificateNo.toLowerCase() + " ");

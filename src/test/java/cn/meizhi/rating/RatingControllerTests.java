@@ -54,21 +54,26 @@ class RatingControllerTests {
 	void proposalAcceptanceAndFourEyesApprovalThroughThePages() throws Exception {
 		Team team = fixtures.submitted();
 		String propose = "/assessor/inspections/" + team.id() + "/rating";
-		mvc.perform(get(propose).with(as(team.lead()))).andExpect(status().isOk())
+		mvc.perform(get(propose).with(as(team.lead())))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("提出评定建议")));
-		mvc.perform(get(propose).with(as(team.member()))).andExpect(redirectedUrl("/assessor/inspections/" + team.id()));
+		mvc.perform(get(propose).with(as(team.member())))
+			.andExpect(redirectedUrl("/assessor/inspections/" + team.id()));
 		mvc.perform(get(propose).with(as(team.outsider()))).andExpect(status().isNotFound());
 		mvc.perform(post(propose).with(csrf()).with(as(team.lead())).param("stars", "5").param("overrideReason", ""))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("必须写明理由")));
-		mvc.perform(post(propose).with(csrf()).with(as(team.lead())).param("stars", "5").param("overrideReason", "现场整改到位"))
+		mvc.perform(
+				post(propose).with(csrf()).with(as(team.lead())).param("stars", "5").param("overrideReason", "现场整改到位"))
 			.andExpect(redirectedUrl(propose));
 		Rating rating = ratings.ofInspection(team.id()).get(0);
 		assertThat(rating.isOverride()).isEqualTo(rating.getComputedStars() != 5);
 
-		mvc.perform(get("/clinic/ratings").with(as(team.clinic()))).andExpect(status().isOk())
+		mvc.perform(get("/clinic/ratings").with(as(team.clinic())))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请在")));
-		mvc.perform(get("/clinic/ratings/" + rating.getId()).with(as(team.clinic()))).andExpect(status().isOk())
+		mvc.perform(get("/clinic/ratings/" + rating.getId()).with(as(team.clinic())))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("接受评定建议")))
 			.andExpect(content().string(containsString("急救药品过期")));
 		CurrentUser otherClinic = Fixtures.clinic(accounts.institution("330102").getId());
@@ -79,21 +84,25 @@ class RatingControllerTests {
 			.andExpect(redirectedUrl("/clinic/ratings/" + rating.getId()));
 
 		CurrentUser approver = regulator();
-		mvc.perform(get("/regulator/ratings").with(as(approver))).andExpect(status().isOk())
+		mvc.perform(get("/regulator/ratings").with(as(approver)))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(team.institution().getName())));
 		CurrentUser proposerAsRegulator = new CurrentUser(team.lead().id(), "x", "x", Role.REGULATOR,
 				Jurisdiction.of("330100"), null);
-		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(proposerAsRegulator))).andExpect(status().isOk())
+		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(proposerAsRegulator)))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("不能审批")))
 			.andExpect(content().string(not(containsString("审批通过并发布"))));
-		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/approve").with(csrf()).with(as(proposerAsRegulator)))
+		mvc.perform(
+				post("/regulator/ratings/" + rating.getId() + "/approve").with(csrf()).with(as(proposerAsRegulator)))
 			.andExpect(redirectedUrl("/regulator/ratings/" + rating.getId()));
 		assertThat(ratings.get(approver, rating.getId()).getStatus()).isEqualTo(RatingStatus.PROPOSED);
 		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(Fixtures.regulator("330106"))))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/approve").with(csrf()).with(as(approver)))
 			.andExpect(redirectedUrl("/regulator/ratings/" + rating.getId()));
-		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(approver))).andExpect(status().isOk())
+		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(approver)))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("MZ-330102-")))
 			.andExpect(content().string(containsString("已发布")));
 	}
@@ -102,15 +111,17 @@ class RatingControllerTests {
 	void anAppealIsFiledAndDecidedInWritingThatTheClinicSees() throws Exception {
 		Team team = fixtures.submitted();
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
-		mvc.perform(post("/clinic/ratings/" + rating.getId() + "/appeal").with(csrf()).with(as(team.clinic()))
+		mvc.perform(post("/clinic/ratings/" + rating.getId() + "/appeal").with(csrf())
+			.with(as(team.clinic()))
 			.param("grounds", "急救药品已于当日更换")).andExpect(redirectedUrl("/clinic/ratings/" + rating.getId()));
 		CurrentUser regulator = regulator();
 		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(as(regulator)))
 			.andExpect(content().string(containsString("处理申诉")))
 			.andExpect(content().string(containsString("急救药品已于当日更换")));
-		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/appeal").with(csrf()).with(as(regulator))
-			.param("outcome", "DISMISSED").param("decision", "现场记录显示药品确已过期，维持原评定"))
-			.andExpect(redirectedUrl("/regulator/ratings/" + rating.getId()));
+		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/appeal").with(csrf())
+			.with(as(regulator))
+			.param("outcome", "DISMISSED")
+			.param("decision", "现场记录显示药品确已过期，维持原评定")).andExpect(redirectedUrl("/regulator/ratings/" + rating.getId()));
 		mvc.perform(get("/clinic/ratings/" + rating.getId()).with(as(team.clinic())))
 			.andExpect(content().string(containsString("现场记录显示药品确已过期，维持原评定")))
 			.andExpect(content().string(containsString("驳回申诉")));
@@ -123,9 +134,12 @@ class RatingControllerTests {
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0x0d, 'I', 'H', 'D', 'R' };
 		String page = "/clinic/ratings/" + rating.getId();
 
-		mvc.perform(multipart(page + "/appeal").file(new MockMultipartFile("files", "invoice.exe", "image/png",
-				"MZ not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-			.param("grounds", "药品已更换").with(csrf()).with(as(team.clinic())))
+		mvc.perform(multipart(page + "/appeal")
+			.file(new MockMultipartFile("files", "invoice.exe", "image/png",
+					"MZ not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.param("grounds", "药品已更换")
+			.with(csrf())
+			.with(as(team.clinic())))
 			.andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("error", "evidence.typeRefused"))
 			.andExpect(flash().attribute("typedGrounds", "药品已更换"));
@@ -134,7 +148,9 @@ class RatingControllerTests {
 		assertThat(ratings.appealsOf(rating.getId())).isEmpty();
 
 		mvc.perform(multipart(page + "/appeal").file(new MockMultipartFile("files", "采购单.png", "image/png", png))
-			.param("grounds", "药品已更换，附采购单").with(csrf()).with(as(team.clinic())))
+			.param("grounds", "药品已更换，附采购单")
+			.with(csrf())
+			.with(as(team.clinic())))
 			.andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("message", "rating.appealedMessage"));
 		Appeal appeal = ratings.appealsOf(rating.getId()).get(0);
@@ -169,16 +185,18 @@ class RatingControllerTests {
 		long institutionId = first.getInstitutionId();
 		mvc.perform(get("/regulator/institutions/" + institutionId).with(as(regulator)))
 			.andExpect(content().string(containsString("/regulator/ratings/all?institutionId=" + institutionId)));
-		mvc.perform(get("/regulator/ratings/all").param("institutionId", String.valueOf(institutionId)).with(as(regulator)))
+		mvc.perform(
+				get("/regulator/ratings/all").param("institutionId", String.valueOf(institutionId)).with(as(regulator)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/regulator/ratings/" + first.getId())))
 			.andExpect(content().string(containsString(first.getCertificateNo())));
 		mvc.perform(get("/regulator/ratings/all").param("institutionId", String.valueOf(institutionId))
-			.param("status", "PUBLISHED").with(as(regulator)))
-			.andExpect(content().string(not(containsString(first.getCertificateNo()))));
-		mvc.perform(get("/regulator/ratings/all").param("region", first.getRegionCode()).param("status", "SUSPENDED")
-			.param("stars", String.valueOf(first.getStars())).with(as(regulator)))
-			.andExpect(content().string(containsString(first.getCertificateNo())));
+			.param("status", "PUBLISHED")
+			.with(as(regulator))).andExpect(content().string(not(containsString(first.getCertificateNo()))));
+		mvc.perform(get("/regulator/ratings/all").param("region", first.getRegionCode())
+			.param("status", "SUSPENDED")
+			.param("stars", String.valueOf(first.getStars()))
+			.with(as(regulator))).andExpect(content().string(containsString(first.getCertificateNo())));
 		// another jurisdiction sees none of it
 		mvc.perform(get("/regulator/ratings/all").param("institutionId", String.valueOf(institutionId))
 			.with(as(Fixtures.regulator("440300"))))

@@ -9,7 +9,10 @@ import cn.meizhi.support.Fixtures;
 
 import org.springframework.stereotype.Component;
 
-/** Ratings in a given state, and a regulator of 杭州市 (330100) who took no part in any inspection. */
+/**
+ * Ratings in a given state, and a regulator of 杭州市 (330100) who took no part in any
+ * inspection.
+ */
 @Component
 public class RatingFixtures {
 
@@ -22,14 +25,19 @@ public class RatingFixtures {
 		this.accounts = accounts;
 	}
 
-	/** A new regulator of 330100 (a fresh account, so never the proposer nor on a team). */
+	/**
+	 * A new regulator of 330100 (a fresh account, so never the proposer nor on a team).
+	 */
 	public CurrentUser regulator() {
 		UserAccount account = accounts.account(Role.REGULATOR, "330100", null);
 		return new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(), Role.REGULATOR,
 				Jurisdiction.of("330100"), null);
 	}
 
-	/** The engine's stars proposed by the lead, accepted by the clinic and approved: a valid certificate. */
+	/**
+	 * The engine's stars proposed by the lead, accepted by the clinic and approved: a
+	 * valid certificate.
+	 */
 	public Rating published(Team team) {
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
 		ratings.accept(team.clinic(), rating.getId());

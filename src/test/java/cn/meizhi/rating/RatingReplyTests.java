@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The right to reply: the clinic writes, a regulator of the jurisdiction moderates, the public sees only what passed. */
+/**
+ * The right to reply: the clinic writes, a regulator of the jurisdiction moderates, the
+ * public sees only what passed.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class RatingReplyTests {
@@ -60,7 +63,8 @@ class RatingReplyTests {
 
 		Rating rating = ratingFixtures.published(fixtures.submitted());
 		CurrentUser clinic = Fixtures.clinic(rating.getInstitutionId());
-		assertThat(reasons(() -> replies.submit(clinic, rating.getId(), "  "))).containsExactly("rating.reply.required");
+		assertThat(reasons(() -> replies.submit(clinic, rating.getId(), "  ")))
+			.containsExactly("rating.reply.required");
 		assertThat(reasons(() -> replies.submit(clinic, rating.getId(), "改".repeat(501))))
 			.containsExactly("standard.text.tooLong");
 		CurrentUser otherClinic = Fixtures.clinic(accounts.institution("330102").getId());
@@ -70,7 +74,8 @@ class RatingReplyTests {
 		RatingReply reply = replies.submit(clinic, rating.getId(), " 急救药品已全部更换，并建立了月度核查制度。 ");
 		assertThat(reply.getStatus()).isEqualTo(RatingReply.Status.PENDING);
 		assertThat(reply.getText()).isEqualTo("急救药品已全部更换，并建立了月度核查制度。");
-		assertThat(reasons(() -> replies.submit(clinic, rating.getId(), "再补充一句"))).containsExactly("rating.reply.pending");
+		assertThat(reasons(() -> replies.submit(clinic, rating.getId(), "再补充一句")))
+			.containsExactly("rating.reply.pending");
 		assertThat(replies.published(rating.getId())).isEmpty();
 	}
 
@@ -81,7 +86,8 @@ class RatingReplyTests {
 		CurrentUser regulator = ratingFixtures.regulator();
 		RatingReply first = replies.submit(clinic, rating.getId(), "已完成全部整改。");
 		assertThat(replies.pending(regulator)).extracting(RatingReply::getId).contains(first.getId());
-		assertThat(replies.pending(Fixtures.regulator("330200"))).extracting(RatingReply::getId).doesNotContain(first.getId());
+		assertThat(replies.pending(Fixtures.regulator("330200"))).extracting(RatingReply::getId)
+			.doesNotContain(first.getId());
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> replies.publish(Fixtures.regulator("330200"), first.getId()));
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> replies.publish(clinic, first.getId()));
@@ -91,7 +97,8 @@ class RatingReplyTests {
 		assertThat(reasons(() -> replies.publish(regulator, first.getId()))).containsExactly("rating.reply.notPending");
 
 		RatingReply advert = replies.submit(clinic, rating.getId(), "本月双眼皮手术八折！");
-		assertThat(reasons(() -> replies.reject(regulator, advert.getId(), " "))).containsExactly("rating.reason.required");
+		assertThat(reasons(() -> replies.reject(regulator, advert.getId(), " ")))
+			.containsExactly("rating.reason.required");
 		replies.reject(regulator, advert.getId(), "回应内容为广告，与评定无关");
 		assertThat(replies.published(rating.getId())).get().extracting(RatingReply::getId).isEqualTo(first.getId());
 
@@ -102,7 +109,8 @@ class RatingReplyTests {
 			.containsExactly(RatingReply.Status.PUBLISHED, RatingReply.Status.REJECTED, RatingReply.Status.REPLACED);
 		assertThat(replies.published(List.of(rating.getId()))).containsOnlyKeys(rating.getId());
 
-		// the public record: the current rating with the reply now published, never a rejected or replaced one
+		// the public record: the current rating with the reply now published, never a
+		// rejected or replaced one
 		Ratings.PublicRecord record = ratings.publicRecord(rating.getInstitutionId());
 		assertThat(record.history()).extracting(PublicRating::getId).containsExactly(rating.getId());
 		assertThat(record.current().getId()).isEqualTo(rating.getId());
@@ -123,7 +131,8 @@ class RatingReplyTests {
 			.andExpect(redirectedUrl(page + "#reply"))
 			.andExpect(flash().attribute("typedReply", tooLong))
 			.andExpect(flash().attribute("error", "standard.text.tooLong"));
-		mvc.perform(post(page + "/reply").with(csrf()).with(as(Fixtures.clinic(accounts.institution("330102").getId())))
+		mvc.perform(post(page + "/reply").with(csrf())
+			.with(as(Fixtures.clinic(accounts.institution("330102").getId())))
 			.param("text", "冒名回应")).andExpect(status().isNotFound());
 		mvc.perform(post(page + "/reply").with(csrf()).with(as(clinic)).param("text", "已整改完毕，欢迎监督。"))
 			.andExpect(redirectedUrl(page + "#reply"))
@@ -137,14 +146,16 @@ class RatingReplyTests {
 		mvc.perform(get("/regulator/replies").with(as(regulator)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("已整改完毕，欢迎监督。")));
-		mvc.perform(get("/regulator").with(as(regulator))).andExpect(content().string(containsString("replies-pending")));
-		mvc.perform(post("/regulator/replies/" + reply.getId() + "/reject").with(csrf()).with(as(regulator)).param("reason", ""))
-			.andExpect(flash().attribute("error", "rating.reason.required"));
+		mvc.perform(get("/regulator").with(as(regulator)))
+			.andExpect(content().string(containsString("replies-pending")));
+		mvc.perform(post("/regulator/replies/" + reply.getId() + "/reject").with(csrf())
+			.with(as(regulator))
+			.param("reason", "")).andExpect(flash().attribute("error", "rating.reason.required"));
 		mvc.perform(post("/regulator/replies/" + reply.getId() + "/publish").with(csrf()).with(as(regulator)))
 			.andExpect(redirectedUrl("/regulator/replies"))
 			.andExpect(flash().attribute("message", "rating.reply.publishedMessage"));
-		mvc.perform(post("/regulator/replies/" + reply.getId() + "/publish").with(csrf()).with(as(Fixtures.regulator("330200"))))
-			.andExpect(status().isNotFound());
+		mvc.perform(post("/regulator/replies/" + reply.getId() + "/publish").with(csrf())
+			.with(as(Fixtures.regulator("330200")))).andExpect(status().isNotFound());
 		assertThat(replies.published(rating.getId())).isPresent();
 	}
 

@@ -14,7 +14,8 @@ class RatingSectionsTests {
 	@Test
 	void sectionResultsSurviveTheirWrittenFormExactlyIncludingASectionThatDoesNotCount() {
 		List<SectionOutcome> sections = List.of(
-				new SectionOutcome("A", new BigDecimal("30"), new BigDecimal("42.50"), new BigDecimal("50"), new BigDecimal("85.00")),
+				new SectionOutcome("A", new BigDecimal("30"), new BigDecimal("42.50"), new BigDecimal("50"),
+						new BigDecimal("85.00")),
 				new SectionOutcome("B.1-x", new BigDecimal("0.5"), BigDecimal.ZERO, BigDecimal.ZERO, null));
 		String written = RatingSections.encode(sections);
 		assertThat(written).isEqualTo("A:30:42.50:50:85.00;B.1-x:0.5:0:0:");

@@ -91,17 +91,21 @@ class RatingTests {
 	@Test
 	void theLeadProposesTheEnginesStarsOrOthersWithAReason() {
 		Team team = fixtures.submitted();
-		assertThat(reasons(() -> ratings.propose(team.member(), team.id(), null, null))).containsExactly("rating.propose.leadOnly");
-		assertThat(reasons(() -> ratings.propose(team.lead(), team.id(), 5, " "))).containsExactly("rating.override.reasonRequired");
+		assertThat(reasons(() -> ratings.propose(team.member(), team.id(), null, null)))
+			.containsExactly("rating.propose.leadOnly");
+		assertThat(reasons(() -> ratings.propose(team.lead(), team.id(), 5, " ")))
+			.containsExactly("rating.override.reasonRequired");
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
 		assertThat(rating.getStatus()).isEqualTo(RatingStatus.PROPOSED);
 		assertThat(rating.getStars()).isEqualTo(rating.getComputedStars());
 		assertThat(rating.isOverride()).isFalse();
-		// the sections' results are kept with the rating, as the engine gave them from the inspection
+		// the sections' results are kept with the rating, as the engine gave them from
+		// the inspection
 		assertThat(rating.getSections()).isNotEmpty()
 			.isEqualTo(inspections.publicOutcome(team.id(), rating.getStandardVersionId()).sections());
 		assertThat(ratings.get(regulator(), rating.getId()).getSections()).isEqualTo(rating.getSections());
-		assertThat(reasons(() -> ratings.propose(team.lead(), team.id(), null, null))).containsExactly("rating.propose.exists");
+		assertThat(reasons(() -> ratings.propose(team.lead(), team.id(), null, null)))
+			.containsExactly("rating.propose.exists");
 		Team other = fixtures.submitted();
 		Rating overridden = ratings.propose(other.lead(), other.id(), 1, "现场发现严重隐患，降级处理");
 		assertThat(overridden.isOverride()).isTrue();
@@ -113,10 +117,12 @@ class RatingTests {
 		Team team = fixtures.submitted();
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
 		CurrentUser approver = regulator();
-		assertThat(reasons(() -> ratings.approve(approver, rating.getId()))).containsExactly("rating.approve.windowOpen");
+		assertThat(reasons(() -> ratings.approve(approver, rating.getId())))
+			.containsExactly("rating.approve.windowOpen");
 		CurrentUser proposerAsRegulator = new CurrentUser(team.lead().id(), "x", "x", Role.REGULATOR,
 				cn.meizhi.shared.Jurisdiction.of("330100"), null);
-		assertThat(reasons(() -> ratings.approve(proposerAsRegulator, rating.getId()))).containsExactly("rating.approve.fourEyes");
+		assertThat(reasons(() -> ratings.approve(proposerAsRegulator, rating.getId())))
+			.containsExactly("rating.approve.fourEyes");
 		CurrentUser teamMemberAsRegulator = new CurrentUser(team.member().id(), "y", "y", Role.REGULATOR,
 				cn.meizhi.shared.Jurisdiction.of("330100"), null);
 		assertThat(ratings.mayDecide(teamMemberAsRegulator, rating)).isFalse();
@@ -124,7 +130,8 @@ class RatingTests {
 		Rating published = ratings.approve(approver, rating.getId());
 		assertThat(published.getStatus()).isEqualTo(RatingStatus.PUBLISHED);
 		assertThat(published.getCertificateNo()).matches("MZ-330102-\\d{4}-\\d{6}");
-		assertThat(published.getValidFrom()).isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")));
+		assertThat(published.getValidFrom())
+			.isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")));
 		assertThat(published.getValidUntil()).isEqualTo(published.getValidFrom().plusMonths(36).minusDays(1));
 		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
 			.containsExactly(RatingStatus.PROPOSED, RatingStatus.PROPOSED, RatingStatus.PUBLISHED);
@@ -135,8 +142,10 @@ class RatingTests {
 		Team team = fixtures.submitted();
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
 		clock.advance(Duration.ofDays(16));
-		assertThat(reasons(() -> ratings.appeal(team.clinic(), rating.getId(), "不服"))).containsExactly("rating.window.closed");
-		assertThat(reasons(() -> ratings.accept(team.clinic(), rating.getId()))).containsExactly("rating.window.closed");
+		assertThat(reasons(() -> ratings.appeal(team.clinic(), rating.getId(), "不服")))
+			.containsExactly("rating.window.closed");
+		assertThat(reasons(() -> ratings.accept(team.clinic(), rating.getId())))
+			.containsExactly("rating.window.closed");
 		assertThat(ratings.approve(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.PUBLISHED);
 	}
 
@@ -147,8 +156,10 @@ class RatingTests {
 		ratings.appeal(team.clinic(), rating.getId(), "评分有误，请复核");
 		CurrentUser decider = regulator();
 		ratings.decideAppeal(decider, rating.getId(), Outcome.DISMISSED, "复核后维持原评定", null);
-		assertThat(reasons(() -> ratings.approve(decider, rating.getId()))).containsExactly("rating.approve.decidedAppeal");
-		assertThat(reasons(() -> ratings.reject(decider, rating.getId(), "退回"))).containsExactly("rating.approve.decidedAppeal");
+		assertThat(reasons(() -> ratings.approve(decider, rating.getId())))
+			.containsExactly("rating.approve.decidedAppeal");
+		assertThat(reasons(() -> ratings.reject(decider, rating.getId(), "退回")))
+			.containsExactly("rating.approve.decidedAppeal");
 		mvc.perform(get("/regulator/ratings/" + rating.getId()).with(user(Fixtures.principal(decider))))
 			.andExpect(content().string(containsString("您裁决了该机构对这项评定建议的申诉")))
 			.andExpect(content().string(not(containsString("/approve"))));
@@ -159,9 +170,11 @@ class RatingTests {
 	void anAppealIsDismissedAdjustedOrSendsTheTeamBack() {
 		Team dismissed = fixtures.submitted();
 		Rating first = ratings.propose(dismissed.lead(), dismissed.id(), null, null);
-		assertThat(reasons(() -> ratings.appeal(dismissed.clinic(), first.getId(), " "))).containsExactly("rating.appeal.groundsRequired");
+		assertThat(reasons(() -> ratings.appeal(dismissed.clinic(), first.getId(), " ")))
+			.containsExactly("rating.appeal.groundsRequired");
 		ratings.appeal(dismissed.clinic(), first.getId(), "急救药品已在评审当日更换，请复核");
-		assertThat(reasons(() -> ratings.approve(regulator(), first.getId()))).containsExactly("rating.approve.appealPending");
+		assertThat(reasons(() -> ratings.approve(regulator(), first.getId())))
+			.containsExactly("rating.approve.appealPending");
 		assertThat(reasons(() -> ratings.decideAppeal(regulator(), first.getId(), Outcome.DISMISSED, "", null)))
 			.containsExactly("rating.appeal.decisionRequired");
 		ratings.decideAppeal(regulator(), first.getId(), Outcome.DISMISSED, "评审当日现场确有过期药品，维持原评定", null);
@@ -193,7 +206,8 @@ class RatingTests {
 		Team team = fixtures.submitted();
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
 		ratings.appeal(team.clinic(), rating.getId(), "x".repeat(10));
-		assertThat(reasons(() -> ratings.reject(regulator(), rating.getId(), "退回"))).containsExactly("rating.approve.appealPending");
+		assertThat(reasons(() -> ratings.reject(regulator(), rating.getId(), "退回")))
+			.containsExactly("rating.approve.appealPending");
 		int actions = inspections.actionsOf(team.clinic()).size();
 		ratings.decideAppeal(regulator(), rating.getId(), Outcome.REINSPECTION, "重新评审", null);
 		inspections.submit(team.lead(), team.id());
@@ -213,7 +227,8 @@ class RatingTests {
 		Rating rating = published();
 		clock.advance(Duration.ofDays(365 * 3 + 2));
 		try {
-			CurrentUser shenzhen = new CurrentUser(-9, "sz", "sz", Role.REGULATOR, cn.meizhi.shared.Jurisdiction.of("440300"), null);
+			CurrentUser shenzhen = new CurrentUser(-9, "sz", "sz", Role.REGULATOR,
+					cn.meizhi.shared.Jurisdiction.of("440300"), null);
 			ratings.expireDue(shenzhen);
 			assertThat(ratings.get(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.PUBLISHED);
 		}
@@ -226,7 +241,8 @@ class RatingTests {
 	void aRejectedProposalGoesBackToTheLeadAndANewPublicationSupersedesTheOld() {
 		Team team = fixtures.submitted();
 		Rating rejected = ratings.propose(team.lead(), team.id(), null, null);
-		assertThat(reasons(() -> ratings.reject(regulator(), rejected.getId(), ""))).containsExactly("rating.reason.required");
+		assertThat(reasons(() -> ratings.reject(regulator(), rejected.getId(), "")))
+			.containsExactly("rating.reason.required");
 		ratings.reject(regulator(), rejected.getId(), "请补充核心条款说明");
 		Rating again = ratings.propose(team.lead(), team.id(), null, null);
 		ratings.accept(team.clinic(), again.getId());
@@ -246,12 +262,15 @@ class RatingTests {
 	@Test
 	void suspendReinstateAndRevokeNeedReasonsAndRefuseIllegalMoves() {
 		Rating rating = published();
-		assertThat(reasons(() -> ratings.reinstate(regulator(), rating.getId(), "x"))).containsExactly("rating.lifecycle.notAllowed");
-		assertThat(reasons(() -> ratings.suspend(regulator(), rating.getId(), ""))).containsExactly("rating.reason.required");
+		assertThat(reasons(() -> ratings.reinstate(regulator(), rating.getId(), "x")))
+			.containsExactly("rating.lifecycle.notAllowed");
+		assertThat(reasons(() -> ratings.suspend(regulator(), rating.getId(), "")))
+			.containsExactly("rating.reason.required");
 		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
 		ratings.reinstate(regulator(), rating.getId(), "调查结束，未发现问题");
 		ratings.revoke(regulator(), rating.getId(), "伪造病历");
-		assertThat(reasons(() -> ratings.suspend(regulator(), rating.getId(), "x"))).containsExactly("rating.lifecycle.notAllowed");
+		assertThat(reasons(() -> ratings.suspend(regulator(), rating.getId(), "x")))
+			.containsExactly("rating.lifecycle.notAllowed");
 		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
 			.endsWith(RatingStatus.SUSPENDED, RatingStatus.PUBLISHED, RatingStatus.REVOKED);
 		assertThatExceptionOfType(NotFoundException.class)
@@ -267,7 +286,8 @@ class RatingTests {
 		assertThat(first).isGreaterThanOrEqualTo(1);
 		assertThat(ratings.expireDue(regulator())).isZero();
 		assertThat(ratings.get(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.EXPIRED);
-		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus).last()
+		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
+			.last()
 			.isEqualTo(RatingStatus.EXPIRED);
 		clock.advance(Duration.ofDays(-(365 * 3 + 2)));
 	}
@@ -284,16 +304,21 @@ class RatingTests {
 				assertThat(ratings.history(expired.getId())).last()
 					.satisfies(t -> assertThat(t.getToStatus()).isEqualTo(RatingStatus.EXPIRED))
 					.satisfies(t -> assertThat(t.getActor()).isEqualTo("system"));
-				// the audit trail, the clinic's notification and the public directory, all from one event
-				assertThat(jdbc.queryForList("select actor, summary, region_code from audit_event where action = 'RATING_EXPIRED'"
-						+ " and object_type = 'Rating' and object_id = ?", String.valueOf(expired.getId())))
+				// the audit trail, the clinic's notification and the public directory,
+				// all from one event
+				assertThat(
+						jdbc.queryForList(
+								"select actor, summary, region_code from audit_event where action = 'RATING_EXPIRED'"
+										+ " and object_type = 'Rating' and object_id = ?",
+								String.valueOf(expired.getId())))
 					.singleElement()
 					.satisfies(entry -> assertThat(entry).containsEntry("actor", "system")
-						.containsEntry("summary", jdbc.queryForObject("select name from institution where id = ?", String.class,
-								expired.getInstitutionId()))
+						.containsEntry("summary",
+								jdbc.queryForObject("select name from institution where id = ?", String.class,
+										expired.getInstitutionId()))
 						.containsEntry("region_code", expired.getRegionCode()));
-				assertThat(jdbc.queryForList("select kind from notification where institution_id = ? and link = ?", String.class,
-						expired.getInstitutionId(), "/clinic/ratings/" + expired.getId()))
+				assertThat(jdbc.queryForList("select kind from notification where institution_id = ? and link = ?",
+						String.class, expired.getInstitutionId(), "/clinic/ratings/" + expired.getId()))
 					.contains("RATING_EXPIRED");
 				assertThat(jdbc.queryForObject("select rating_status from directory_entry where institution_id = ?",
 						String.class, expired.getInstitutionId()))
@@ -346,7 +371,8 @@ class RatingTests {
 			.andExpect(content().string(containsString(check.institutionName())));
 		mvc.perform(get("/verify/" + number).param("lang", "en"))
 			.andExpect(content().string(containsString("Certificate " + number + " is valid.")));
-		// as typed from paper: lower case, spaces (also full-width), in the path or in the form
+		// as typed from paper: lower case, spaces (also full-width), in the path or in
+		// the form
 		String typed = number.toLowerCase(java.util.Locale.ROOT).replace("-2", " -2").replace("-0", "\u3000-0");
 		mvc.perform(get("/verify/{no}", typed))
 			.andExpect(status().isOk())
@@ -396,15 +422,18 @@ class RatingTests {
 		StarDistribution after = ratings.starDistribution(regulator());
 		int stars = rating.getStars();
 		assertThat(after.totals().get(stars)).isEqualTo(before.totals().get(stars) + 1);
-		assertThat(after.districtTotal(rating.getRegionCode())).isEqualTo(before.districtTotal(rating.getRegionCode()) + 1);
-		assertThat(ratings.starDistribution(Fixtures.regulator("440300")).byDistrict()).doesNotContainKey(rating.getRegionCode());
+		assertThat(after.districtTotal(rating.getRegionCode()))
+			.isEqualTo(before.districtTotal(rating.getRegionCode()) + 1);
+		assertThat(ratings.starDistribution(Fixtures.regulator("440300")).byDistrict())
+			.doesNotContainKey(rating.getRegionCode());
 		mvc.perform(get("/regulator").with(user(Fixtures.principal(regulator()))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"stars-by-district\"")));
 
 		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
 		assertThat(ratings.starDistribution(regulator()).totals().get(stars)).isEqualTo(before.totals().get(stars));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> ratings.starDistribution(Fixtures.assessor()));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> ratings.starDistribution(Fixtures.assessor()));
 	}
 
 	@Test
@@ -414,11 +443,14 @@ class RatingTests {
 		ratings.accept(team.clinic(), rating.getId());
 		CurrentUser a = regulator();
 		CurrentUser b = regulator();
-		List<Object> outcomes = race(List.of(() -> ratings.approve(a, rating.getId()), () -> ratings.approve(b, rating.getId())));
+		List<Object> outcomes = race(
+				List.of(() -> ratings.approve(a, rating.getId()), () -> ratings.approve(b, rating.getId())));
 		assertThat(outcomes).filteredOn(o -> o instanceof Rating).hasSize(1);
 		assertThat(outcomes).filteredOn(o -> o instanceof Exception).hasSize(1);
-		assertThat(jdbc.queryForObject("select count(*) from rating_transition where rating_id = ? and to_status = 'PUBLISHED'",
-				Long.class, rating.getId())).isOne();
+		assertThat(jdbc.queryForObject(
+				"select count(*) from rating_transition where rating_id = ? and to_status = 'PUBLISHED'", Long.class,
+				rating.getId()))
+			.isOne();
 	}
 
 	@Test
@@ -496,6 +528,5 @@ class RatingTests {
 		}
 		return List.of();
 	}
-
 
 }

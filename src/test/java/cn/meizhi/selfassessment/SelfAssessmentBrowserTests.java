@@ -34,18 +34,19 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo clinic completes and submits its half-filled self-assessment in a real (headless) Chromium:
- * opens it from its home page, answers a missing indicator and finds the answer again after leaving,
- * answers every remaining indicator section by section, uploads a real PDF as evidence and sees a
- * disguised HTML file refused while the scores are kept, submits, and finds the self-assessment
- * read-only; the district regulator then sees the institution as submitted in the cycle's list.
+ * The demo clinic completes and submits its half-filled self-assessment in a real
+ * (headless) Chromium: opens it from its home page, answers a missing indicator and finds
+ * the answer again after leaving, answers every remaining indicator section by section,
+ * uploads a real PDF as evidence and sees a disguised HTML file refused while the scores
+ * are kept, submits, and finds the self-assessment read-only; the district regulator then
+ * sees the institution as submitted in the cycle's list.
  * <p>
- * This test changes shared demo data: afterwards the demo clinic's self-assessment of the open cycle
- * is submitted.
+ * This test changes shared demo data: afterwards the demo clinic's self-assessment of the
+ * open cycle is submitted.
  * <p>
- * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the test is
- * skipped, except when {@code CI=true}: there it runs and fails, so that CI never passes silently
- * without the browser test.
+ * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the
+ * test is skipped, except when {@code CI=true}: there it runs and fails, so that CI never
+ * passes silently without the browser test.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
@@ -136,7 +137,8 @@ class SelfAssessmentBrowserTests extends BrowserJourney {
 			assertThat(this.driver.findElement(By.id("comment-" + indicatorId)).getDomProperty("value"))
 				.isEqualTo(comment);
 
-			// 4. Answer everything else, section by section; one section also gets evidence.
+			// 4. Answer everything else, section by section; one section also gets
+			// evidence.
 			boolean evidenceTried = false;
 			for (Map.Entry<String, String> section : sectionUrls.entrySet()) {
 				this.driver.get(section.getValue());
@@ -146,14 +148,18 @@ class SelfAssessmentBrowserTests extends BrowserJourney {
 				if (evidenceTried || files.isEmpty()) {
 					saveSection();
 					assertThat(flash()).as("section %s", section.getKey()).startsWith("已保存");
-					assertThat(this.driver.findElements(By.cssSelector("select[name^='values['].is-invalid"))).isEmpty();
+					assertThat(this.driver.findElements(By.cssSelector("select[name^='values['].is-invalid")))
+						.isEmpty();
 					continue;
 				}
 				evidenceTried = true;
 				String goodIndicator = files.get(0).getDomAttribute("name").substring("evidence-".length());
-				String badIndicator = files.get(files.size() - 1).getDomAttribute("name").substring("evidence-".length());
+				String badIndicator = files.get(files.size() - 1)
+					.getDomAttribute("name")
+					.substring("evidence-".length());
 
-				// A disguised HTML page is refused on its own, while the scores sent with it are kept.
+				// A disguised HTML page is refused on its own, while the scores sent with
+				// it are kept.
 				files.get(files.size() - 1).sendKeys(fake.toAbsolutePath().toString());
 				saveSection();
 				WebElement problems = this.wait
@@ -213,7 +219,8 @@ class SelfAssessmentBrowserTests extends BrowserJourney {
 			assertThat(row.findElement(By.cssSelector(".mz-status")).getText()).isEqualTo("已提交");
 		}
 		catch (AssertionError | RuntimeException ex) {
-			this.browser.saveEvidence("clinicCompletesAndSubmitsItsSelfAssessmentThatTheDistrictRegulatorSeesAsSubmitted");
+			this.browser
+				.saveEvidence("clinicCompletesAndSubmitsItsSelfAssessmentThatTheDistrictRegulatorSeesAsSubmitted");
 			throw ex;
 		}
 	}
@@ -235,7 +242,10 @@ class SelfAssessmentBrowserTests extends BrowserJourney {
 		return matching.get(0);
 	}
 
-	/** The overview's links to the sections, by section code, in page order (without fragments). */
+	/**
+	 * The overview's links to the sections, by section code, in page order (without
+	 * fragments).
+	 */
 	private Map<String, String> sectionUrls() {
 		Map<String, String> urls = new LinkedHashMap<>();
 		for (WebElement a : this.driver.findElements(By.cssSelector("#summary tbody a"))) {
@@ -257,8 +267,8 @@ class SelfAssessmentBrowserTests extends BrowserJourney {
 	}
 
 	/**
-	 * Gives every enabled, still unanswered score select of the form its first real option and returns
-	 * the values of all enabled score selects, in page order.
+	 * Gives every enabled, still unanswered score select of the form its first real
+	 * option and returns the values of all enabled score selects, in page order.
 	 */
 	private List<String> answerEverything(WebElement form) {
 		List<String> values = new ArrayList<>();
@@ -290,10 +300,13 @@ class SelfAssessmentBrowserTests extends BrowserJourney {
 			.toList();
 	}
 
-	/** Clicks "保存本部分" (not the first submit button: evidence delete buttons come earlier). */
+	/**
+	 * Clicks "保存本部分" (not the first submit button: evidence delete buttons come earlier).
+	 */
 	private void saveSection() {
 		WebElement form = this.driver.findElement(By.id("section-form"));
-		this.browser.click(form.findElement(By.xpath(".//button[@type='submit' and normalize-space()='" + SAVE_SECTION + "']")));
+		this.browser.click(
+				form.findElement(By.xpath(".//button[@type='submit' and normalize-space()='" + SAVE_SECTION + "']")));
 		this.wait.until(BrowserWaits.stalenessOf(form));
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("section-form")));
 	}
@@ -324,7 +337,9 @@ class SelfAssessmentBrowserTests extends BrowserJourney {
 		int xref = pdf.length();
 		pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
 		offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
-		pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
+		pdf.append("trailer\n<< /Size ")
+			.append(objects.length + 1)
+			.append(" /Root 1 0 R >>\nstartxref\n")
 			.append(xref)
 			.append("\n%%EOF\n");
 		return pdf.toString().getBytes(StandardCharsets.US_ASCII);

@@ -55,10 +55,11 @@ class SelfAssessmentControllerTests {
 		long i11 = fixtures.indicator("1.1");
 		long i12 = fixtures.indicator("1.2");
 		String url = "/clinic/self-assessments/" + setup.selfAssessmentId() + "/sections/S1";
-		mvc.perform(get(url).with(as(setup.clinic()))).andExpect(status().isOk())
+		mvc.perform(get(url).with(as(setup.clinic())))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("条款1.1")));
-		mvc.perform(multipart(url).file(new MockMultipartFile("evidence-" + i11, "制度.pdf", "application/pdf",
-				SelfAssessmentFixtures.PDF))
+		mvc.perform(multipart(url)
+			.file(new MockMultipartFile("evidence-" + i11, "制度.pdf", "application/pdf", SelfAssessmentFixtures.PDF))
 			.file(new MockMultipartFile("evidence-" + i12, "invoice.pdf", "application/pdf",
 					SelfAssessmentFixtures.HTML_AS_PDF))
 			.with(csrf())
@@ -80,12 +81,16 @@ class SelfAssessmentControllerTests {
 	@Test
 	void theClinicsHomeListsOnlyWhatIsStillToDoAndEarlierSelfAssessmentsApart() throws Exception {
 		Setup setup = fixtures.open("330102");
-		String cycleName = jdbc.queryForObject("select name from evaluation_cycle where id = ?", String.class, setup.cycleId());
+		String cycleName = jdbc.queryForObject("select name from evaluation_cycle where id = ?", String.class,
+				setup.cycleId());
 		mvc.perform(get("/clinic").with(as(setup.clinic())))
 			.andExpect(content().string(containsString(cycleName)))
 			.andExpect(content().string(not(containsString("past-self-assessments"))));
 		cycles.advance(SelfAssessmentFixtures.REGULATOR, setup.cycleId(), cn.meizhi.cycle.CycleStatus.INSPECTING);
-		String home = mvc.perform(get("/clinic").with(as(setup.clinic()))).andReturn().getResponse().getContentAsString();
+		String home = mvc.perform(get("/clinic").with(as(setup.clinic())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		String toDo = home.substring(home.indexOf("id=\"tasks\""), home.indexOf("id=\"past-self-assessments\""));
 		assertThat(toDo).doesNotContain(cycleName).contains("目前没有待完成的自评或整改事项");
 		assertThat(home.substring(home.indexOf("id=\"past-self-assessments\""))).contains(cycleName);
@@ -184,18 +189,19 @@ class SelfAssessmentControllerTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/clinic/self-assessments/" + id + "/evidence/" + fileId).with(as(intruder)))
 			.andExpect(status().isNotFound());
-		mvc.perform(get("/clinic/self-assessments/" + other.selfAssessmentId() + "/evidence/" + fileId).with(as(intruder)))
+		mvc.perform(
+				get("/clinic/self-assessments/" + other.selfAssessmentId() + "/evidence/" + fileId).with(as(intruder)))
 			.andExpect(status().isNotFound());
 		mvc.perform(post("/clinic/self-assessments/" + id + "/evidence/" + fileId + "/delete").with(csrf())
 			.with(as(intruder))).andExpect(status().isNotFound());
-		mvc.perform(get("/clinic/cycles/" + setup.cycleId() + "/self-assessment").with(as(Fixtures.clinic(
-				fixtures.open("330106").institution().getId())))).andExpect(status().isNotFound());
+		mvc.perform(get("/clinic/cycles/" + setup.cycleId() + "/self-assessment")
+			.with(as(Fixtures.clinic(fixtures.open("330106").institution().getId())))).andExpect(status().isNotFound());
 
 		CurrentUser xihu = Fixtures.regulator("330106");
 		mvc.perform(get("/regulator/self-assessments/" + id).with(as(xihu))).andExpect(status().isNotFound());
-		mvc.perform(post("/regulator/self-assessments/" + id + "/return").with(csrf())
-			.with(as(xihu))
-			.param("reason", "越权")).andExpect(status().isNotFound());
+		mvc.perform(
+				post("/regulator/self-assessments/" + id + "/return").with(csrf()).with(as(xihu)).param("reason", "越权"))
+			.andExpect(status().isNotFound());
 		mvc.perform(get("/regulator/self-assessments/" + id + "/evidence/" + fileId).with(as(xihu)))
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/regulator/cycles/" + setup.cycleId()).with(as(xihu))).andExpect(status().isNotFound());
@@ -239,7 +245,8 @@ class SelfAssessmentControllerTests {
 	}
 
 	private String lockVersion(Setup setup) {
-		return String.valueOf(selfAssessments.view(setup.clinic(), setup.selfAssessmentId()).assessment().getLockVersion());
+		return String
+			.valueOf(selfAssessments.view(setup.clinic(), setup.selfAssessmentId()).assessment().getLockVersion());
 	}
 
 	private static RequestPostProcessor as(CurrentUser user) {

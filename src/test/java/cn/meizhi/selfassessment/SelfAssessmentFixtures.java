@@ -83,12 +83,17 @@ class SelfAssessmentFixtures {
 	/** The id of an indicator of the test standard by code. */
 	long indicator(String code) {
 		StandardVersion version = standards.publicVersion(standardFixtures.publishedVersionId());
-		return version.indicators().filter(i -> i.getCode().equals(code)).map(Indicator::getId).findFirst().orElseThrow();
+		return version.indicators()
+			.filter(i -> i.getCode().equals(code))
+			.map(Indicator::getId)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	SectionAnswers answers(Setup setup, Map<String, String> values) {
 		var form = new SectionAnswers();
-		form.setLockVersion(selfAssessments.view(setup.clinic(), setup.selfAssessmentId()).assessment().getLockVersion());
+		form.setLockVersion(
+				selfAssessments.view(setup.clinic(), setup.selfAssessmentId()).assessment().getLockVersion());
 		values.forEach((code, value) -> form.getValues().put(indicator(code), value));
 		return form;
 	}

@@ -39,7 +39,8 @@ class SelfAssessmentTests {
 	void draftsAreKeptAndOnlyApplicableIndicatorsAreAsked() {
 		Setup setup = fixtures.open("330102");
 		selfAssessments.saveSection(setup.clinic(), setup.selfAssessmentId(), "S1",
-				withComment(fixtures.answers(setup, Map.of("1.1", "4.5")), fixtures.indicator("1.1"), "制度齐全"), Map.of());
+				withComment(fixtures.answers(setup, Map.of("1.1", "4.5")), fixtures.indicator("1.1"), "制度齐全"),
+				Map.of());
 		SelfAssessmentView view = selfAssessments.view(setup.clinic(), setup.selfAssessmentId());
 		assertThat(view.answerOf(indicator(view, "1.1")).getValue()).isEqualTo("4.5");
 		assertThat(view.answerOf(indicator(view, "1.1")).getComment()).isEqualTo("制度齐全");
@@ -73,7 +74,8 @@ class SelfAssessmentTests {
 		Setup setup = fixtures.open("330102");
 		selfAssessments.saveSection(setup.clinic(), setup.selfAssessmentId(), "S1",
 				fixtures.answers(setup, Map.of("1.1", "5")), Map.of());
-		FormRejectedException refused = catchRejection(() -> selfAssessments.submit(setup.clinic(), setup.selfAssessmentId()));
+		FormRejectedException refused = catchRejection(
+				() -> selfAssessments.submit(setup.clinic(), setup.selfAssessmentId()));
 		assertThat(refused.reasons()).extracting(r -> r.code() + ":" + r.arguments()[0])
 			.containsExactly("selfAssessment.submit.missing:1.2", "selfAssessment.submit.missing:2.1");
 	}
@@ -82,7 +84,8 @@ class SelfAssessmentTests {
 	void submittingAfterTheDeadlineIsRefusedUntilTheRegulatorExtendsIt() {
 		Setup setup = fixtures.open("330102", LocalDate.now().minusDays(1));
 		fixtures.complete(setup);
-		FormRejectedException late = catchRejection(() -> selfAssessments.submit(setup.clinic(), setup.selfAssessmentId()));
+		FormRejectedException late = catchRejection(
+				() -> selfAssessments.submit(setup.clinic(), setup.selfAssessmentId()));
 		assertThat(late.reasons()).extracting(FormRejectedException.Reason::code)
 			.containsExactly("selfAssessment.submit.windowClosed");
 		assertThat(selfAssessments.view(setup.clinic(), setup.selfAssessmentId()).submittable()).isFalse();
@@ -97,24 +100,29 @@ class SelfAssessmentTests {
 		assertThat(submitted.assessment().getStatus()).isEqualTo(SelfAssessmentStatus.SUBMITTED);
 		assertThat(submitted.editable()).isFalse();
 		assertThat(reasons(() -> selfAssessments.saveSection(setup.clinic(), setup.selfAssessmentId(), "S1",
-				fixtures.answers(setup, Map.of("1.1", "1")), Map.of()))).containsExactly("selfAssessment.notEditable");
+				fixtures.answers(setup, Map.of("1.1", "1")), Map.of())))
+			.containsExactly("selfAssessment.notEditable");
 		assertThat(reasons(() -> selfAssessments.submit(setup.clinic(), setup.selfAssessmentId())))
 			.containsExactly("selfAssessment.notEditable");
 
 		assertThat(reasons(() -> selfAssessments.returnToInstitution(SelfAssessmentFixtures.REGULATOR,
-				setup.selfAssessmentId(), ""))).containsExactly("selfAssessment.return.reasonRequired");
+				setup.selfAssessmentId(), "")))
+			.containsExactly("selfAssessment.return.reasonRequired");
 		selfAssessments.returnToInstitution(SelfAssessmentFixtures.REGULATOR, setup.selfAssessmentId(), "请补充 2.1 的佐证");
 		SelfAssessmentView returned = selfAssessments.view(setup.clinic(), setup.selfAssessmentId());
 		assertThat(returned.assessment().getStatus()).isEqualTo(SelfAssessmentStatus.RETURNED);
 		assertThat(returned.assessment().getReturnReason()).isEqualTo("请补充 2.1 的佐证");
 		assertThat(returned.editable()).isTrue();
 		// the clinic is told, with the reason and a link to the self-assessment
-		assertThat(jdbc.queryForList("select detail from notification where institution_id = ? and kind = 'SELF_ASSESSMENT_RETURNED'"
-				+ " and link = ?", String.class, setup.clinic().institutionId(),
+		assertThat(jdbc.queryForList(
+				"select detail from notification where institution_id = ? and kind = 'SELF_ASSESSMENT_RETURNED'"
+						+ " and link = ?",
+				String.class, setup.clinic().institutionId(),
 				"/clinic/cycles/" + returned.assessment().getCycleId() + "/self-assessment"))
 			.containsExactly("请补充 2.1 的佐证");
 		assertThat(reasons(() -> selfAssessments.returnToInstitution(SelfAssessmentFixtures.REGULATOR,
-				setup.selfAssessmentId(), "again"))).containsExactly("selfAssessment.return.notSubmitted");
+				setup.selfAssessmentId(), "again")))
+			.containsExactly("selfAssessment.return.notSubmitted");
 
 		selfAssessments.saveSection(setup.clinic(), setup.selfAssessmentId(), "S2",
 				fixtures.answers(setup, Map.of("2.1", "10")), Map.of());
@@ -125,8 +133,9 @@ class SelfAssessmentTests {
 		assertThat(history.get(2).getSnapshot()).contains("\"2.1\"").contains("\"8\"");
 		assertThat(history.get(0).getSnapshot()).contains("\"10\"");
 		assertThat(history.get(0).getTotal()).isEqualByComparingTo("100.0");
-		assertThat(jdbc.queryForList("select action from audit_event where object_type = 'SelfAssessment' and object_id = ?"
-				+ " order by id", String.class, String.valueOf(setup.selfAssessmentId())))
+		assertThat(jdbc
+			.queryForList("select action from audit_event where object_type = 'SelfAssessment' and object_id = ?"
+					+ " order by id", String.class, String.valueOf(setup.selfAssessmentId())))
 			.contains("SELF_ASSESSMENT_STARTED", "SELF_ASSESSMENT_SAVED", "SELF_ASSESSMENT_SUBMITTED",
 					"SELF_ASSESSMENT_RETURNED");
 	}
@@ -147,17 +156,17 @@ class SelfAssessmentTests {
 	void evidenceIsJudgedByContentAndRefusedFilesDoNotCostTheOtherAnswers() {
 		Setup setup = fixtures.open("330102");
 		long i11 = fixtures.indicator("1.1");
-		List<SelfAssessments.FileProblem> problems = selfAssessments.saveSection(setup.clinic(), setup.selfAssessmentId(),
-				"S1", fixtures.answers(setup, Map.of("1.1", "5")),
-				Map.of(i11, List.of(new Upload("制度.pdf", SelfAssessmentFixtures.PDF),
-						new Upload("照片.png", SelfAssessmentFixtures.PNG),
-						new Upload("表格.xlsx", SelfAssessmentFixtures.officeFile("xl/workbook.xml")),
-						new Upload("报告.docx", SelfAssessmentFixtures.officeFile("word/document.xml")),
-						new Upload("invoice.pdf", SelfAssessmentFixtures.HTML_AS_PDF),
-						new Upload("setup.pdf", SelfAssessmentFixtures.EXE),
-						new Upload("archive.docx", SelfAssessmentFixtures.officeFile("payload.bin")),
-						new Upload("empty.pdf", new byte[0]),
-						new Upload("huge.pdf", huge()))));
+		List<SelfAssessments.FileProblem> problems = selfAssessments.saveSection(setup.clinic(),
+				setup.selfAssessmentId(), "S1", fixtures.answers(setup, Map.of("1.1", "5")),
+				Map.of(i11,
+						List.of(new Upload("制度.pdf", SelfAssessmentFixtures.PDF),
+								new Upload("照片.png", SelfAssessmentFixtures.PNG),
+								new Upload("表格.xlsx", SelfAssessmentFixtures.officeFile("xl/workbook.xml")),
+								new Upload("报告.docx", SelfAssessmentFixtures.officeFile("word/document.xml")),
+								new Upload("invoice.pdf", SelfAssessmentFixtures.HTML_AS_PDF),
+								new Upload("setup.pdf", SelfAssessmentFixtures.EXE),
+								new Upload("archive.docx", SelfAssessmentFixtures.officeFile("payload.bin")),
+								new Upload("empty.pdf", new byte[0]), new Upload("huge.pdf", huge()))));
 		assertThat(problems).extracting(p -> p.fileName() + ":" + p.code())
 			.containsExactly("invoice.pdf:evidence.typeRefused", "setup.pdf:evidence.typeRefused",
 					"archive.docx:evidence.typeRefused", "empty.pdf:evidence.empty", "huge.pdf:evidence.tooLarge");
@@ -218,8 +227,8 @@ class SelfAssessmentTests {
 				setup.selfAssessmentId());
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> selfAssessments.view(other.clinic(), setup.selfAssessmentId()));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> selfAssessments
-			.saveSection(other.clinic(), setup.selfAssessmentId(), "S1", new SectionAnswers(), Map.of()));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> selfAssessments.saveSection(other.clinic(),
+				setup.selfAssessmentId(), "S1", new SectionAnswers(), Map.of()));
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> selfAssessments.evidence(other.clinic(), setup.selfAssessmentId(), fileId));
 		assertThatExceptionOfType(NotFoundException.class)

@@ -16,8 +16,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Nodes starting together take turns at the start-up work, and a node waits for the other's work however
- * long it takes: longer than the pool's socket timeout, which bounds every other read.
+ * Nodes starting together take turns at the start-up work, and a node waits for the
+ * other's work however long it takes: longer than the pool's socket timeout, which bounds
+ * every other read.
  */
 @SpringBootTest
 class StartupLockTests {

@@ -27,7 +27,10 @@ class RatingEngineTests {
 				30);
 	}
 
-	/** Two sections: A (weight 60) with one 10-point indicator, B (weight 40) with one 10-point indicator. */
+	/**
+	 * Two sections: A (weight 60) with one 10-point indicator, B (weight 40) with one
+	 * 10-point indicator.
+	 */
 	static ScoringModel twoSections() {
 		return new ScoringModel(rules(2),
 				List.of(new SectionModel("A", bd("60"), List.of(new IndicatorModel("a1", bd("10"), false, true))),
@@ -40,7 +43,8 @@ class RatingEngineTests {
 	void starsFollowTheThresholdsOnTheRoundedTotal(String total, int stars) {
 		var decision = engine.decide(rules(2), new BigDecimal(total), List.of(), List.of());
 		assertThat(decision.stars()).isEqualTo(stars);
-		assertThat(decision.reasons().get(0).kind()).isEqualTo(stars == 0 ? Kind.BELOW_LOWEST_THRESHOLD : Kind.THRESHOLD);
+		assertThat(decision.reasons().get(0).kind())
+			.isEqualTo(stars == 0 ? Kind.BELOW_LOWEST_THRESHOLD : Kind.THRESHOLD);
 	}
 
 	@ParameterizedTest(name = "a1={0}, b1={1} → total {2}, {3} stars")
@@ -75,14 +79,14 @@ class RatingEngineTests {
 
 	@Test
 	void aFailedCoreItemCapsTheStars() {
-		ScoringModel model = new ScoringModel(rules(2),
-				List.of(new SectionModel("A", bd("1"), List.of(new IndicatorModel("a1", bd("10"), false, true),
-						new IndicatorModel("core", bd("5"), true, true)))));
+		ScoringModel model = new ScoringModel(rules(2), List.of(new SectionModel("A", bd("1"), List
+			.of(new IndicatorModel("a1", bd("10"), false, true), new IndicatorModel("core", bd("5"), true, true)))));
 		RatingOutcome outcome = engine.evaluate(model, Map.of("a1", Score.of("10"), "core", Score.of("4.5")));
 		assertThat(outcome.total()).isEqualByComparingTo("96.7");
 		assertThat(outcome.stars()).isEqualTo(2);
 		assertThat(outcome.failedCoreIndicators()).containsExactly("core");
-		assertThat(outcome.reasons()).extracting(RatingOutcome.Reason::kind).containsExactly(Kind.THRESHOLD, Kind.CORE_CAP);
+		assertThat(outcome.reasons()).extracting(RatingOutcome.Reason::kind)
+			.containsExactly(Kind.THRESHOLD, Kind.CORE_CAP);
 	}
 
 	@Test
@@ -101,9 +105,8 @@ class RatingEngineTests {
 
 	@Test
 	void notApplicableCountsInNeitherPointsNorMaximum() {
-		ScoringModel model = new ScoringModel(rules(2),
-				List.of(new SectionModel("A", bd("1"), List.of(new IndicatorModel("a1", bd("10"), false, true),
-						new IndicatorModel("a2", bd("10"), false, true)))));
+		ScoringModel model = new ScoringModel(rules(2), List.of(new SectionModel("A", bd("1"), List
+			.of(new IndicatorModel("a1", bd("10"), false, true), new IndicatorModel("a2", bd("10"), false, true)))));
 		RatingOutcome withNa = engine.evaluate(model, Map.of("a1", Score.of("9"), "a2", Score.NOT_APPLICABLE));
 		assertThat(withNa.sections().get(0).possible()).isEqualByComparingTo("10");
 		assertThat(withNa.total()).isEqualByComparingTo("90.0");
@@ -111,9 +114,8 @@ class RatingEngineTests {
 
 	@Test
 	void indicatorsThatDoNotApplyToTheInstitutionCountAsNotApplicable() {
-		ScoringModel model = new ScoringModel(rules(2),
-				List.of(new SectionModel("A", bd("1"), List.of(new IndicatorModel("a1", bd("10"), false, true),
-						new IndicatorModel("beds", bd("10"), false, false)))));
+		ScoringModel model = new ScoringModel(rules(2), List.of(new SectionModel("A", bd("1"), List
+			.of(new IndicatorModel("a1", bd("10"), false, true), new IndicatorModel("beds", bd("10"), false, false)))));
 		assertThat(engine.evaluate(model, Map.of("a1", Score.of("10"))).total()).isEqualByComparingTo("100.0");
 	}
 
@@ -160,9 +162,11 @@ class RatingEngineTests {
 			Map<String, Score> scores = randomScores(model, random);
 			RatingOutcome before = engine.evaluate(model, scores);
 			List<IndicatorModel> scored = new ArrayList<>();
-			model.sections().forEach(s -> s.indicators().stream()
-				.filter(i -> scores.get(i.code()) != null && !scores.get(i.code()).notApplicable())
-				.forEach(scored::add));
+			model.sections()
+				.forEach(s -> s.indicators()
+					.stream()
+					.filter(i -> scores.get(i.code()) != null && !scores.get(i.code()).notApplicable())
+					.forEach(scored::add));
 			if (scored.isEmpty()) {
 				continue;
 			}

@@ -19,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
- * A regulator authors and publishes an evaluation standard in a real (headless) Chromium: creates a
- * standard with its first draft, adds a section and a core indicator (a maximum score that is not a
- * whole number of steps is rejected with the typed values kept, then corrected), publishes the draft,
- * and finds it on the public standard page.
+ * A regulator authors and publishes an evaluation standard in a real (headless) Chromium:
+ * creates a standard with its first draft, adds a section and a core indicator (a maximum
+ * score that is not a whole number of steps is rejected with the typed values kept, then
+ * corrected), publishes the draft, and finds it on the public standard page.
  * <p>
- * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the test is
- * skipped, except when {@code CI=true}: there it runs and fails, so that CI never passes silently
- * without the browser test.
+ * Needs Debian's {@code chromium} and {@code chromium-driver} packages. Without them the
+ * test is skipped, except when {@code CI=true}: there it runs and fails, so that CI never
+ * passes silently without the browser test.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
@@ -71,15 +71,16 @@ class StandardBrowserTests extends BrowserJourney {
 			type(form, "weight", "100");
 			this.browser.submit(form);
 
-			WebElement section = this.wait
-				.until(ExpectedConditions.visibilityOfElementLocated(By.id("section-S1")));
+			WebElement section = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("section-S1")));
 			assertThat(section.findElement(By.tagName("h3")).getText()).contains("S1").contains("依法执业");
 			assertThat(this.driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("部分已添加。");
 
-			// An indicator of that section: first with a maximum that is not a whole number of steps.
+			// An indicator of that section: first with a maximum that is not a whole
+			// number of steps.
 			this.browser.click(section.findElement(By.linkText("添加条款")));
 			form = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("indicator-form")));
-			assertThat(this.driver.getCurrentUrl()).contains("/regulator/standards/versions/" + versionId + "/indicators/new");
+			assertThat(this.driver.getCurrentUrl())
+				.contains("/regulator/standards/versions/" + versionId + "/indicators/new");
 			assertThat(selectedSectionText(form)).isEqualTo("S1 依法执业");
 			type(form, "code", "1.1");
 			type(form, "title", title);
@@ -110,8 +111,8 @@ class StandardBrowserTests extends BrowserJourney {
 			type(form, "maxScore", "5");
 			this.browser.submit(form);
 
-			this.wait.until(ExpectedConditions
-				.urlMatches("/regulator/standards/versions/" + versionId + "#indicator-\\d+$"));
+			this.wait.until(
+					ExpectedConditions.urlMatches("/regulator/standards/versions/" + versionId + "#indicator-\\d+$"));
 			WebElement indicator = this.wait
 				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#section-S1 .mz-indicator")));
 			assertThat(indicator.findElement(By.tagName("strong")).getText()).isEqualTo(title);
@@ -127,8 +128,9 @@ class StandardBrowserTests extends BrowserJourney {
 			assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")))
 				.getText()).isEqualTo("版本已发布。");
 			assertThat(this.driver.findElement(By.cssSelector("h1 + p .mz-status")).getText()).isEqualTo("已发布");
-			assertThat(this.driver.findElement(By.cssSelector("form[action$='/drafts'] button[type='submit']"))
-				.getText()).isEqualTo("从此版本新建草稿");
+			assertThat(
+					this.driver.findElement(By.cssSelector("form[action$='/drafts'] button[type='submit']")).getText())
+				.isEqualTo("从此版本新建草稿");
 			assertThat(this.driver.findElements(By.cssSelector("form[action$='/publish']"))).isEmpty();
 			assertThat(this.driver.findElements(By.id("section-form"))).isEmpty();
 
@@ -149,7 +151,10 @@ class StandardBrowserTests extends BrowserJourney {
 		}
 	}
 
-	/** Types into a field of the given form (ids such as {@code name} occur in more than one form). */
+	/**
+	 * Types into a field of the given form (ids such as {@code name} occur in more than
+	 * one form).
+	 */
 	private void type(WebElement form, String id, String text) {
 		WebElement input = form.findElement(By.id(id));
 		input.clear();

@@ -105,9 +105,13 @@ class StandardControllerTests {
 			.param("name", "新部分")
 			.param("nameEn", "New")
 			.param("position", "9")
-			.param("weight", "5"))
-			.andExpect(status().isConflict());
-		long indicatorId = standards.version(AUTHOR, version.getId()).getSections().get(0).getIndicators().get(0).getId();
+			.param("weight", "5")).andExpect(status().isConflict());
+		long indicatorId = standards.version(AUTHOR, version.getId())
+			.getSections()
+			.get(0)
+			.getIndicators()
+			.get(0)
+			.getId();
 		mvc.perform(post("/regulator/standards/indicators/" + indicatorId + "/delete").with(csrf()).with(as(AUTHOR)))
 			.andExpect(status().isConflict());
 		assertThat(standards.version(AUTHOR, version.getId()).getIndicatorCount()).isEqualTo(1);
@@ -143,10 +147,12 @@ class StandardControllerTests {
 	void everyoneReadsPublishedVersionsButNeverDrafts() throws Exception {
 		StandardVersion published = publishedVersion();
 		StandardVersion draft = standards.createStandard(AUTHOR, StandardManagementTests.standardForm());
-		mvc.perform(get("/standards")).andExpect(status().isOk())
+		mvc.perform(get("/standards"))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(published.getStandard().getName())))
 			.andExpect(content().string(not(containsString(draft.getStandard().getName()))));
-		mvc.perform(get("/standards/" + published.getId())).andExpect(status().isOk())
+		mvc.perform(get("/standards/" + published.getId()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("执业许可证在有效期内")))
 			.andExpect(content().string(containsString("★ 核心")))
 			.andExpect(content().string(containsString("评星规则")));
@@ -159,7 +165,8 @@ class StandardControllerTests {
 		mvc.perform(get("/standards/" + draft.getId())).andExpect(status().isNotFound());
 		mvc.perform(get("/standards/" + draft.getId() + "/export.json")).andExpect(status().isNotFound());
 		standards.retire(AUTHOR, published.getId());
-		mvc.perform(get("/standards/" + published.getId())).andExpect(status().isOk())
+		mvc.perform(get("/standards/" + published.getId()))
+			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("已废止")));
 	}
 
@@ -177,7 +184,8 @@ class StandardControllerTests {
 
 	private StandardVersion publishedVersion() {
 		StandardVersion draft = standards.createStandard(AUTHOR, StandardManagementTests.standardForm());
-		StandardSection section = standards.addSection(AUTHOR, draft.getId(), StandardManagementTests.sectionForm("S1"));
+		StandardSection section = standards.addSection(AUTHOR, draft.getId(),
+				StandardManagementTests.sectionForm("S1"));
 		standards.addIndicator(AUTHOR, draft.getId(), StandardManagementTests.indicatorForm(section.getId(), "1.1"));
 		standards.publish(AUTHOR, draft.getId());
 		return standards.version(AUTHOR, draft.getId());

@@ -48,8 +48,9 @@ class StandardManagementTests {
 		assertThat(retired.getStatus()).isEqualTo(VersionStatus.RETIRED);
 		assertThat(standards.publishedVersions()).extracting(StandardVersion::getId).doesNotContain(draft.getId());
 		assertThat(standards.publicVersions()).extracting(StandardVersion::getId).contains(draft.getId());
-		assertThat(jdbc.queryForList("select action from audit_event where object_type = 'StandardVersion' and object_id = ?"
-				+ " order by id", String.class, String.valueOf(draft.getId())))
+		assertThat(jdbc
+			.queryForList("select action from audit_event where object_type = 'StandardVersion' and object_id = ?"
+					+ " order by id", String.class, String.valueOf(draft.getId())))
 			.containsExactly("STANDARD_CREATED", "STANDARD_SECTION_ADDED", "STANDARD_INDICATOR_ADDED",
 					"STANDARD_PUBLISHED", "STANDARD_RETIRED");
 	}
@@ -166,13 +167,16 @@ class StandardManagementTests {
 	@Test
 	void aBrokenFileReportsWhereAndImportsNothing() {
 		long before = count();
-		var malformed = standards.importJson(AUTHOR, json("{\n  \"format\": \"meizhi-standard/1\",\n  \"standard\": {,\n}"));
+		var malformed = standards.importJson(AUTHOR,
+				json("{\n  \"format\": \"meizhi-standard/1\",\n  \"standard\": {,\n}"));
 		assertThat(malformed.problems()).singleElement().satisfies(p -> {
 			assertThat(p.code()).isEqualTo("standard.import.malformed");
 			assertThat(p.where()).contains("line 3");
 		});
-		var wrongType = standards.importJson(AUTHOR, json("{\"format\": \"meizhi-standard/1\", \"rules\": {\"appealWindowDays\": \"soon\"}}"));
-		assertThat(wrongType.problems()).singleElement().satisfies(p -> assertThat(p.where()).contains("appealWindowDays"));
+		var wrongType = standards.importJson(AUTHOR,
+				json("{\"format\": \"meizhi-standard/1\", \"rules\": {\"appealWindowDays\": \"soon\"}}"));
+		assertThat(wrongType.problems()).singleElement()
+			.satisfies(p -> assertThat(p.where()).contains("appealWindowDays"));
 
 		String bad = """
 				{"format": "meizhi-standard/1",

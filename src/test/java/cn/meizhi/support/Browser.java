@@ -27,13 +27,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A headless Debian Chromium driven through chromedriver, pointed at the portal under test, with the
- * few moves every browser journey makes. Never downloads a browser: it uses {@code /usr/bin/chromium}
- * and {@code /usr/bin/chromedriver} from the {@code chromium} and {@code chromium-driver} packages.
+ * A headless Debian Chromium driven through chromedriver, pointed at the portal under
+ * test, with the few moves every browser journey makes. Never downloads a browser: it
+ * uses {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} from the
+ * {@code chromium} and {@code chromium-driver} packages.
  */
 public final class Browser implements AutoCloseable {
 
-	/** The condition for browser tests: {@code @EnabledIf(Browser.AVAILABLE_OR_REQUIRED)}. */
+	/**
+	 * The condition for browser tests: {@code @EnabledIf(Browser.AVAILABLE_OR_REQUIRED)}.
+	 */
 	public static final String AVAILABLE_OR_REQUIRED = "cn.meizhi.support.Browser#availableOrRequired";
 
 	public static final String NOT_INSTALLED = "No /usr/bin/chromium or /usr/bin/chromedriver (apt-get install chromium chromium-driver)";
@@ -66,7 +69,10 @@ public final class Browser implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Runs when the browser is installed, and always on CI (where a missing browser must fail). */
+	/**
+	 * Runs when the browser is installed, and always on CI (where a missing browser must
+	 * fail).
+	 */
 	public static boolean availableOrRequired() {
 		return "true".equalsIgnoreCase(System.getenv("CI"))
 				|| (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER));
@@ -84,14 +90,17 @@ public final class Browser implements AutoCloseable {
 			.withLogFile(logDir.resolve("chromedriver-" + logName + ".log").toFile())
 			.build();
 		var options = new ChromeOptions();
-		// the browser's console (a journey can check that no Content-Security-Policy refusal was logged)
+		// the browser's console (a journey can check that no Content-Security-Policy
+		// refusal was logged)
 		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath(),
-				// Bootstrap scrolls smoothly unless reduced motion is asked for; a click on an element
-				// being scrolled to would then land on whatever was under the pointer before.
+				// Bootstrap scrolls smoothly unless reduced motion is asked for; a click
+				// on an element
+				// being scrolled to would then land on whatever was under the pointer
+				// before.
 				"--force-prefers-reduced-motion");
 		try {
 			ChromeDriver chrome = new ChromeDriver(service, options);
@@ -134,7 +143,10 @@ public final class Browser implements AutoCloseable {
 			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 	}
 
-	/** Scrolls the element to the middle of the window at once, then clicks it when it can be clicked. */
+	/**
+	 * Scrolls the element to the middle of the window at once, then clicks it when it can
+	 * be clicked.
+	 */
 	public void click(WebElement element) {
 		scrollIntoView(element);
 		this.wait.until(ExpectedConditions.elementToBeClickable(element)).click();
@@ -153,7 +165,10 @@ public final class Browser implements AutoCloseable {
 		return this.audit;
 	}
 
-	/** Keeps the page's HTML and a screenshot under {@code target/browser-tests} for a failed journey. */
+	/**
+	 * Keeps the page's HTML and a screenshot under {@code target/browser-tests} for a
+	 * failed journey.
+	 */
 	public void saveEvidence(String name) throws IOException {
 		Path dir = Files.createDirectories(Paths.get("target", "browser-tests"));
 		Files.writeString(dir.resolve(name + ".html"),

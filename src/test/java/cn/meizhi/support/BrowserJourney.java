@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A real-browser journey through the running portal: a fresh headless Chromium per test (see
- * {@link Browser}), and the steps every journey takes — sign in, sign out, type, read the flash message.
+ * A real-browser journey through the running portal: a fresh headless Chromium per test
+ * (see {@link Browser}), and the steps every journey takes — sign in, sign out, type,
+ * read the flash message.
  */
 public abstract class BrowserJourney {
 
@@ -62,7 +63,10 @@ public abstract class BrowserJourney {
 		this.wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 	}
 
-	/** Signs in and waits for the page the user must land on (a regular expression on the URL). */
+	/**
+	 * Signs in and waits for the page the user must land on (a regular expression on the
+	 * URL).
+	 */
 	protected void signIn(String username, String password, String landing) {
 		submitLogin(username, password);
 		this.wait.until(ExpectedConditions.urlMatches(landing));
@@ -91,7 +95,10 @@ public abstract class BrowserJourney {
 		input.sendKeys(text);
 	}
 
-	/** The page fits the window's width: nothing scrolls sideways (tables scroll inside their own box). */
+	/**
+	 * The page fits the window's width: nothing scrolls sideways (tables scroll inside
+	 * their own box).
+	 */
 	protected void assertNoSidewaysScroll() {
 		Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) this.driver)
 			.executeScript("return document.documentElement.scrollWidth;");
@@ -102,8 +109,7 @@ public abstract class BrowserJourney {
 
 	/** The success message shown after an action. */
 	protected String flash() {
-		return this.wait
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main > .alert-success")))
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main > .alert-success")))
 			.getText();
 	}
 

@@ -14,9 +14,9 @@ public final class BrowserWaits {
 	}
 
 	/**
-	 * The element has left the page (after a navigation). Chromium 156 sometimes answers a query on such
-	 * an element with "Node with given id does not belong to the document" instead of a stale-element
-	 * error; both mean the old page is gone.
+	 * The element has left the page (after a navigation). Chromium 156 sometimes answers
+	 * a query on such an element with "Node with given id does not belong to the
+	 * document" instead of a stale-element error; both mean the old page is gone.
 	 */
 	public static ExpectedCondition<Boolean> stalenessOf(WebElement element) {
 		return driver -> {

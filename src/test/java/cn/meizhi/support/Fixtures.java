@@ -20,8 +20,8 @@ import cn.meizhi.shared.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Test-data builders: institutions and accounts made through the same services the UI uses, with
- * unique codes so that tests sharing a database never collide.
+ * Test-data builders: institutions and accounts made through the same services the UI
+ * uses, with unique codes so that tests sharing a database never collide.
  */
 @Component
 public class Fixtures {
@@ -41,11 +41,14 @@ public class Fixtures {
 		this.accounts = accounts;
 	}
 
-	/** A valid credit code of a company registered in the region, different on every call. */
+	/**
+	 * A valid credit code of a company registered in the region, different on every call.
+	 */
 	public static synchronized String creditCode(String regionCode) {
 		StringBuilder code = new StringBuilder("91").append(regionCode).append("MA");
 		for (int i = 0; i < 7; i++) {
-			code.append(UnifiedSocialCreditCode.ALPHABET.charAt(RANDOM.nextInt(UnifiedSocialCreditCode.ALPHABET.length())));
+			code.append(
+					UnifiedSocialCreditCode.ALPHABET.charAt(RANDOM.nextInt(UnifiedSocialCreditCode.ALPHABET.length())));
 		}
 		return code.append(UnifiedSocialCreditCode.checkCharacter(code.toString())).toString();
 	}
@@ -73,14 +76,18 @@ public class Fixtures {
 		return form;
 	}
 
-	/** A regulator principal for a jurisdiction (not stored; enough for services and MockMvc). */
+	/**
+	 * A regulator principal for a jurisdiction (not stored; enough for services and
+	 * MockMvc).
+	 */
 	public static CurrentUser regulator(String jurisdiction) {
 		return new CurrentUser(-1, "regulator-" + jurisdiction, "Regulator " + jurisdiction, Role.REGULATOR,
 				Jurisdiction.of(jurisdiction), null);
 	}
 
 	public static CurrentUser clinic(long institutionId) {
-		return new CurrentUser(-2, "clinic-" + institutionId, "Clinic " + institutionId, Role.CLINIC, null, institutionId);
+		return new CurrentUser(-2, "clinic-" + institutionId, "Clinic " + institutionId, Role.CLINIC, null,
+				institutionId);
 	}
 
 	public static CurrentUser admin() {

@@ -16,8 +16,9 @@ import cn.meizhi.standard.StandardVersion;
 import org.springframework.stereotype.Component;
 
 /**
- * A small published standard for tests: section S1 (weight 60) with 1.1 (max 5, step 0.5, core) and 1.2
- * (max 4, N/A allowed); section S2 (weight 40) with 2.1 (max 10, step 1) and 2.2 (max 3, hospitals only).
+ * A small published standard for tests: section S1 (weight 60) with 1.1 (max 5, step 0.5,
+ * core) and 1.2 (max 4, N/A allowed); section S2 (weight 40) with 2.1 (max 10, step 1)
+ * and 2.2 (max 3, hospitals only).
  */
 @Component
 public class StandardFixtures {

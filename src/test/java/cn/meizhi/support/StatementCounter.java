@@ -12,18 +12,20 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 /**
- * Counts the SQL statements the application sends: wraps the {@link DataSource} so that every statement
- * executed through it (JPA, JdbcClient, JdbcTemplate alike) is counted. Register it with
- * {@code @Import(StatementCounter.class)}; statement-count tests assert that list pages and APIs issue a
- * bounded number of statements, whatever the page size or the amount of data.
+ * Counts the SQL statements the application sends: wraps the {@link DataSource} so that
+ * every statement executed through it (JPA, JdbcClient, JdbcTemplate alike) is counted.
+ * Register it with {@code @Import(StatementCounter.class)}; statement-count tests assert
+ * that list pages and APIs issue a bounded number of statements, whatever the page size
+ * or the amount of data.
  */
 public class StatementCounter implements BeanPostProcessor {
 
 	private static final AtomicLong executed = new AtomicLong();
 
 	/**
-	 * The thread whose statements are counted: the test's (MockMvc serves the request on it). Other threads
-	 * — the search index's listener re-reading what a change notified, scheduled jobs — are not the request.
+	 * The thread whose statements are counted: the test's (MockMvc serves the request on
+	 * it). Other threads — the search index's listener re-reading what a change notified,
+	 * scheduled jobs — are not the request.
 	 */
 	private static volatile Thread counted;
 
@@ -41,8 +43,8 @@ public class StatementCounter implements BeanPostProcessor {
 		if (bean instanceof DataSource dataSource && !(Proxy.isProxyClass(bean.getClass()))) {
 			return proxy(DataSource.class, dataSource, (target, method, args) -> {
 				Object result = invoke(target, method, args);
-				return result instanceof Connection connection ? proxy(Connection.class, connection, StatementCounter::connectionCall)
-						: result;
+				return result instanceof Connection connection
+						? proxy(Connection.class, connection, StatementCounter::connectionCall) : result;
 			});
 		}
 		return bean;

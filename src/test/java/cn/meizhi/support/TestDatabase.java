@@ -18,11 +18,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * One PostgreSQL server per test JVM: a Testcontainers {@code postgres:18-alpine} when Docker answers,
- * otherwise an embedded PostgreSQL from Maven Central binaries ({@code TEST_DB=docker|embedded}
- * forces one). Every Spring test context gets its own fresh database on that server, so contexts
- * with different settings (e.g. demo data) never see each other's rows. Registered for every test
- * context in {@code META-INF/spring.factories}: tests need no annotation.
+ * One PostgreSQL server per test JVM: a Testcontainers {@code postgres:18-alpine} when
+ * Docker answers, otherwise an embedded PostgreSQL from Maven Central binaries
+ * ({@code TEST_DB=docker|embedded} forces one). Every Spring test context gets its own
+ * fresh database on that server, so contexts with different settings (e.g. demo data)
+ * never see each other's rows. Registered for every test context in
+ * {@code META-INF/spring.factories}: tests need no annotation.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -40,8 +41,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	}
 
 	/**
-	 * Contexts that name the same {@code meizhi.test.database} share that database (several nodes over one
-	 * database: {@code MultiNodeIT}); the first to ask creates it.
+	 * Contexts that name the same {@code meizhi.test.database} share that database
+	 * (several nodes over one database: {@code MultiNodeIT}); the first to ask creates
+	 * it.
 	 */
 	public static final String SHARED_DATABASE = "meizhi.test.database";
 

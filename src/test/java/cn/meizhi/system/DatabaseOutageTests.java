@@ -16,8 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * When the database does not answer (the pool gives up after its 3 s connection timeout), a request gets
- * the error page with 503 and Retry-After at once, never a hanging request or a 500.
+ * When the database does not answer (the pool gives up after its 3 s connection timeout),
+ * a request gets the error page with 503 and Retry-After at once, never a hanging request
+ * or a 500.
  */
 class DatabaseOutageTests {
 
@@ -37,7 +38,8 @@ class DatabaseOutageTests {
 	}
 
 	private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new PagesDuringAnOutage())
-		.setControllerAdvice(new ErrorAdvice(new org.springframework.context.support.StaticMessageSource(), new org.springframework.mock.env.MockEnvironment()))
+		.setControllerAdvice(new ErrorAdvice(new org.springframework.context.support.StaticMessageSource(),
+				new org.springframework.mock.env.MockEnvironment()))
 		.build();
 
 	@Test

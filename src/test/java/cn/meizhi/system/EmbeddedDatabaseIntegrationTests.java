@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The embedded database keeps its data across restarts, and a run killed with SIGKILL (which leaves
- * its postgres behind) does not block the next start.
+ * The embedded database keeps its data across restarts, and a run killed with SIGKILL
+ * (which leaves its postgres behind) does not block the next start.
  */
 class EmbeddedDatabaseIntegrationTests {
 
@@ -68,7 +68,8 @@ class EmbeddedDatabaseIntegrationTests {
 		String line;
 		while ((line = reader.readLine()) != null) {
 			if (line.startsWith("READY")) {
-				Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+				Thread drain = new Thread(() -> reader.lines().forEach(l -> {
+				}));
 				drain.setDaemon(true);
 				drain.start();
 				return;
@@ -79,6 +80,5 @@ class EmbeddedDatabaseIntegrationTests {
 		}
 		throw new IllegalStateException("The child JVM did not start the embedded database");
 	}
-
 
 }

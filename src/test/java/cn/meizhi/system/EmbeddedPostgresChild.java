@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 
 /**
- * A separate JVM that starts the embedded database the way the portal does, creates a table, says
- * READY and waits to be killed: the stand-in for a portal run that is killed with SIGKILL.
+ * A separate JVM that starts the embedded database the way the portal does, creates a
+ * table, says READY and waits to be killed: the stand-in for a portal run that is killed
+ * with SIGKILL.
  */
 public final class EmbeddedPostgresChild {
 

@@ -17,8 +17,8 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Error pages as a browser gets them from the real server: friendly, in the user's language, never
- * the Whitelabel page or a stack trace.
+ * Error pages as a browser gets them from the real server: friendly, in the user's
+ * language, never the Whitelabel page or a stack trace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ErrorPagesTests {
@@ -40,12 +40,15 @@ class ErrorPagesTests {
 		for (String lang : new String[] { "zh-CN", "en" }) {
 			for (String path : new String[] { "/css/missing.css", "/institutions/987654321", "/institutions?minStars=9",
 					"/api/public/institutions/987654321", "/verify/MZ-000000-0000-000000" }) {
-				HttpResponse<String> response = get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang, "text/html");
+				HttpResponse<String> response = get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang,
+						"text/html");
 				assertThat(response.statusCode()).as(path).isGreaterThanOrEqualTo(400);
 				assertThat(response.body()).as(path + " in " + lang).doesNotContain("??").doesNotContain("Whitelabel");
 				if (path.startsWith("/institutions?")) {
-					// a bad filter is a problem with the request, in the title too, not "the system has a problem"
-					assertThat(response.body()).contains(lang.equals("en") ? "<title>The request could not be handled" : "<title>请求无法处理")
+					// a bad filter is a problem with the request, in the title too, not
+					// "the system has a problem"
+					assertThat(response.body())
+						.contains(lang.equals("en") ? "<title>The request could not be handled" : "<title>请求无法处理")
 						.doesNotContain("<title>系统出现问题");
 				}
 			}
@@ -62,8 +65,11 @@ class ErrorPagesTests {
 	void healthIsPublicAndSaysOnlyUp() throws Exception {
 		HttpResponse<String> response = get("/actuator/health", "*/*");
 		assertThat(response.statusCode()).isEqualTo(200);
-		// the status and the names of the probe groups, nothing about the database or the disk
-		assertThat(response.body()).contains("\"status\":\"UP\"").doesNotContain("components").doesNotContain("details");
+		// the status and the names of the probe groups, nothing about the database or the
+		// disk
+		assertThat(response.body()).contains("\"status\":\"UP\"")
+			.doesNotContain("components")
+			.doesNotContain("details");
 		HttpResponse<String> readiness = get("/actuator/health/readiness", "*/*");
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
@@ -90,10 +96,10 @@ class ErrorPagesTests {
 	@Test
 	void pagesCarryStrictSecurityHeaders() throws Exception {
 		HttpResponse<String> response = get("/login");
-		assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-			.contains("script-src 'self'")
-			.doesNotContain("unsafe-inline")
-			.contains("frame-ancestors 'none'"));
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'")
+				.doesNotContain("unsafe-inline")
+				.contains("frame-ancestors 'none'"));
 		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
@@ -121,9 +127,9 @@ class ErrorPagesTests {
 	}
 
 	private HttpResponse<String> get(String path, String accept) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept).build(),
+		return http.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", accept).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
-
 
 }

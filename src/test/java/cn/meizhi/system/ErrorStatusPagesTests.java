@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Every error status the portal can answer renders a page in words, in Chinese and in English: no raw
- * message key ({@code ??…??}) and no technical reason phrase anywhere.
+ * Every error status the portal can answer renders a page in words, in Chinese and in
+ * English: no raw message key ({@code ??…??}) and no technical reason phrase anywhere.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -27,10 +27,11 @@ class ErrorStatusPagesTests {
 	void everyErrorStatusReadsInWordsInBothLanguages() throws Exception {
 		for (String lang : new String[] { "zh-CN", "en" }) {
 			for (int status : new int[] { 400, 401, 403, 404, 405, 406, 409, 413, 415, 429, 500, 502, 503 }) {
-				String page = this.mvc.perform(get("/error").param("lang", lang)
-					.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
-					.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/somewhere")
-					.accept("text/html"))
+				String page = this.mvc
+					.perform(get("/error").param("lang", lang)
+						.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
+						.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/somewhere")
+						.accept("text/html"))
 					.andReturn()
 					.getResponse()
 					.getContentAsString();

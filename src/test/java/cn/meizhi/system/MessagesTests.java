@@ -25,7 +25,10 @@ class MessagesTests {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	/** Text between tags that contains a letter (Latin or CJK): literal text that would not be translated. */
+	/**
+	 * Text between tags that contains a letter (Latin or CJK): literal text that would
+	 * not be translated.
+	 */
 	private static final Pattern LITERAL_TEXT = Pattern.compile(">([^<>]*[\\p{L}][^<>]*)<");
 
 	/** Attributes that a person reads, written without th: (so not translated). */

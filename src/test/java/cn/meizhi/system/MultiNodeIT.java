@@ -45,10 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two nodes (two application contexts on random ports) over one database, as behind a load balancer: a
- * session and its form token made on one work on the other; what one node changes, the other shows within
- * a second on every public face; jobs run once; the rate limit is one limit; forwarded headers from an
- * untrusted peer change nothing; nodes started together on an empty database both start.
+ * Two nodes (two application contexts on random ports) over one database, as behind a
+ * load balancer: a session and its form token made on one work on the other; what one
+ * node changes, the other shows within a second on every public face; jobs run once; the
+ * rate limit is one limit; forwarded headers from an untrusted peer change nothing; nodes
+ * started together on an empty database both start.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiNodeIT {
@@ -65,7 +66,8 @@ class MultiNodeIT {
 	@BeforeAll
 	static void twoNodes() throws Exception {
 		String database = "meizhi_multinode_" + ProcessHandle.current().pid();
-		// the first node loads the demo data; the second starts once it is loaded, as a rolling start would
+		// the first node loads the demo data; the second starts once it is loaded, as a
+		// rolling start would
 		a = node(database, Map.of());
 		b = node(database, Map.of());
 		jdbc = new JdbcTemplate(a.getBean(javax.sql.DataSource.class));
@@ -88,8 +90,8 @@ class MultiNodeIT {
 				"spring.datasource.hikari.maximum-pool-size", "6", "meizhi.ratings.expiry-cron", "-"));
 		properties.putAll(more);
 		// as command-line arguments: they win over the test configuration files
-		return new SpringApplicationBuilder(MeizhiApplication.class)
-			.run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+		return new SpringApplicationBuilder(MeizhiApplication.class).run(
+				properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
 	}
 
 	private static String url(ConfigurableApplicationContext node, String path) {
@@ -130,7 +132,8 @@ class MultiNodeIT {
 		String search = "/api/public/institutions?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
 		assertThat(browser.get(url(a, search)).body()).contains("\"ratingStatus\":\"CERTIFIED\"");
 		String before = browser.get(url(a, "/")).body();
-		// a browser that keeps the profile and revalidates it (HTTP caching): 304 while nothing changed
+		// a browser that keeps the profile and revalidates it (HTTP caching): 304 while
+		// nothing changed
 		String etag = browser.get(url(a, "/institutions/" + institution)).headers().firstValue("ETag").orElseThrow();
 		assertThat(browser.send(revalidate(url(a, "/institutions/" + institution), etag)).statusCode()).isEqualTo(304);
 
@@ -141,8 +144,8 @@ class MultiNodeIT {
 		await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
 			assertThat(browser.get(url(a, search)).body()).doesNotContain("\"ratingStatus\":\"CERTIFIED\"")
 				.contains("\"ratingStatus\":\"SUSPENDED\"");
-			assertThat(browser.get(url(a, "/institutions?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-				.body()).contains("mz-directory-SUSPENDED");
+			assertThat(browser.get(url(a, "/institutions?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))).body())
+				.contains("mz-directory-SUSPENDED");
 			assertThat(browser.get(url(a, "/institutions/" + institution)).body()).contains("mz-directory-SUSPENDED");
 			assertThat(browser.get(url(a, "/api/public/institutions/" + institution)).body()).contains("SUSPENDED");
 			assertThat(browser.get(url(a, "/verify/" + certificate)).body()).contains("alert-danger")
@@ -158,8 +161,8 @@ class MultiNodeIT {
 	@Test
 	@Order(3)
 	void aStandardRetiredOnOneNodeIsRetiredOnTheOther() throws Exception {
-		long version = jdbc.queryForObject("select id from standard_version where status = 'PUBLISHED' order by id limit 1",
-				Long.class);
+		long version = jdbc.queryForObject(
+				"select id from standard_version where status = 'PUBLISHED' order by id limit 1", Long.class);
 		StandardManagement onA = a.getBean(StandardManagement.class);
 		assertThat(onA.publicVersion(version).getStatus()).isEqualTo(VersionStatus.PUBLISHED);
 
@@ -172,7 +175,8 @@ class MultiNodeIT {
 	@Test
 	@Order(4)
 	void theRateLimitIsOneLimitAcrossBothNodes() throws Exception {
-		// from an address of its own (127.0.0.3), so the limit meets no other test's requests
+		// from an address of its own (127.0.0.3), so the limit meets no other test's
+		// requests
 		long started = System.nanoTime();
 		int passed = 0;
 		int refused = 0;
@@ -196,14 +200,15 @@ class MultiNodeIT {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("X-Forwarded-For", "6.6.6.6")
 			.header("X-Forwarded-Proto", "https")
-			.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", "regulator", "password", "wrong-password",
-					"_csrf", token))))
+			.POST(HttpRequest.BodyPublishers
+				.ofString(form(Map.of("username", "regulator", "password", "wrong-password", "_csrf", token))))
 			.build());
 		assertThat(failed.statusCode()).isEqualTo(302);
 		assertThat(failed.headers().firstValue("Location").orElseThrow()).as("no https taken from the header")
 			.doesNotStartWith("https://");
 		List<String> addresses = jdbc.queryForList(
-				"select client_ip from audit_event where action = 'LOGIN_FAILED' order by id desc limit 1", String.class);
+				"select client_ip from audit_event where action = 'LOGIN_FAILED' order by id desc limit 1",
+				String.class);
 		assertThat(addresses).hasSize(1);
 		assertThat(addresses.get(0)).isNotEqualTo("6.6.6.6").isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
 	}
@@ -222,7 +227,8 @@ class MultiNodeIT {
 		Object jobB = b.getBean("ratingExpiryJob");
 		ExecutorService both = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<Integer>> runs = both.invokeAll(List.<Callable<Integer>>of(() -> expire(jobA), () -> expire(jobB)));
+			List<Future<Integer>> runs = both
+				.invokeAll(List.<Callable<Integer>>of(() -> expire(jobA), () -> expire(jobB)));
 			int expired = 0;
 			for (var run : runs) {
 				Integer count = run.get();
@@ -233,10 +239,13 @@ class MultiNodeIT {
 		finally {
 			both.shutdown();
 		}
-		assertThat(jdbc.queryForObject("select count(*) from rating_transition where to_status = 'EXPIRED'"
-				+ " and rating_id = any(?)", Long.class, (Object) due.toArray(Long[]::new))).isEqualTo(3);
+		assertThat(jdbc.queryForObject(
+				"select count(*) from rating_transition where to_status = 'EXPIRED'" + " and rating_id = any(?)",
+				Long.class, (Object) due.toArray(Long[]::new)))
+			.isEqualTo(3);
 		assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'RATING_EXPIRED'", Long.class))
-			.as("one set of audit rows").isEqualTo(auditsBefore + 3);
+			.as("one set of audit rows")
+			.isEqualTo(auditsBefore + 3);
 	}
 
 	@Test
@@ -248,9 +257,9 @@ class MultiNodeIT {
 		ExecutorService both = Executors.newFixedThreadPool(2);
 		List<ConfigurableApplicationContext> started = new ArrayList<>();
 		try {
-			List<Future<ConfigurableApplicationContext>> nodes = both.invokeAll(
-					List.<Callable<ConfigurableApplicationContext>>of(() -> node(database, bootstrap),
-							() -> node(database, bootstrap)));
+			List<Future<ConfigurableApplicationContext>> nodes = both
+				.invokeAll(List.<Callable<ConfigurableApplicationContext>>of(() -> node(database, bootstrap),
+						() -> node(database, bootstrap)));
 			for (var node : nodes) {
 				started.add(node.get());
 			}
@@ -269,7 +278,10 @@ class MultiNodeIT {
 		return (Integer) method.invoke(job);
 	}
 
-	/** The status of a GET sent from a given local address (a client of its own to the rate limit). */
+	/**
+	 * The status of a GET sent from a given local address (a client of its own to the
+	 * rate limit).
+	 */
 	private static int statusFrom(String localAddress, ConfigurableApplicationContext node, String path)
 			throws Exception {
 		int port = ((WebServerApplicationContext) node).getWebServer().getPort();
@@ -281,7 +293,8 @@ class MultiNodeIT {
 			out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
 				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+			String status = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
 				.readLine();
 			return Integer.parseInt(status.split(" ")[1]);
 		}
@@ -294,10 +307,11 @@ class MultiNodeIT {
 	}
 
 	private static String form(Map<String, String> fields) {
-		return String.join("&", fields.entrySet()
-			.stream()
-			.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.toList());
+		return String.join("&",
+				fields.entrySet()
+					.stream()
+					.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+					.toList());
 	}
 
 	private static HttpRequest revalidate(String url, String etag) {

@@ -25,7 +25,8 @@ class NavigationTests {
 	@Test
 	void thePublicSeesTheDirectoryVerificationStandardsAndSignIn() throws Exception {
 		String page = page(get("/standards"));
-		assertThat(page).contains("href=\"/institutions\"", "href=\"/verify\"", "href=\"/standards\"", "href=\"/login\"")
+		assertThat(page)
+			.contains("href=\"/institutions\"", "href=\"/verify\"", "href=\"/standards\"", "href=\"/login\"")
 			.doesNotContain("href=\"/regulator", "href=\"/admin", "href=\"/clinic", "href=\"/assessor", "/logout");
 	}
 
@@ -44,8 +45,9 @@ class NavigationTests {
 	@Test
 	void anAdminSeesUsersAndStandardsButNotTheRegulatorsWork() throws Exception {
 		String page = page(signedIn().with(user(Fixtures.principal(Fixtures.admin()))));
-		assertThat(page).contains("href=\"/admin\"", "href=\"/admin/users\"", "href=\"/admin/audit\"",
-				"href=\"/regulator/standards\"")
+		assertThat(page)
+			.contains("href=\"/admin\"", "href=\"/admin/users\"", "href=\"/admin/audit\"",
+					"href=\"/regulator/standards\"")
 			.doesNotContain("href=\"/regulator/institutions\"", "href=\"/regulator/ratings\"", "href=\"/login\"");
 	}
 
@@ -63,7 +65,10 @@ class NavigationTests {
 			.doesNotContain("href=\"/regulator", "href=\"/admin", "href=\"/clinic", "href=\"/login\"");
 	}
 
-	/** A signed-in browser sends its session cookie (without one, public pages take the sessionless chain). */
+	/**
+	 * A signed-in browser sends its session cookie (without one, public pages take the
+	 * sessionless chain).
+	 */
 	private static MockHttpServletRequestBuilder signedIn() {
 		return get("/standards").cookie(new jakarta.servlet.http.Cookie("SESSION", "signed-in"));
 	}

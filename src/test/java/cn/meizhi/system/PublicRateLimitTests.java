@@ -29,8 +29,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-address limit on public pages: a burst, then 429 with Retry-After, refilled over time; its buckets
- * live in PostgreSQL, so two nodes share one limit.
+ * The per-address limit on public pages: a burst, then 429 with Retry-After, refilled
+ * over time; its buckets live in PostgreSQL, so two nodes share one limit.
  */
 class PublicRateLimitTests {
 
@@ -45,8 +45,8 @@ class PublicRateLimitTests {
 		var server = TestDatabase.server();
 		String name = "meizhi_rate_limit_" + DATABASES.incrementAndGet();
 		String url = "jdbc:postgresql://" + server.host() + ":" + server.port() + "/";
-		try (Connection connection = DriverManager.getConnection(url + "postgres", server.username(), server.password());
-				Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(url + "postgres", server.username(),
+				server.password()); Statement statement = connection.createStatement()) {
 			statement.execute("drop database if exists " + name);
 			statement.execute("create database " + name);
 		}

@@ -25,12 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
 /**
- * What a person sees in a real (headless) Chromium on the demo data: a certificate that stops holding
- * the moment the licence is suspended, error pages in words for an unknown address whoever asks, the
- * language switch keeping a search, a navigation that fits a laptop and registers that stay readable on
- * a phone. Every page is also checked against WCAG 2.1 AA by axe-core ({@link BrowserJourney}).
+ * What a person sees in a real (headless) Chromium on the demo data: a certificate that
+ * stops holding the moment the licence is suspended, error pages in words for an unknown
+ * address whoever asks, the language switch keeping a search, a navigation that fits a
+ * laptop and registers that stay readable on a phone. Every page is also checked against
+ * WCAG 2.1 AA by axe-core ({@link BrowserJourney}).
  * <p>
- * Needs Debian's {@code chromium} and {@code chromium-driver}; skipped without them except on CI.
+ * Needs Debian's {@code chromium} and {@code chromium-driver}; skipped without them
+ * except on CI.
  */
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "meizhi.demo.enabled=true")
 @EnabledIf(value = Browser.AVAILABLE_OR_REQUIRED, disabledReason = Browser.NOT_INSTALLED)
@@ -67,7 +69,8 @@ class PublicTruthBrowserTests extends BrowserJourney {
 			assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verdict"))).getText())
 				.contains("目前无效：该机构已被暂停执业");
 			this.browser.open("/institutions/" + rating.getInstitutionId());
-			assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-warning"))).getText())
+			assertThat(
+					this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-warning"))).getText())
 				.contains("注意：该机构已被暂停执业");
 		}
 		catch (RuntimeException | AssertionError ex) {
@@ -81,15 +84,18 @@ class PublicTruthBrowserTests extends BrowserJourney {
 		try {
 			for (String lang : List.of("zh-CN", "en")) {
 				this.browser.open("/no-such-page?lang=" + lang);
-				String page = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText();
-				assertThat(page).contains("404").contains(lang.equals("en") ? "Page not found" : "页面不存在")
+				String page = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main")))
+					.getText();
+				assertThat(page).contains("404")
+					.contains(lang.equals("en") ? "Page not found" : "页面不存在")
 					.doesNotContain("??");
 			}
 			this.browser.open("/no-such-page?lang=zh-CN");
 			signIn("regulator", DEMO_PASSWORD, ".*/regulator$");
 			for (String path : List.of("/no-such-page", "/regulator/no-such-page", "/admin/users")) {
 				this.browser.open(path);
-				String page = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText();
+				String page = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main")))
+					.getText();
 				assertThat(page).as(path).doesNotContain("??");
 				assertThat(page).as(path).contains(path.startsWith("/admin") ? "403" : "404");
 			}
@@ -138,8 +144,10 @@ class PublicTruthBrowserTests extends BrowserJourney {
 			assertNoSidewaysScroll();
 			String profile = this.driver.findElement(By.cssSelector("#institutions tbody a")).getDomAttribute("href");
 			this.browser.open("/institutions?q=美容&certifiedOnly=true");
-			this.browser.click(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li h2 a"))));
-			WebElement history = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-history")));
+			this.browser.click(
+					this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#results li h2 a"))));
+			WebElement history = this.wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating-history")));
 			for (WebElement cell : history.findElements(By.cssSelector("tbody tr:first-child td"))) {
 				assertThat(lines(cell)).as("history cell '%s' on a phone", cell.getText()).isLessThanOrEqualTo(2);
 			}
@@ -156,12 +164,14 @@ class PublicTruthBrowserTests extends BrowserJourney {
 	void swaggerUiShowsTheDescribedApiWithoutAnyContentSecurityPolicyRefusal() throws Exception {
 		try {
 			this.browser.open("/swagger-ui.html");
-			WebElement title = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
+			WebElement title = this.wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info .title")));
 			assertThat(title.getText()).contains("Meizhi");
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
 			var console = this.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll();
 			assertThat(console).extracting(org.openqa.selenium.logging.LogEntry::getMessage)
-				.noneMatch(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"));
+				.noneMatch(message -> message.contains("Content Security Policy")
+						|| message.contains("Content-Security-Policy"));
 		}
 		catch (RuntimeException | AssertionError ex) {
 			this.browser.saveEvidence("public-truth-swagger");
@@ -171,11 +181,13 @@ class PublicTruthBrowserTests extends BrowserJourney {
 
 	/** How many lines of text an element takes. */
 	private long lines(WebElement element) {
-		return (Long) ((JavascriptExecutor) this.driver).executeScript("""
-				const style = getComputedStyle(arguments[0]);
-				const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
-				const inner = arguments[0].clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-				return Math.max(1, Math.round(inner / line));""", element);
+		return (Long) ((JavascriptExecutor) this.driver).executeScript(
+				"""
+						const style = getComputedStyle(arguments[0]);
+						const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+						const inner = arguments[0].clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+						return Math.max(1, Math.round(inner / line));""",
+				element);
 	}
 
 }

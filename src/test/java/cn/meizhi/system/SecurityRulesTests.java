@@ -30,9 +30,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Every endpoint of the portal, and which roles may reach it. A new endpoint without a row here fails
- * {@link #everyEndpointHasARule()}: access rules are decided deliberately, never by accident.
- * Object-level rules (own institution, own jurisdiction) are tested per feature.
+ * Every endpoint of the portal, and which roles may reach it. A new endpoint without a
+ * row here fails {@link #everyEndpointHasARule()}: access rules are decided deliberately,
+ * never by accident. Object-level rules (own institution, own jurisdiction) are tested
+ * per feature.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -76,10 +77,11 @@ class SecurityRulesTests {
 				"POST /regulator/standards/versions/{id}/sections", "GET /regulator/standards/sections/{id}/edit",
 				"POST /regulator/standards/sections/{id}/edit", "POST /regulator/standards/sections/{id}/delete",
 				"GET /regulator/standards/versions/{id}/indicators/new",
-				"POST /regulator/standards/versions/{id}/indicators/new", "GET /regulator/standards/indicators/{id}/edit",
-				"POST /regulator/standards/indicators/{id}/edit", "POST /regulator/standards/indicators/{id}/delete",
-				"POST /regulator/standards/versions/{id}/publish", "POST /regulator/standards/versions/{id}/retire",
-				"POST /regulator/standards/versions/{id}/drafts", "GET /regulator/standards/versions/{id}/export.json",
+				"POST /regulator/standards/versions/{id}/indicators/new",
+				"GET /regulator/standards/indicators/{id}/edit", "POST /regulator/standards/indicators/{id}/edit",
+				"POST /regulator/standards/indicators/{id}/delete", "POST /regulator/standards/versions/{id}/publish",
+				"POST /regulator/standards/versions/{id}/retire", "POST /regulator/standards/versions/{id}/drafts",
+				"GET /regulator/standards/versions/{id}/export.json",
 				"GET /regulator/standards/versions/{id}/export.csv", "GET /regulator/standards/import",
 				"POST /regulator/standards/import");
 		signedIn("GET /home");
@@ -92,7 +94,8 @@ class SecurityRulesTests {
 				"GET /regulator/institutions/import", "POST /regulator/institutions/import",
 				"GET /regulator/institutions/import/template.csv", "GET /regulator/audit", "GET /regulator/cycles",
 				"GET /regulator/cycles/new", "POST /regulator/cycles/new", "POST /regulator/cycles/{id}/status",
-				"POST /regulator/cycles/{id}/window", "POST /regulator/cycles/{id}/enrolments", "GET /regulator/cycles/{id}/enrol", "GET /regulator/ratings/all",
+				"POST /regulator/cycles/{id}/window", "POST /regulator/cycles/{id}/enrolments",
+				"GET /regulator/cycles/{id}/enrol", "GET /regulator/ratings/all",
 				"POST /regulator/cycles/{id}/enrolments/{institutionId}/withdraw", "GET /regulator/cycles/{id}",
 				"GET /regulator/cycles/{id}/self-assessments.csv", "GET /regulator/cycles/{id}/scores.csv",
 				"GET /regulator/self-assessments/{id}", "POST /regulator/self-assessments/{id}/return",
@@ -100,11 +103,11 @@ class SecurityRulesTests {
 				"GET /regulator/inspections/new", "POST /regulator/inspections/new", "GET /regulator/inspections/{id}",
 				"POST /regulator/inspections/{id}/reschedule", "POST /regulator/inspections/{id}/cancel",
 				"POST /regulator/inspections/{id}/members", "POST /regulator/inspections/{id}/lead",
-				"GET /regulator/inspections/{id}/files/{fileId}", "GET /regulator/ratings", "GET /regulator/ratings/{id}",
-				"POST /regulator/ratings/{id}/approve", "POST /regulator/ratings/{id}/reject",
-				"POST /regulator/ratings/{id}/appeal", "POST /regulator/ratings/{id}/suspend",
-				"POST /regulator/ratings/{id}/reinstate", "POST /regulator/ratings/{id}/revoke",
-				"POST /regulator/ratings/expire", "GET /regulator/replies",
+				"GET /regulator/inspections/{id}/files/{fileId}", "GET /regulator/ratings",
+				"GET /regulator/ratings/{id}", "POST /regulator/ratings/{id}/approve",
+				"POST /regulator/ratings/{id}/reject", "POST /regulator/ratings/{id}/appeal",
+				"POST /regulator/ratings/{id}/suspend", "POST /regulator/ratings/{id}/reinstate",
+				"POST /regulator/ratings/{id}/revoke", "POST /regulator/ratings/expire", "GET /regulator/replies",
 				"GET /regulator/ratings/{id}/appeal-files/{fileId}", "POST /regulator/replies/{id}/publish",
 				"POST /regulator/replies/{id}/reject");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
@@ -112,11 +115,12 @@ class SecurityRulesTests {
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit");
 		only(Role.ASSESSOR, "GET /assessor", "GET /assessor/inspections/{id}/declaration",
 				"POST /assessor/inspections/{id}/declaration", "GET /assessor/inspections/{id}",
-				"GET /assessor/inspections/{id}/sections/{code}", "POST /assessor/inspections/{id}/scores/{indicatorId}",
-				"POST /assessor/inspections/{id}/submit", "POST /assessor/actions/{actionId}/verify",
-				"POST /assessor/actions/{actionId}/reopen", "POST /assessor/actions/{actionId}/due",
-				"GET /assessor/inspections/{id}/files/{fileId}", "GET /assessor/inspections/{id}/self-evidence/{fileId}",
-				"GET /assessor/inspections/{id}/rating", "POST /assessor/inspections/{id}/rating");
+				"GET /assessor/inspections/{id}/sections/{code}",
+				"POST /assessor/inspections/{id}/scores/{indicatorId}", "POST /assessor/inspections/{id}/submit",
+				"POST /assessor/actions/{actionId}/verify", "POST /assessor/actions/{actionId}/reopen",
+				"POST /assessor/actions/{actionId}/due", "GET /assessor/inspections/{id}/files/{fileId}",
+				"GET /assessor/inspections/{id}/self-evidence/{fileId}", "GET /assessor/inspections/{id}/rating",
+				"POST /assessor/inspections/{id}/rating");
 		only(Role.CLINIC, "GET /clinic", "GET /clinic/institutions/{id}", "GET /clinic/institutions/{id}/contact",
 				"POST /clinic/institutions/{id}/contact", "GET /clinic/cycles/{cycleId}/self-assessment",
 				"GET /clinic/self-assessments/{id}", "GET /clinic/self-assessments/{id}/sections/{code}",
@@ -125,8 +129,8 @@ class SecurityRulesTests {
 				"GET /clinic/self-assessments/{id}/evidence/{fileId}", "GET /clinic/inspections/{id}",
 				"GET /clinic/corrective-actions", "POST /clinic/corrective-actions/{id}/respond",
 				"GET /clinic/inspections/{id}/files/{fileId}", "GET /clinic/ratings", "GET /clinic/ratings/{id}",
-				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal", "POST /clinic/ratings/{id}/reply",
-				"GET /clinic/ratings/{id}/appeal-files/{fileId}",
+				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal",
+				"POST /clinic/ratings/{id}/reply", "GET /clinic/ratings/{id}/appeal-files/{fileId}",
 				"GET /clinic/notifications", "GET /clinic/notifications/{id}", "POST /clinic/notifications/read");
 	}
 
@@ -233,13 +237,20 @@ class SecurityRulesTests {
 			}
 		}
 		// a page that exists but needs a role still sends to sign-in, or answers 403
-		assertThat(mvc.perform(build(HttpMethod.GET, "/regulator/institutions")).andReturn().getResponse()
+		assertThat(mvc.perform(build(HttpMethod.GET, "/regulator/institutions"))
+			.andReturn()
+			.getResponse()
 			.getRedirectedUrl()).endsWith("/login");
-		assertThat(mvc.perform(build(HttpMethod.GET, "/regulator/institutions")
-			.with(user(Fixtures.principal(Fixtures.clinic(institutionId))))).andReturn().getResponse().getStatus())
-			.isEqualTo(403);
+		assertThat(mvc
+			.perform(build(HttpMethod.GET, "/regulator/institutions")
+				.with(user(Fixtures.principal(Fixtures.clinic(institutionId)))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 		// and a method the page does not take is not taken for a missing page
-		assertThat(mvc.perform(build(HttpMethod.DELETE, "/regulator/institutions")).andReturn().getResponse()
+		assertThat(mvc.perform(build(HttpMethod.DELETE, "/regulator/institutions"))
+			.andReturn()
+			.getResponse()
 			.getRedirectedUrl()).endsWith("/login");
 	}
 
@@ -254,8 +265,8 @@ class SecurityRulesTests {
 			anonymous.setServletPath(path);
 			assertThat(filtersFor(anonymous)).as(path)
 				.doesNotContain("SecurityContextHolderFilter", "CsrfFilter", "RequestCacheAwareFilter",
-						"AnonymousAuthenticationFilter", "AuthorizationFilter", "SecurityContextHolderAwareRequestFilter",
-						"SessionManagementFilter", "LogoutFilter")
+						"AnonymousAuthenticationFilter", "AuthorizationFilter",
+						"SecurityContextHolderAwareRequestFilter", "SessionManagementFilter", "LogoutFilter")
 				.contains("HeaderWriterFilter");
 			var signedIn = new org.springframework.mock.web.MockHttpServletRequest("GET", path);
 			signedIn.setServletPath(path);
@@ -263,7 +274,8 @@ class SecurityRulesTests {
 			assertThat(filtersFor(signedIn)).as(path + " with a session")
 				.contains("SecurityContextHolderFilter", "CsrfFilter", "AuthorizationFilter");
 		}
-		// the sign-in page and every form post keep the main chain (their tokens live in the session)
+		// the sign-in page and every form post keep the main chain (their tokens live in
+		// the session)
 		var login = new org.springframework.mock.web.MockHttpServletRequest("GET", "/login");
 		login.setServletPath("/login");
 		assertThat(filtersFor(login)).contains("CsrfFilter");
@@ -272,7 +284,10 @@ class SecurityRulesTests {
 		assertThat(filtersFor(post)).contains("CsrfFilter");
 	}
 
-	/** The filters of the chain Spring Security picks for a request (the first that matches). */
+	/**
+	 * The filters of the chain Spring Security picks for a request (the first that
+	 * matches).
+	 */
 	private List<String> filtersFor(jakarta.servlet.http.HttpServletRequest request) {
 		return filterChains.getFilterChains()
 			.stream()
@@ -290,7 +305,10 @@ class SecurityRulesTests {
 		return method == HttpMethod.GET ? builder : builder.with(csrf());
 	}
 
-	/** Security let the request through: it was neither refused nor sent to the sign-in page. */
+	/**
+	 * Security let the request through: it was neither refused nor sent to the sign-in
+	 * page.
+	 */
 	private static boolean admitted(MockHttpServletResponse response) {
 		if (response.getStatus() == 401 || response.getStatus() == 403) {
 			return false;

@@ -15,7 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** While the demo data loads, pages say so; a node starting on data that is already there serves at once. */
+/**
+ * While the demo data loads, pages say so; a node starting on data that is already there
+ * serves at once.
+ */
 class StartingUpTests {
 
 	@Controller

@@ -25,9 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * One check refuses every input PostgreSQL (or the XML of a badge) cannot keep, before any controller
- * runs: pages, forms and the API alike answer 400 naming the field, and nothing is saved or logged as an
- * error.
+ * One check refuses every input PostgreSQL (or the XML of a badge) cannot keep, before
+ * any controller runs: pages, forms and the API alike answer 400 naming the field, and
+ * nothing is saved or logged as an error.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -78,7 +78,8 @@ class UnstorableInputTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("「原因」中含有无法保存的字符")))
 			.andExpect(content().string(containsString("停业\u2407整顿")));
-		assertThat(jdbc.queryForObject("select status from institution where id = ?", String.class, institution.getId()))
+		assertThat(
+				jdbc.queryForObject("select status from institution where id = ?", String.class, institution.getId()))
 			.isEqualTo(before);
 		// a password is never shown back
 		mvc.perform(post("/account/password").with(csrf())
