@@ -3,4 +3,7 @@
  * institution, and the rules that keep accounts safe (password policy, lockout, forced
  * change).
  */
+@ApplicationModule(allowedDependencies = { "institution", "region", "shared" })
 package cn.meizhi.account;
+
+import org.springframework.modulith.ApplicationModule;

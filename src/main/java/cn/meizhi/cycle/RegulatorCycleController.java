@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSearch;
 import cn.meizhi.institution.InstitutionStatus;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.region.Regions;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;

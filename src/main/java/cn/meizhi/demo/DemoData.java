@@ -5,7 +5,7 @@ import java.util.List;
 
 import cn.meizhi.account.AccountManagement;
 import cn.meizhi.cycle.CycleManagement;
-import cn.meizhi.directory.DirectoryEntries;
+import cn.meizhi.shared.RegisterLoadedInBulk;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.institution.Institution;
@@ -21,6 +21,7 @@ import cn.meizhi.standard.RatingEngine;
 import cn.meizhi.standard.StandardManagement;
 import lombok.extern.slf4j.Slf4j;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
@@ -62,7 +63,7 @@ class DemoData implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
-	private final DirectoryEntries directoryEntries;
+	private final ApplicationEventPublisher events;
 
 	private final StartupLock startupLock;
 
@@ -70,11 +71,11 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections, RatingEngine ratingEngine,
-			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, DirectoryEntries directoryEntries,
+			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, ApplicationEventPublisher events,
 			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
-		this.directoryEntries = directoryEntries;
+		this.events = events;
 		this.ratingEngine = ratingEngine;
 		this.ratings = ratings;
 		this.replies = replies;
@@ -136,7 +137,7 @@ class DemoData implements ApplicationRunner {
 		demoRatings.loadReplies(clinicInstitution.getId(), clinic2Institution.getId());
 		// the rating history went in by SQL: the public directory catches up in one
 		// statement
-		directoryEntries.rebuild();
+		events.publishEvent(new RegisterLoadedInBulk("the demo data"));
 		log.info("Demo mode: {} institutions, 7 accounts, the example standard, cycles and {} rating histories loaded",
 				registered.size(), published);
 	}

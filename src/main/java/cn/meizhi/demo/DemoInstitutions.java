@@ -10,7 +10,7 @@ import cn.meizhi.institution.Department;
 import cn.meizhi.institution.HospitalGrade;
 import cn.meizhi.institution.InstitutionForm;
 import cn.meizhi.institution.InstitutionStatus;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.institution.UnifiedSocialCreditCode;
 
 /**

@@ -6,13 +6,14 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 
 import cn.meizhi.account.AccountManagement;
-import cn.meizhi.directory.DirectoryEntries;
+import cn.meizhi.shared.RegisterLoadedInBulk;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.region.Regions;
 import cn.meizhi.standard.RatingEngine;
 import cn.meizhi.standard.StandardManagement;
 import lombok.extern.slf4j.Slf4j;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -40,7 +41,7 @@ class NationalDataGenerator implements ApplicationRunner {
 
 	private final JdbcTemplate jdbc;
 
-	private final DirectoryEntries directoryEntries;
+	private final ApplicationEventPublisher events;
 
 	private final ConfigurableApplicationContext context;
 
@@ -56,8 +57,8 @@ class NationalDataGenerator implements ApplicationRunner {
 			Regions regions, Inspections inspections, AccountManagement accounts,
 			ConfigurableApplicationContext context, @Value("${meizhi.generate.institutions}") int institutions,
 			@Value("${meizhi.generate.seed:20261123}") long seed, @Value("${meizhi.generate.exit:true}") boolean exit,
-			@Value("${meizhi.time-zone:Asia/Shanghai}") String zone, DirectoryEntries directoryEntries) {
-		this.directoryEntries = directoryEntries;
+			@Value("${meizhi.time-zone:Asia/Shanghai}") String zone, ApplicationEventPublisher events) {
+		this.events = events;
 		this.dataSet = new NationalDataSet(dataSource, jdbc, standards, engine, regions, inspections, accounts);
 		this.jdbc = jdbc;
 		this.context = context;
@@ -77,7 +78,7 @@ class NationalDataGenerator implements ApplicationRunner {
 			log.info("Data generator: generating {} institutions (seed {})…", institutions, seed);
 			var summary = dataSet.generate(institutions, seed, LocalDate.now(zone));
 			long started = System.currentTimeMillis();
-			directoryEntries.rebuild();
+			events.publishEvent(new RegisterLoadedInBulk("the data generator"));
 			log.info("Data generator: public directory rebuilt in {} s",
 					(System.currentTimeMillis() - started) / 1000.0);
 			log.info("Data generator: {} institutions, {} enrolments, {} inspections, {} scores, {} ratings in {} s",

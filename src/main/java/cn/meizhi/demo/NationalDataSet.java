@@ -23,7 +23,7 @@ import cn.meizhi.account.AccountManagement;
 import cn.meizhi.account.AccountManagement.AssessorSummary;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.HospitalGrade;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.rating.RatingSections;
 import cn.meizhi.region.Region;

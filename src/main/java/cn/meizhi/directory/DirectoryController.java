@@ -6,7 +6,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import cn.meizhi.institution.Department;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.region.Regions;
 import cn.meizhi.shared.Formats;
 import cn.meizhi.shared.NotFoundException;

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 
 import cn.meizhi.rating.RatingChanged;
 import cn.meizhi.shared.AuditableBatch;
+import cn.meizhi.shared.RegisterLoadedInBulk;
 import cn.meizhi.shared.AuditableEvent;
 import cn.meizhi.shared.StartupLock;
 import lombok.extern.slf4j.Slf4j;
@@ -114,6 +115,17 @@ public class DirectoryEntries implements ApplicationRunner {
 	@EventListener
 	void on(AuditableBatch batch) {
 		batch.events().forEach(this::on);
+	}
+
+	/**
+	 * After a bulk load every entry is recomputed, in the loader's transaction if it has
+	 * one.
+	 */
+	@EventListener
+	@Transactional
+	void on(RegisterLoadedInBulk load) {
+		long entries = rebuild();
+		log.info("Public directory rebuilt after {}: {} entries", load.source(), entries);
 	}
 
 	/**

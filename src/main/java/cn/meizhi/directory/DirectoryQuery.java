@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import cn.meizhi.institution.Department;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 
 /**
  * A search of the public directory, checked: every part is optional; anything out of

@@ -2,7 +2,7 @@ package cn.meizhi.directory;
 
 import java.time.LocalDate;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 
 /**
  * One institution in the public directory (and in the open-data list): who it is, where,

@@ -15,7 +15,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import cn.meizhi.institution.Department;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.PublicRating;
 import cn.meizhi.rating.StarsChange;

@@ -16,7 +16,7 @@ import java.util.Optional;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.PublicRating;
 import cn.meizhi.rating.RatingStatus;

@@ -4,4 +4,8 @@
  * read model over the register and the ratings: it queries their tables directly (one
  * statement per page), and changes nothing.
  */
+@ApplicationModule(
+		allowedDependencies = { "cycle", "inspection", "institution", "rating", "region", "shared", "standard" })
 package cn.meizhi.directory;
+
+import org.springframework.modulith.ApplicationModule;

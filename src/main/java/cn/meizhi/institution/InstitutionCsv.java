@@ -1,5 +1,7 @@
 package cn.meizhi.institution;
 
+import cn.meizhi.shared.InstitutionType;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package cn.meizhi.institution;
 
+import cn.meizhi.shared.InstitutionType;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package cn.meizhi.institution;
 
+import cn.meizhi.shared.InstitutionType;
+
 /**
  * The few facts other modules need to name an institution.
  */

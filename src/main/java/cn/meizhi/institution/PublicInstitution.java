@@ -1,5 +1,7 @@
 package cn.meizhi.institution;
 
+import cn.meizhi.shared.InstitutionType;
+
 import java.util.List;
 import java.util.Set;
 

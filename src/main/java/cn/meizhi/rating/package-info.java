@@ -4,4 +4,7 @@
  * later life (superseded, expired, suspended, reinstated, revoked). History is never
  * deleted.
  */
+@ApplicationModule(allowedDependencies = { "cycle", "inspection", "institution", "region", "shared", "standard" })
 package cn.meizhi.rating;
+
+import org.springframework.modulith.ApplicationModule;

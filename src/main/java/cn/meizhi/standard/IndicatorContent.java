@@ -3,7 +3,7 @@ package cn.meizhi.standard;
 import java.math.BigDecimal;
 import java.util.Set;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 
 /**
  * Everything an indicator says, without identity: what forms, imports and copies hand

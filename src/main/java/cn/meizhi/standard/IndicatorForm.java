@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.Set;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

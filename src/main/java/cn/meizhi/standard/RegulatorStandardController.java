@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FormRejectedException;

@@ -3,7 +3,7 @@ package cn.meizhi.standard;
 import java.math.BigDecimal;
 import java.util.List;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 
 /**
  * What the rating engine needs of a standard version, for one institution: the rules, and

@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.FormRejectedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamWriteFeature;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FieldChange;

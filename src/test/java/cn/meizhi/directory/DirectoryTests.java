@@ -11,7 +11,7 @@ import cn.meizhi.institution.Department;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.rating.Rating;
 import cn.meizhi.rating.RatingFixtures;
 import cn.meizhi.rating.RatingReplies;

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;

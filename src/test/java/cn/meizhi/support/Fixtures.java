@@ -11,7 +11,7 @@ import cn.meizhi.institution.Department;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionForm;
 import cn.meizhi.institution.InstitutionManagement;
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.institution.UnifiedSocialCreditCode;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Jurisdiction;

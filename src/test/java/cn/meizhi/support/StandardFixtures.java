@@ -3,7 +3,7 @@ package cn.meizhi.support;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 
-import cn.meizhi.institution.InstitutionType;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.standard.EvaluationMethod;
 import cn.meizhi.standard.IndicatorForm;

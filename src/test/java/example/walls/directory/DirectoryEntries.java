@@ -1,0 +1,8 @@
+package example.walls.directory;
+
+public class DirectoryEntries {
+
+	public void rebuild() {
+	}
+
+}
