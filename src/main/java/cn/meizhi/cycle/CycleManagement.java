@@ -129,7 +129,7 @@ public class CycleManagement {
 				.forEach(id -> cycle.enrol(id, now));
 		}
 		cycles.saveAndFlush(cycle);
-		publish(user, "CYCLE_CREATED", cycle, new FieldChange.Diff()
+		publish(user, CycleEvent.CycleCreated::new, cycle, new FieldChange.Diff()
 			.add("standardVersion", null, version.get().getStandard().getName() + " · " + version.get().getLabel())
 			.add("enrolled", null, cycle.activeEnrolments().size())
 			.changes());
@@ -142,7 +142,8 @@ public class CycleManagement {
 		CycleStatus from = cycle.getStatus();
 		cycle.advanceTo(target);
 		cycles.flush();
-		publish(user, "CYCLE_STATUS_CHANGED", cycle, new FieldChange.Diff().add("status", from, target).changes());
+		publish(user, CycleEvent.CycleStatusChanged::new, cycle,
+				new FieldChange.Diff().add("status", from, target).changes());
 	}
 
 	@Transactional
@@ -154,7 +155,7 @@ public class CycleManagement {
 		LocalDate before = cycle.getSelfAssessmentCloses();
 		cycle.changeSelfAssessmentClose(closes);
 		cycles.flush();
-		publish(user, "CYCLE_WINDOW_CHANGED", cycle,
+		publish(user, CycleEvent.CycleWindowChanged::new, cycle,
 				new FieldChange.Diff().add("selfAssessmentCloses", before, closes).changes());
 	}
 
@@ -229,7 +230,7 @@ public class CycleManagement {
 		}
 		if (!enrolled.isEmpty()) {
 			cycles.flush();
-			publish(user, "CYCLE_INSTITUTIONS_ENROLLED", cycle,
+			publish(user, CycleEvent.InstitutionsEnrolled::new, cycle,
 					new FieldChange.Diff().add("enrolled", null, String.join("、", enrolled)).changes());
 		}
 		return new EnrolmentOutcome(List.copyOf(enrolled), List.copyOf(already), List.copyOf(unknown),
@@ -251,13 +252,13 @@ public class CycleManagement {
 		cycle.withdraw(institutionId, reason, clock.instant());
 		cycles.flush();
 		String name = institutions.findSummary(institutionId).map(InstitutionSummary::name).orElse("#" + institutionId);
-		publish(user, "CYCLE_INSTITUTION_WITHDRAWN", cycle,
+		publish(user, CycleEvent.InstitutionWithdrawn::new, cycle,
 				new FieldChange.Diff().add("withdrawn", null, name).add("reason", null, reason.strip()).changes());
 	}
 
-	private void publish(CurrentUser user, String action, EvaluationCycle cycle, List<FieldChange> changes) {
-		events.publishEvent(new CycleChanged(action, cycle.getId(), cycle.getName(), cycle.getJurisdictionCode(),
-				changes, user.actor(), clock.instant()));
+	private void publish(CurrentUser user, CycleEvent.Fact fact, EvaluationCycle cycle, List<FieldChange> changes) {
+		events.publishEvent(fact.of(cycle.getId(), cycle.getName(), cycle.getJurisdictionCode(), changes, user.actor(),
+				clock.instant()));
 	}
 
 	private static Jurisdiction scope(CurrentUser user) {

@@ -2,7 +2,8 @@ package cn.meizhi.directory;
 
 import jakarta.persistence.EntityManager;
 
-import cn.meizhi.rating.RatingChanged;
+import cn.meizhi.institution.InstitutionEvents.InstitutionEvent;
+import cn.meizhi.rating.RatingEvent;
 import cn.meizhi.shared.AuditableBatch;
 import cn.meizhi.shared.RegisterLoadedInBulk;
 import cn.meizhi.shared.AuditableEvent;
@@ -99,11 +100,11 @@ public class DirectoryEntries implements ApplicationRunner {
 
 	@EventListener
 	void on(AuditableEvent event) {
-		if (event instanceof RatingChanged rating) {
+		if (event instanceof RatingEvent rating) {
 			refresh(rating.institutionId());
 		}
-		else if ("Institution".equals(event.objectType()) && event.objectId() != null) {
-			refresh(Long.parseLong(event.objectId()));
+		else if (event instanceof InstitutionEvent institution) {
+			refresh(institution.institutionId());
 		}
 		else if (event.changesPublicData()) {
 			// no entry to recompute (a reply, a standard, a cycle), but public pages may

@@ -183,7 +183,7 @@ public class Inspections {
 			inspection.addMember(assessorId, assessorId.equals(leadId));
 		}
 		inspections.saveAndFlush(inspection);
-		publish(regulator, "INSPECTION_SCHEDULED", inspection,
+		publish(regulator, InspectionEvent.InspectionScheduled::new, inspection,
 				new FieldChange.Diff().add("scheduledOn", null, date)
 					.add("team", null,
 							team.stream().map(id -> assessors.get(id).displayName()).collect(Collectors.joining("、")))
@@ -205,7 +205,7 @@ public class Inspections {
 		LocalDate before = inspection.getScheduledOn();
 		inspection.reschedule(date);
 		inspections.flush();
-		publish(regulator, "INSPECTION_RESCHEDULED", inspection,
+		publish(regulator, InspectionEvent.InspectionRescheduled::new, inspection,
 				new FieldChange.Diff().add("scheduledOn", before, date).add("reason", null, reason.strip()).changes());
 	}
 
@@ -214,7 +214,7 @@ public class Inspections {
 		Inspection inspection = forRegulator(regulator, id);
 		inspection.cancel(reason);
 		inspections.flush();
-		publish(regulator, "INSPECTION_CANCELLED", inspection,
+		publish(regulator, InspectionEvent.InspectionCancelled::new, inspection,
 				new FieldChange.Diff().add("reason", null, reason.strip()).changes());
 	}
 
@@ -225,7 +225,7 @@ public class Inspections {
 			.orElseThrow(() -> FormRejectedException.of("assessorId", "inspection.member.notAssessor"));
 		inspection.addMember(assessorId, lead);
 		inspections.flush();
-		publish(regulator, "INSPECTION_MEMBER_ADDED", inspection,
+		publish(regulator, InspectionEvent.InspectionMemberAdded::new, inspection,
 				new FieldChange.Diff().add("member", null, assessor.displayName()).add("lead", null, lead).changes());
 	}
 
@@ -237,7 +237,7 @@ public class Inspections {
 		String name = Optional.ofNullable(assessorsById().get(assessorId))
 			.map(AssessorSummary::displayName)
 			.orElse("#" + assessorId);
-		publish(regulator, "INSPECTION_LEAD_CHANGED", inspection,
+		publish(regulator, InspectionEvent.InspectionLeadChanged::new, inspection,
 				new FieldChange.Diff().add("lead", null, name).changes());
 	}
 
@@ -303,7 +303,8 @@ public class Inspections {
 		}
 		member.declare(conflict, note, clock.instant());
 		inspections.flush();
-		publish(assessor, conflict ? "INSPECTION_CONFLICT_DECLARED" : "INSPECTION_NO_CONFLICT_DECLARED", inspection,
+		publish(assessor, conflict ? InspectionEvent.ConflictDeclared::new : InspectionEvent.NoConflictDeclared::new,
+				inspection,
 				new FieldChange.Diff().add("note", null, note == null || note.isBlank() ? null : note.strip())
 					.changes());
 	}
@@ -371,7 +372,7 @@ public class Inspections {
 		}
 		inspection.started();
 		inspections.flush();
-		publish(assessor, "INSPECTION_SCORED", inspection, new FieldChange.Diff()
+		publish(assessor, InspectionEvent.InspectionScored::new, inspection, new FieldChange.Diff()
 			.add(indicator.getCode(), null,
 					row.getValue() + (row.getFinding() == null ? "" : "｜" + row.getSeverity() + "｜" + row.getFinding()))
 			.changes());
@@ -413,7 +414,7 @@ public class Inspections {
 			}
 		}
 		inspections.flush();
-		publish(assessor, "INSPECTION_SUBMITTED", inspection,
+		publish(assessor, InspectionEvent.InspectionSubmitted::new, inspection,
 				new FieldChange.Diff().add("total", null, view.outcome().total())
 					.add("stars", null, view.outcome().stars())
 					.add("correctiveActions", null, created)
@@ -456,7 +457,7 @@ public class Inspections {
 		Inspection inspection = forRegulator(regulator, id);
 		inspection.reopen();
 		inspections.flush();
-		publish(regulator, "INSPECTION_REOPENED", inspection,
+		publish(regulator, InspectionEvent.InspectionReopened::new, inspection,
 				new FieldChange.Diff().add("reason", null, reason).changes());
 	}
 
@@ -476,7 +477,7 @@ public class Inspections {
 			store(action.getInspectionId(), null, action.getId(), upload, clinic.username(), now);
 		}
 		actions.flush();
-		publishAction(clinic, "CORRECTIVE_ACTION_ANSWERED", action);
+		publishAction(clinic, CorrectiveActionEvent.CorrectiveActionAnswered::new, action);
 	}
 
 	@Transactional
@@ -484,7 +485,7 @@ public class Inspections {
 		CorrectiveAction action = leadsAction(assessor, actionId);
 		action.verify(assessor.username(), clock.instant());
 		actions.flush();
-		publishAction(assessor, "CORRECTIVE_ACTION_CLOSED", action);
+		publishAction(assessor, CorrectiveActionEvent.CorrectiveActionClosed::new, action);
 	}
 
 	@Transactional
@@ -492,7 +493,7 @@ public class Inspections {
 		CorrectiveAction action = leadsAction(assessor, actionId);
 		action.reopen(comment);
 		actions.flush();
-		publishAction(assessor, "CORRECTIVE_ACTION_REOPENED", action);
+		publishAction(assessor, CorrectiveActionEvent.CorrectiveActionReopened::new, action);
 	}
 
 	@Transactional
@@ -501,7 +502,7 @@ public class Inspections {
 		LocalDate before = action.getDueOn();
 		action.changeDue(due);
 		actions.flush();
-		events.publishEvent(new InspectionChanged("CORRECTIVE_ACTION_DUE_CHANGED", "CorrectiveAction", action.getId(),
+		events.publishEvent(new CorrectiveActionEvent.CorrectiveActionDueChanged(action.getId(),
 				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
 				new FieldChange.Diff().add("dueOn", before, due).changes(), assessor.actor(), clock.instant()));
 	}
@@ -804,17 +805,17 @@ public class Inspections {
 		}
 	}
 
-	private void publish(CurrentUser user, String action, Inspection inspection, List<FieldChange> changes) {
-		events.publishEvent(new InspectionChanged(action, "Inspection", inspection.getId(),
-				institutionName(inspection.getInstitutionId()), regionOf(inspection.getInstitutionId()), changes,
-				user.actor(), clock.instant()));
+	private void publish(CurrentUser user, InspectionEvent.Fact fact, Inspection inspection,
+			List<FieldChange> changes) {
+		events.publishEvent(fact.of(inspection.getId(), institutionName(inspection.getInstitutionId()),
+				regionOf(inspection.getInstitutionId()), changes, user.actor(), clock.instant()));
 	}
 
-	private void publishAction(CurrentUser user, String actionName, CorrectiveAction action) {
-		events.publishEvent(new InspectionChanged(actionName, "CorrectiveAction", action.getId(),
-				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
-				new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(),
-				clock.instant()));
+	private void publishAction(CurrentUser user, CorrectiveActionEvent.Fact fact, CorrectiveAction action) {
+		events.publishEvent(
+				fact.of(action.getId(), institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
+						new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(),
+						clock.instant()));
 	}
 
 	private String institutionName(long institutionId) {

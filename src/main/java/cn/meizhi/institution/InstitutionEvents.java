@@ -16,7 +16,8 @@ public final class InstitutionEvents {
 	private InstitutionEvents() {
 	}
 
-	private interface InstitutionEvent extends AuditableEvent {
+	/** An event about one institution on the register. */
+	public interface InstitutionEvent extends AuditableEvent {
 
 		long institutionId();
 

@@ -5,7 +5,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import cn.meizhi.rating.RatingChanged;
+import cn.meizhi.rating.RatingEvent;
+import cn.meizhi.rating.RatingEvent.RatingAppealAdjusted;
+import cn.meizhi.rating.RatingEvent.RatingAppealDismissed;
+import cn.meizhi.rating.RatingEvent.RatingExpired;
+import cn.meizhi.rating.RatingEvent.RatingProposed;
+import cn.meizhi.rating.RatingEvent.RatingPublished;
+import cn.meizhi.rating.RatingEvent.RatingReinstated;
+import cn.meizhi.rating.RatingEvent.RatingReplyPublished;
+import cn.meizhi.rating.RatingEvent.RatingReplyRejected;
+import cn.meizhi.rating.RatingEvent.RatingRevoked;
+import cn.meizhi.rating.RatingEvent.RatingSentToReinspection;
+import cn.meizhi.rating.RatingEvent.RatingSuspended;
+import cn.meizhi.selfassessment.SelfAssessmentEvent.SelfAssessmentReturned;
 import cn.meizhi.rating.RatingsExpired;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FieldChange;
@@ -29,9 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
 	/** Rating events the institution is told about. */
-	static final Set<String> RATING_EVENTS = Set.of("RATING_PROPOSED", "RATING_APPEAL_DISMISSED",
-			"RATING_APPEAL_ADJUSTED", "RATING_APPEAL_REINSPECTION", "RATING_PUBLISHED", "RATING_SUSPENDED",
-			"RATING_REINSTATED", "RATING_REVOKED", "RATING_EXPIRED", "RATING_REPLY_PUBLISHED", "RATING_REPLY_REJECTED");
+	static final Set<Class<? extends RatingEvent>> TOLD = Set.of(RatingProposed.class, RatingAppealDismissed.class,
+			RatingAppealAdjusted.class, RatingSentToReinspection.class, RatingPublished.class, RatingSuspended.class,
+			RatingReinstated.class, RatingRevoked.class, RatingExpired.class, RatingReplyPublished.class,
+			RatingReplyRejected.class);
 
 	private final NotificationRepository notifications;
 
@@ -47,7 +60,7 @@ public class Notifications {
 
 	@EventListener
 	@Transactional
-	void on(RatingChanged event) {
+	void on(RatingEvent event) {
 		notificationOf(event).ifPresent(notifications::save);
 	}
 
@@ -57,10 +70,7 @@ public class Notifications {
 	 */
 	@EventListener
 	@Transactional
-	void on(cn.meizhi.selfassessment.SelfAssessmentChanged event) {
-		if (!"SELF_ASSESSMENT_RETURNED".equals(event.action())) {
-			return;
-		}
+	void on(SelfAssessmentReturned event) {
 		String reason = reasonOf(event.changes());
 		notifications.save(new Notification(event.institutionId(), event.action(), reason,
 				"/clinic/cycles/" + event.cycleId() + "/self-assessment", event.occurredAt()));
@@ -95,8 +105,8 @@ public class Notifications {
 	}
 
 	/** What the rated institution is told, if anything. */
-	private static Optional<Notification> notificationOf(RatingChanged event) {
-		if (!RATING_EVENTS.contains(event.action())) {
+	private static Optional<Notification> notificationOf(RatingEvent event) {
+		if (!TOLD.contains(event.getClass())) {
 			return Optional.empty();
 		}
 		String detail = reasonOf(event.changes());

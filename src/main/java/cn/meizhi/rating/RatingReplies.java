@@ -72,7 +72,7 @@ public class RatingReplies {
 		catch (DataIntegrityViolationException ex) {
 			throw FormRejectedException.of(null, "rating.reply.pending");
 		}
-		record(rating, reply, clinic, "RATING_REPLY_SUBMITTED", null);
+		record(rating, reply, clinic, RatingEvent.RatingReplySubmitted::new, null);
 		return reply;
 	}
 
@@ -85,7 +85,8 @@ public class RatingReplies {
 			.forEach(RatingReply::replace);
 		reply.publish(regulator.username(), now);
 		replies.flush();
-		record(ratings.findById(reply.getRatingId()).orElseThrow(), reply, regulator, "RATING_REPLY_PUBLISHED", null);
+		record(ratings.findById(reply.getRatingId()).orElseThrow(), reply, regulator,
+				RatingEvent.RatingReplyPublished::new, null);
 	}
 
 	@Transactional
@@ -93,8 +94,8 @@ public class RatingReplies {
 		RatingReply reply = reachable(regulator, replyId);
 		reply.reject(reason, regulator.username(), clock.instant());
 		replies.flush();
-		record(ratings.findById(reply.getRatingId()).orElseThrow(), reply, regulator, "RATING_REPLY_REJECTED",
-				reply.getModerationReason());
+		record(ratings.findById(reply.getRatingId()).orElseThrow(), reply, regulator,
+				RatingEvent.RatingReplyRejected::new, reply.getModerationReason());
 	}
 
 	/** Replies waiting for moderation in the regulator's jurisdiction, oldest first. */
@@ -145,14 +146,14 @@ public class RatingReplies {
 		}
 	}
 
-	private void record(Rating rating, RatingReply reply, CurrentUser actor, String action, String reason) {
+	private void record(Rating rating, RatingReply reply, CurrentUser actor, RatingEvent.Fact fact, String reason) {
 		String name = institutions.findSummary(rating.getInstitutionId()).map(InstitutionSummary::name).orElse("");
 		List<FieldChange> changes = new FieldChange.Diff().add("reply", null, reply.getText())
 			.add("replyStatus", null, reply.getStatus())
 			.add("reason", null, reason)
 			.changes();
-		events.publishEvent(new RatingChanged(action, rating.getId(), rating.getInstitutionId(), name,
-				rating.getRegionCode(), changes, actor.actor(), clock.instant()));
+		events.publishEvent(fact.of(rating.getId(), rating.getInstitutionId(), name, rating.getRegionCode(), changes,
+				actor.actor(), clock.instant()));
 	}
 
 }

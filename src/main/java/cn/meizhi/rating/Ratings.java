@@ -109,7 +109,8 @@ public class Ratings {
 				view.version().getId(), view.institution().regionCode(), view.outcome(), chosen, overrideReason,
 				lead.id(), lead.username(), clock.instant(),
 				today.plusDays(view.version().getRules().getAppealWindowDays())));
-		record(rating, null, lead, rating.isOverride() ? rating.getOverrideReason() : null, "RATING_PROPOSED");
+		record(rating, null, lead, rating.isOverride() ? rating.getOverrideReason() : null,
+				RatingEvent.RatingProposed::new);
 		return rating;
 	}
 
@@ -118,7 +119,7 @@ public class Ratings {
 		Rating rating = ownRating(clinic, ratingId);
 		rating.accept(clinic.username(), clock.instant(), cycles.today());
 		ratings.flush();
-		record(rating, RatingStatus.PROPOSED, clinic, null, "RATING_ACCEPTED");
+		record(rating, RatingStatus.PROPOSED, clinic, null, RatingEvent.RatingAccepted::new);
 	}
 
 	@Transactional
@@ -154,7 +155,7 @@ public class Ratings {
 			appealFileContents.save(new AppealFile.Content(file.getId(), upload.bytes()));
 		}
 		ratings.flush();
-		record(rating, RatingStatus.PROPOSED, clinic, appeal.getGrounds(), "RATING_APPEALED");
+		record(rating, RatingStatus.PROPOSED, clinic, appeal.getGrounds(), RatingEvent.RatingAppealed::new);
 		return appeal;
 	}
 
@@ -176,7 +177,12 @@ public class Ratings {
 			rating.appealDecided(outcome == Outcome.ADJUSTED ? stars : null, decision.strip(), cycles.today());
 		}
 		ratings.flush();
-		record(rating, RatingStatus.APPEALED, regulator, decision.strip(), "RATING_APPEAL_" + outcome);
+		record(rating, RatingStatus.APPEALED, regulator, decision.strip(), switch (outcome) {
+			case DISMISSED -> RatingEvent.RatingAppealDismissed::new;
+			case ADJUSTED -> RatingEvent.RatingAppealAdjusted::new;
+			case REINSPECTION -> RatingEvent.RatingSentToReinspection::new;
+			case PENDING -> throw new IllegalArgumentException("an appeal is decided, not left pending");
+		});
 	}
 
 	/**
@@ -201,11 +207,11 @@ public class Ratings {
 			if (!previous.getId().equals(rating.getId())) {
 				RatingStatus before = previous.getStatus();
 				previous.supersede();
-				record(previous, before, regulator, certificate, "RATING_SUPERSEDED");
+				record(previous, before, regulator, certificate, RatingEvent.RatingSuperseded::new);
 			}
 		}
 		ratings.flush();
-		record(rating, from, regulator, certificate, "RATING_PUBLISHED");
+		record(rating, from, regulator, certificate, RatingEvent.RatingPublished::new);
 		return rating;
 	}
 
@@ -219,22 +225,22 @@ public class Ratings {
 		RatingStatus from = rating.getStatus();
 		rating.reject(reason);
 		ratings.flush();
-		record(rating, from, regulator, reason.strip(), "RATING_REJECTED");
+		record(rating, from, regulator, reason.strip(), RatingEvent.RatingRejected::new);
 	}
 
 	@Transactional
 	public void suspend(CurrentUser regulator, long ratingId, String reason) {
-		lifecycle(regulator, ratingId, reason, "RATING_SUSPENDED", r -> r.suspend(reason));
+		lifecycle(regulator, ratingId, reason, RatingEvent.RatingSuspended::new, r -> r.suspend(reason));
 	}
 
 	@Transactional
 	public void reinstate(CurrentUser regulator, long ratingId, String reason) {
-		lifecycle(regulator, ratingId, reason, "RATING_REINSTATED", r -> r.reinstate(reason));
+		lifecycle(regulator, ratingId, reason, RatingEvent.RatingReinstated::new, r -> r.reinstate(reason));
 	}
 
 	@Transactional
 	public void revoke(CurrentUser regulator, long ratingId, String reason) {
-		lifecycle(regulator, ratingId, reason, "RATING_REVOKED", r -> r.revoke(reason));
+		lifecycle(regulator, ratingId, reason, RatingEvent.RatingRevoked::new, r -> r.revoke(reason));
 	}
 
 	/**
@@ -270,13 +276,12 @@ public class Ratings {
 				""", today, prefix + "%", java.sql.Timestamp.from(now), actor.username());
 		var names = institutions
 			.names(expired.stream().map(row -> ((Number) row.get("institution_id")).longValue()).toList());
-		List<RatingChanged> expirations = new ArrayList<>(expired.size());
+		List<RatingEvent.RatingExpired> expirations = new ArrayList<>(expired.size());
 		for (var row : expired) {
 			long id = ((Number) row.get("id")).longValue();
 			long institutionId = ((Number) row.get("institution_id")).longValue();
-			expirations
-				.add(new RatingChanged("RATING_EXPIRED", id, institutionId, names.getOrDefault(institutionId, ""),
-						(String) row.get("region_code"), List.of(), actor.actor(), now));
+			expirations.add(new RatingEvent.RatingExpired(id, institutionId, names.getOrDefault(institutionId, ""),
+					(String) row.get("region_code"), List.of(), actor.actor(), now));
 		}
 		if (!expirations.isEmpty()) {
 			events.publishEvent(new RatingsExpired(expirations));
@@ -597,13 +602,13 @@ public class Ratings {
 		return String.format("MZ-%s-%d-%06d", region, year, sequence);
 	}
 
-	private void lifecycle(CurrentUser regulator, long ratingId, String reason, String action,
+	private void lifecycle(CurrentUser regulator, long ratingId, String reason, RatingEvent.Fact fact,
 			java.util.function.Consumer<Rating> step) {
 		Rating rating = reachable(regulator, ratingId);
 		RatingStatus from = rating.getStatus();
 		step.accept(rating);
 		ratings.flush();
-		record(rating, from, regulator, reason.strip(), action);
+		record(rating, from, regulator, reason.strip(), fact);
 	}
 
 	private Rating reachable(CurrentUser regulator, long ratingId) {
@@ -628,7 +633,7 @@ public class Ratings {
 		}
 	}
 
-	private void record(Rating rating, RatingStatus from, CurrentUser actor, String reason, String action) {
+	private void record(Rating rating, RatingStatus from, CurrentUser actor, String reason, RatingEvent.Fact fact) {
 		Instant now = clock.instant();
 		transitions.save(new RatingTransition(rating.getId(), from, rating.getStatus(), actor.username(), reason, now));
 		String name = institutions.findSummary(rating.getInstitutionId()).map(InstitutionSummary::name).orElse("");
@@ -636,8 +641,8 @@ public class Ratings {
 			.add("stars", null, rating.getStars())
 			.add("reason", null, reason)
 			.changes());
-		events.publishEvent(new RatingChanged(action, rating.getId(), rating.getInstitutionId(), name,
-				rating.getRegionCode(), changes, actor.actor(), now));
+		events.publishEvent(fact.of(rating.getId(), rating.getInstitutionId(), name, rating.getRegionCode(), changes,
+				actor.actor(), now));
 	}
 
 }

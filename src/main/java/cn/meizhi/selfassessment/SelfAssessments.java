@@ -184,7 +184,7 @@ public class SelfAssessments {
 		}
 		SelfAssessment created = assessments
 			.saveAndFlush(new SelfAssessment(cycleId, clinic.institutionId(), clinic.username(), clock.instant()));
-		publish(clinic, "SELF_ASSESSMENT_STARTED", created, List.of());
+		publish(clinic, SelfAssessmentEvent.SelfAssessmentStarted::new, created, List.of());
 		return created.getId();
 	}
 
@@ -255,7 +255,7 @@ public class SelfAssessments {
 		}
 		assessment.touch(clinic.username(), now);
 		assessments.saveAndFlush(assessment);
-		publish(clinic, "SELF_ASSESSMENT_SAVED", assessment,
+		publish(clinic, SelfAssessmentEvent.SelfAssessmentSaved::new, assessment,
 				new FieldChange.Diff().add("section", null, sectionCode)
 					.add("answersChanged", null, changed)
 					.add("evidenceAdded", null, stored.isEmpty() ? null : String.join("、", stored))
@@ -276,7 +276,7 @@ public class SelfAssessments {
 		evidenceFiles.delete(file);
 		assessment.touch(clinic.username(), clock.instant());
 		assessments.saveAndFlush(assessment);
-		publish(clinic, "SELF_ASSESSMENT_EVIDENCE_REMOVED", assessment,
+		publish(clinic, SelfAssessmentEvent.SelfAssessmentEvidenceRemoved::new, assessment,
 				new FieldChange.Diff().add("evidence", file.getFileName(), null).changes());
 	}
 
@@ -304,7 +304,7 @@ public class SelfAssessments {
 		assessments.saveAndFlush(assessment);
 		history.save(new HistoryEntry(assessment.getId(), Kind.SUBMITTED, clinic.username(), null,
 				view.outcome().total(), view.outcome().stars(), snapshot(view), now));
-		publish(clinic, "SELF_ASSESSMENT_SUBMITTED", assessment,
+		publish(clinic, SelfAssessmentEvent.SelfAssessmentSubmitted::new, assessment,
 				new FieldChange.Diff().add("total", null, view.outcome().total())
 					.add("stars", null, view.outcome().stars())
 					.changes());
@@ -328,7 +328,7 @@ public class SelfAssessments {
 		assessments.saveAndFlush(assessment);
 		history.save(new HistoryEntry(assessment.getId(), Kind.RETURNED, regulator.username(), reason.strip(), null,
 				null, null, now));
-		publish(regulator, "SELF_ASSESSMENT_RETURNED", assessment,
+		publish(regulator, SelfAssessmentEvent.SelfAssessmentReturned::new, assessment,
 				new FieldChange.Diff().add("reason", null, reason.strip()).changes());
 	}
 
@@ -653,11 +653,11 @@ public class SelfAssessments {
 				Map.of("total", view.outcome().total(), "stars", view.outcome().stars(), "answers", answers));
 	}
 
-	private void publish(CurrentUser user, String action, SelfAssessment assessment, List<FieldChange> changes) {
+	private void publish(CurrentUser user, SelfAssessmentEvent.Fact fact, SelfAssessment assessment,
+			List<FieldChange> changes) {
 		InstitutionSummary institution = institutions.findSummary(assessment.getInstitutionId()).orElseThrow();
-		events.publishEvent(new SelfAssessmentChanged(action, assessment.getId(), assessment.getInstitutionId(),
-				assessment.getCycleId(), institution.name(), institution.regionCode(), changes, user.actor(),
-				clock.instant()));
+		events.publishEvent(fact.of(assessment.getId(), assessment.getInstitutionId(), assessment.getCycleId(),
+				institution.name(), institution.regionCode(), changes, user.actor(), clock.instant()));
 	}
 
 	private static String sha256(byte[] bytes) {

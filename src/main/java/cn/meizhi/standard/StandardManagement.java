@@ -210,7 +210,7 @@ public class StandardManagement {
 					blankToNull(form.getDescription()), blankToNull(form.getDescriptionEn()), false, now));
 		StandardVersion draft = versions.saveAndFlush(
 				new StandardVersion(standard, form.getVersionLabel().strip(), null, RatingRules.defaults(), null, now));
-		publish(user, "STANDARD_CREATED", draft, List.of());
+		publish(user, StandardVersionEvent.StandardCreated::new, draft, List.of());
 		return draft;
 	}
 
@@ -224,7 +224,7 @@ public class StandardManagement {
 		RatingRules after = form.toRules();
 		version.changeRules(after);
 		versions.flush();
-		publish(user, "STANDARD_RULES_CHANGED", version, new FieldChange.Diff()
+		publish(user, StandardVersionEvent.StandardRulesChanged::new, version, new FieldChange.Diff()
 			.add("thresholds", text(before.thresholds()), text(after.thresholds()))
 			.add("coreFailureCap", before.getCoreFailureCap(), after.getCoreFailureCap())
 			.add("sectionMinimumPercent", StandardChecks.DocumentNumbers.text(before.getSectionMinimumPercent()),
@@ -242,7 +242,7 @@ public class StandardManagement {
 		StandardSection section = version.addSection(form.getCode().strip(), form.getName().strip(),
 				form.getNameEn().strip(), form.getPosition(), form.getWeight());
 		versions.flush();
-		publish(user, "STANDARD_SECTION_ADDED", version,
+		publish(user, StandardVersionEvent.StandardSectionAdded::new, version,
 				new FieldChange.Diff().add("section", null, section.getCode() + " " + section.getName()).changes());
 		return section;
 	}
@@ -262,7 +262,7 @@ public class StandardManagement {
 		version.updateSection(section, form.getCode().strip(), form.getName().strip(), form.getNameEn().strip(),
 				form.getPosition(), form.getWeight());
 		versions.flush();
-		publish(user, "STANDARD_SECTION_CHANGED", version, changes);
+		publish(user, StandardVersionEvent.StandardSectionChanged::new, version, changes);
 	}
 
 	@Transactional
@@ -271,7 +271,7 @@ public class StandardManagement {
 		StandardVersion version = draft(user, section.getVersion().getId(), null);
 		version.removeSection(section);
 		versions.flush();
-		publish(user, "STANDARD_SECTION_REMOVED", version,
+		publish(user, StandardVersionEvent.StandardSectionRemoved::new, version,
 				new FieldChange.Diff().add("section", section.getCode() + " " + section.getName(), null).changes());
 	}
 
@@ -282,7 +282,7 @@ public class StandardManagement {
 		checkIndicator(version, form, null);
 		Indicator indicator = version.addIndicator(section, form.content());
 		versions.flush();
-		publish(user, "STANDARD_INDICATOR_ADDED", version,
+		publish(user, StandardVersionEvent.StandardIndicatorAdded::new, version,
 				new FieldChange.Diff().add("indicator", null, indicator.getCode() + " " + indicator.getTitle())
 					.changes());
 		return indicator;
@@ -315,7 +315,7 @@ public class StandardManagement {
 			.changes();
 		version.updateIndicator(indicator, target, after);
 		versions.flush();
-		publish(user, "STANDARD_INDICATOR_CHANGED", version, changes);
+		publish(user, StandardVersionEvent.StandardIndicatorChanged::new, version, changes);
 	}
 
 	@Transactional
@@ -324,7 +324,7 @@ public class StandardManagement {
 		StandardVersion version = draft(user, indicator.getVersion().getId(), null);
 		version.removeIndicator(indicator);
 		versions.flush();
-		publish(user, "STANDARD_INDICATOR_REMOVED", version,
+		publish(user, StandardVersionEvent.StandardIndicatorRemoved::new, version,
 				new FieldChange.Diff().add("indicator", indicator.getCode() + " " + indicator.getTitle(), null)
 					.changes());
 	}
@@ -334,7 +334,7 @@ public class StandardManagement {
 		StandardVersion version = draft(user, versionId, null);
 		lifecycle(() -> version.publish(user.username(), clock.instant()));
 		versions.flush();
-		publish(user, "STANDARD_PUBLISHED", version, List.of());
+		publish(user, StandardVersionEvent.StandardPublished::new, version, List.of());
 	}
 
 	@Transactional
@@ -343,7 +343,7 @@ public class StandardManagement {
 		StandardVersion version = find(versionId);
 		lifecycle(() -> version.retire(user.username(), clock.instant()));
 		versions.flush();
-		publish(user, "STANDARD_RETIRED", version, List.of());
+		publish(user, StandardVersionEvent.StandardRetired::new, version, List.of());
 	}
 
 	/** A new draft that copies everything of a version (sections, indicators, rules). */
@@ -356,7 +356,7 @@ public class StandardManagement {
 			throw FormRejectedException.of("label", "standard.version.labelTaken");
 		}
 		StandardVersion draft = versions.saveAndFlush(source.newDraft(newLabel, clock.instant()));
-		publish(user, "STANDARD_DRAFT_CREATED", draft,
+		publish(user, StandardVersionEvent.StandardDraftCreated::new, draft,
 				new FieldChange.Diff().add("derivedFrom", null, source.getLabel()).changes());
 		return draft;
 	}
@@ -402,7 +402,7 @@ public class StandardManagement {
 			}
 		}
 		StandardVersion saved = versions.saveAndFlush(version);
-		publish(user, "STANDARD_IMPORTED", saved, List.of());
+		publish(user, StandardVersionEvent.StandardImported::new, saved, List.of());
 		return new ImportResult(saved, List.of());
 	}
 
@@ -506,9 +506,9 @@ public class StandardManagement {
 		return label;
 	}
 
-	private void publish(CurrentUser user, String action, StandardVersion version, List<FieldChange> changes) {
-		events.publishEvent(new StandardVersionChanged(action, version.getId(),
-				version.getStandard().getName() + " · " + version.getLabel(),
+	private void publish(CurrentUser user, StandardVersionEvent.Fact fact, StandardVersion version,
+			List<FieldChange> changes) {
+		events.publishEvent(fact.of(version.getId(), version.getStandard().getName() + " · " + version.getLabel(),
 				user.jurisdiction() == null ? null : user.jurisdiction().regionCode(), changes, user.actor(),
 				clock.instant()));
 	}
