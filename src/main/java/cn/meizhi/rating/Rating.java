@@ -50,7 +50,7 @@ public class Rating {
 	 * Each section's result of the inspection, as the rating engine gave it at the
 	 * proposal (like the total); null for ratings proposed before these were kept.
 	 */
-	@jakarta.persistence.Convert(converter = RatingSections.Column.class)
+	@org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
 	private java.util.List<cn.meizhi.standard.RatingOutcome.SectionOutcome> sections;
 
 	private int computedStars;

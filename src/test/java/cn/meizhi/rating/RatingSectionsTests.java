@@ -18,7 +18,9 @@ class RatingSectionsTests {
 						new BigDecimal("85.00")),
 				new SectionOutcome("B.1-x", new BigDecimal("0.5"), BigDecimal.ZERO, BigDecimal.ZERO, null));
 		String written = RatingSections.encode(sections);
-		assertThat(written).isEqualTo("A:30:42.50:50:85.00;B.1-x:0.5:0:0:");
+		assertThat(written)
+			.isEqualTo("[{\"code\":\"A\",\"weight\":30,\"earned\":42.50,\"possible\":50,\"percent\":85.00},"
+					+ "{\"code\":\"B.1-x\",\"weight\":0.5,\"earned\":0,\"possible\":0,\"percent\":null}]");
 		assertThat(RatingSections.decode(written)).isEqualTo(sections);
 		assertThat(RatingSections.decode(written).get(1).counts()).isFalse();
 	}
@@ -32,7 +34,7 @@ class RatingSectionsTests {
 
 	@Test
 	void aDamagedValueIsRefusedNotMisread() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RatingSections.decode("A:30:42.50"));
+		assertThatIllegalArgumentException().isThrownBy(() -> RatingSections.decode("A:30:42.50:50:85.00"));
 	}
 
 }
