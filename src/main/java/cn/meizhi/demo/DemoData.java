@@ -6,6 +6,7 @@ import java.util.List;
 import cn.meizhi.account.AccountManagement;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.shared.RegisterLoadedInBulk;
+import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.institution.Institution;
@@ -55,6 +56,8 @@ class DemoData implements ApplicationRunner {
 
 	private final Inspections inspections;
 
+	private final CorrectiveActions correctiveActions;
+
 	private final RatingEngine ratingEngine;
 
 	private final Ratings ratings;
@@ -70,9 +73,10 @@ class DemoData implements ApplicationRunner {
 	private final cn.meizhi.shared.DataLoading dataLoading;
 
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
-			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections, RatingEngine ratingEngine,
-			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, ApplicationEventPublisher events,
-			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
+			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections,
+			CorrectiveActions correctiveActions, RatingEngine ratingEngine, Ratings ratings, RatingReplies replies,
+			JdbcTemplate jdbc, ApplicationEventPublisher events, StartupLock startupLock,
+			cn.meizhi.shared.DataLoading dataLoading) {
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
 		this.events = events;
@@ -81,6 +85,7 @@ class DemoData implements ApplicationRunner {
 		this.replies = replies;
 		this.jdbc = jdbc;
 		this.inspections = inspections;
+		this.correctiveActions = correctiveActions;
 		this.accounts = accounts;
 		this.institutions = institutions;
 		this.standards = standards;
@@ -126,7 +131,8 @@ class DemoData implements ApplicationRunner {
 		accounts.createDemoAccount("clinic2", "机构质控专员 孙先生", Role.CLINIC, null, clinic2Institution.getId(), PASSWORD);
 		long exampleVersion = loadExampleStandard();
 		long openCycle = new DemoCycles(cycles, selfAssessments).load(exampleVersion, clinicInstitution.getId());
-		var submitted = new DemoInspections(inspections, cycles).load(openCycle, clinicInstitution.getId());
+		var submitted = new DemoInspections(inspections, correctiveActions, cycles).load(openCycle,
+				clinicInstitution.getId());
 		var assessors = inspections.assessors();
 		var lead = assessors.stream().filter(a -> a.username().equals("assessor")).findFirst().orElseThrow();
 		var member = assessors.stream().filter(a -> a.username().equals("assessor2")).findFirst().orElseThrow();

@@ -11,6 +11,7 @@ import cn.meizhi.cycle.EvaluationCycle;
 import cn.meizhi.inspection.CorrectiveAction;
 import cn.meizhi.inspection.Inspection;
 import cn.meizhi.inspection.InspectionView;
+import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.inspection.Inspections.ScoreInput;
 import cn.meizhi.inspection.Severity;
@@ -38,12 +39,15 @@ final class DemoInspections {
 
 	private final Inspections inspections;
 
+	private final CorrectiveActions correctiveActions;
+
 	private final CycleManagement cycles;
 
 	private final Random random = new Random(51);
 
-	DemoInspections(Inspections inspections, CycleManagement cycles) {
+	DemoInspections(Inspections inspections, CorrectiveActions correctiveActions, CycleManagement cycles) {
 		this.inspections = inspections;
+		this.correctiveActions = correctiveActions;
 		this.cycles = cycles;
 	}
 
@@ -79,12 +83,12 @@ final class DemoInspections {
 		scoreAll(lead, submitted.getId(), 1.0, 4);
 		inspections.submit(lead, submitted.getId());
 		CurrentUser clinic = DemoPeople.clinic(clinicInstitutionId);
-		List<CorrectiveAction> actions = inspections.actionsOf(clinic);
+		List<CorrectiveAction> actions = correctiveActions.actionsOf(clinic);
 		if (actions.size() >= 4) {
-			inspections.respond(clinic, actions.get(1).getId(), "已完成整改，相关记录已补齐，见附件。", List.of());
-			inspections.respond(clinic, actions.get(2).getId(), "已更换过期药品并建立每月效期检查表。", List.of());
-			inspections.verify(lead, actions.get(2).getId());
-			inspections.changeDue(lead, actions.get(3).getId(), today.minusDays(3));
+			correctiveActions.respond(clinic, actions.get(1).getId(), "已完成整改，相关记录已补齐，见附件。", List.of());
+			correctiveActions.respond(clinic, actions.get(2).getId(), "已更换过期药品并建立每月效期检查表。", List.of());
+			correctiveActions.verify(lead, actions.get(2).getId());
+			correctiveActions.changeDue(lead, actions.get(3).getId(), today.minusDays(3));
 		}
 
 		Inspection inProgress = inspections.schedule(REGULATOR, cycleId, others.get(0), today.minusDays(1),

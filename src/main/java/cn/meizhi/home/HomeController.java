@@ -2,6 +2,7 @@ package cn.meizhi.home;
 
 import cn.meizhi.account.AccountManagement;
 import cn.meizhi.inspection.InspectionStatus;
+import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.notification.Notifications;
@@ -32,6 +33,8 @@ class HomeController {
 
 	private final Inspections inspections;
 
+	private final CorrectiveActions correctiveActions;
+
 	private final Ratings ratings;
 
 	private final RatingReplies replies;
@@ -39,11 +42,12 @@ class HomeController {
 	private final Notifications notifications;
 
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
-			SelfAssessments selfAssessments, Inspections inspections, Ratings ratings, RatingReplies replies,
-			Notifications notifications) {
+			SelfAssessments selfAssessments, Inspections inspections, CorrectiveActions correctiveActions,
+			Ratings ratings, RatingReplies replies, Notifications notifications) {
 		this.replies = replies;
 		this.notifications = notifications;
 		this.inspections = inspections;
+		this.correctiveActions = correctiveActions;
 		this.ratings = ratings;
 		this.institutions = institutions;
 		this.accounts = accounts;
@@ -56,7 +60,7 @@ class HomeController {
 		model.addAttribute("statusCounts", institutions.countByStatus(user));
 		var regionCounts = institutions.countOpenByRegion(user);
 		model.addAttribute("regionCounts", regionCounts);
-		model.addAttribute("overdueActions", inspections.overdueActions(user));
+		model.addAttribute("overdueActions", correctiveActions.overdueActions(user));
 		model.addAttribute("awaitingDecision", ratings.approvalQueue(user).size());
 		model.addAttribute("repliesPending", replies.pending(user).size());
 		var expiring = ratings.expiringSoon(user);
@@ -110,7 +114,7 @@ class HomeController {
 			.sorted(java.util.Comparator.comparing((SelfAssessments.ClinicTask t) -> t.cycle().getId()).reversed())
 			.toList());
 		model.addAttribute("inspections", inspections.inspectionsOf(user));
-		var actions = inspections.actionsOf(user);
+		var actions = correctiveActions.actionsOf(user);
 		var today = inspections.today();
 		model.addAttribute("openActions",
 				actions.stream().filter(a -> a.getStatus() != cn.meizhi.inspection.ActionStatus.CLOSED).count());

@@ -35,8 +35,11 @@ class AssessorInspectionController {
 
 	private final Inspections inspections;
 
-	AssessorInspectionController(Inspections inspections) {
+	private final CorrectiveActions correctiveActions;
+
+	AssessorInspectionController(Inspections inspections, CorrectiveActions correctiveActions) {
 		this.inspections = inspections;
+		this.correctiveActions = correctiveActions;
 	}
 
 	@org.springframework.web.bind.annotation.ModelAttribute("severities")
@@ -175,20 +178,22 @@ class AssessorInspectionController {
 	@PostMapping("/assessor/actions/{actionId}/verify")
 	String verify(CurrentUser user, @PathVariable long actionId, @RequestParam long inspectionId,
 			RedirectAttributes redirect) {
-		return act(redirect, inspectionId, "action.closedMessage", () -> inspections.verify(user, actionId));
+		return act(redirect, inspectionId, "action.closedMessage", () -> correctiveActions.verify(user, actionId));
 	}
 
 	@PostMapping("/assessor/actions/{actionId}/reopen")
 	String reopen(CurrentUser user, @PathVariable long actionId, @RequestParam long inspectionId,
 			@RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
-		return act(redirect, inspectionId, "action.reopenedMessage", () -> inspections.reopen(user, actionId, comment));
+		return act(redirect, inspectionId, "action.reopenedMessage",
+				() -> correctiveActions.reopen(user, actionId, comment));
 	}
 
 	@PostMapping("/assessor/actions/{actionId}/due")
 	String changeDue(CurrentUser user, @PathVariable long actionId, @RequestParam long inspectionId,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
 			RedirectAttributes redirect) {
-		return act(redirect, inspectionId, "action.dueChanged", () -> inspections.changeDue(user, actionId, dueOn));
+		return act(redirect, inspectionId, "action.dueChanged",
+				() -> correctiveActions.changeDue(user, actionId, dueOn));
 	}
 
 	@GetMapping("/assessor/inspections/{id}/self-evidence/{fileId}")

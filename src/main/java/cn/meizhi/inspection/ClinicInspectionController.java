@@ -26,8 +26,11 @@ class ClinicInspectionController {
 
 	private final Inspections inspections;
 
-	ClinicInspectionController(Inspections inspections) {
+	private final CorrectiveActions correctiveActions;
+
+	ClinicInspectionController(Inspections inspections, CorrectiveActions correctiveActions) {
 		this.inspections = inspections;
+		this.correctiveActions = correctiveActions;
 	}
 
 	@GetMapping("/clinic/inspections/{id}")
@@ -38,7 +41,7 @@ class ClinicInspectionController {
 
 	@GetMapping("/clinic/corrective-actions")
 	String actions(CurrentUser user, Model model) {
-		model.addAttribute("actions", inspections.actionsOf(user));
+		model.addAttribute("actions", correctiveActions.actionsOf(user));
 		model.addAttribute("today", inspections.today());
 		return "inspection/actions";
 	}
@@ -54,7 +57,7 @@ class ClinicInspectionController {
 			}
 		}
 		try {
-			inspections.respond(user, id, response, uploads);
+			correctiveActions.respond(user, id, response, uploads);
 			redirect.addFlashAttribute("message", "action.answered");
 		}
 		catch (FormRejectedException ex) {

@@ -461,58 +461,6 @@ public class Inspections {
 				new FieldChange.Diff().add("reason", null, reason).changes());
 	}
 
-	// ---- corrective actions
-	// --------------------------------------------------------------------
-
-	/** The clinic answers a corrective action of its own institution. */
-	@Transactional
-	public void respond(CurrentUser clinic, long actionId, String text, List<Upload> uploads) {
-		requireRole(clinic, Role.CLINIC);
-		CorrectiveAction action = actions.findById(actionId)
-			.filter(a -> a.getInstitutionId().equals(clinic.institutionId()))
-			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
-		Instant now = clock.instant();
-		action.respond(text, clinic.username(), now);
-		for (Upload upload : uploads) {
-			store(action.getInspectionId(), null, action.getId(), upload, clinic.username(), now);
-		}
-		actions.flush();
-		publishAction(clinic, CorrectiveActionEvent.CorrectiveActionAnswered::new, action);
-	}
-
-	@Transactional
-	public void verify(CurrentUser assessor, long actionId) {
-		CorrectiveAction action = leadsAction(assessor, actionId);
-		action.verify(assessor.username(), clock.instant());
-		actions.flush();
-		publishAction(assessor, CorrectiveActionEvent.CorrectiveActionClosed::new, action);
-	}
-
-	@Transactional
-	public void reopen(CurrentUser assessor, long actionId, String comment) {
-		CorrectiveAction action = leadsAction(assessor, actionId);
-		action.reopen(comment);
-		actions.flush();
-		publishAction(assessor, CorrectiveActionEvent.CorrectiveActionReopened::new, action);
-	}
-
-	@Transactional
-	public void changeDue(CurrentUser assessor, long actionId, LocalDate due) {
-		CorrectiveAction action = leadsAction(assessor, actionId);
-		LocalDate before = action.getDueOn();
-		action.changeDue(due);
-		actions.flush();
-		events.publishEvent(new CorrectiveActionEvent.CorrectiveActionDueChanged(action.getId(),
-				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
-				new FieldChange.Diff().add("dueOn", before, due).changes(), assessor.actor(), clock.instant()));
-	}
-
-	/** The clinic's corrective actions, oldest due first. */
-	public List<CorrectiveAction> actionsOf(CurrentUser clinic) {
-		requireRole(clinic, Role.CLINIC);
-		return actions.findByInstitutionIdOrderByDueOn(clinic.institutionId());
-	}
-
 	/**
 	 * The clinic's inspections: the scheduled ones (date only) and the submitted ones
 	 * (results).
@@ -546,14 +494,6 @@ public class Inspections {
 			.filter(i -> i.getStatus() == InspectionStatus.SUBMITTED)
 			.orElseThrow(() -> new NotFoundException("Inspection", id));
 		return view(inspection, null);
-	}
-
-	/**
-	 * Corrective actions past due and not closed, inside the regulator's jurisdiction.
-	 */
-	public long overdueActions(CurrentUser regulator) {
-		requireRole(regulator, Role.REGULATOR);
-		return actions.countOverdueWithin(regulator.jurisdiction().prefix(), cycles.today());
 	}
 
 	public LocalDate today() {
@@ -684,30 +624,13 @@ public class Inspections {
 		return inspection;
 	}
 
-	private Inspection cleared(CurrentUser assessor, long id) {
+	Inspection cleared(CurrentUser assessor, long id) {
 		Inspection inspection = forDeclaration(assessor, id);
 		InspectionMember member = inspection.activeMember(assessor.id()).orElseThrow();
 		if (!member.isCleared()) {
 			throw new DeclarationRequired(id);
 		}
 		return inspection;
-	}
-
-	private CorrectiveAction leadsAction(CurrentUser assessor, long actionId) {
-		requireRole(assessor, Role.ASSESSOR);
-		CorrectiveAction action = actions.findById(actionId)
-			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
-		Inspection inspection;
-		try {
-			inspection = cleared(assessor, action.getInspectionId());
-		}
-		catch (NotFoundException | DeclarationRequired ex) {
-			throw new NotFoundException("CorrectiveAction", actionId);
-		}
-		if (!inspection.isLead(assessor.id())) {
-			throw FormRejectedException.of(null, "action.leadOnly");
-		}
-		return action;
 	}
 
 	private void storeChecked(long inspectionId, long indicatorId, Upload upload, String by, Instant now,
@@ -749,22 +672,6 @@ public class Inspections {
 		return new Download(download.fileName(), download.contentType(), download.content());
 	}
 
-	private void store(long inspectionId, Long indicatorId, Long actionId, Upload upload, String by, Instant now) {
-		byte[] bytes = upload.bytes();
-		if (bytes.length == 0) {
-			return;
-		}
-		if (bytes.length > EvidenceFiles.MAX_BYTES) {
-			throw FormRejectedException.of("files", "evidence.tooLarge", 10);
-		}
-		EvidenceFiles.Kind kind = EvidenceFiles.kindOf(bytes)
-			.orElseThrow(() -> FormRejectedException.of("files", "evidence.typeRefused"));
-		InspectionFile file = files.saveAndFlush(new InspectionFile(inspectionId, indicatorId, actionId,
-				EvidenceFiles.safeName(upload.originalName(), kind), kind.contentType, bytes.length,
-				EvidenceFiles.sha256(bytes), by, now));
-		contents.save(new InspectionFileContent(file.getId(), bytes));
-	}
-
 	private static Score parse(Indicator indicator, String value, FormRejectedException.Collector reasons) {
 		String text = value == null ? "" : value.strip();
 		if (text.isEmpty()) {
@@ -799,7 +706,7 @@ public class Inspections {
 		return Score.of(score);
 	}
 
-	private static void requireRole(CurrentUser user, Role role) {
+	static void requireRole(CurrentUser user, Role role) {
 		if (!user.is(role)) {
 			throw new NotFoundException("Inspection", user.username());
 		}
@@ -809,13 +716,6 @@ public class Inspections {
 			List<FieldChange> changes) {
 		events.publishEvent(fact.of(inspection.getId(), institutionName(inspection.getInstitutionId()),
 				regionOf(inspection.getInstitutionId()), changes, user.actor(), clock.instant()));
-	}
-
-	private void publishAction(CurrentUser user, CorrectiveActionEvent.Fact fact, CorrectiveAction action) {
-		events.publishEvent(
-				fact.of(action.getId(), institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
-						new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(),
-						clock.instant()));
 	}
 
 	private String institutionName(long institutionId) {

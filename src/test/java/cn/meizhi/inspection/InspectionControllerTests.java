@@ -41,6 +41,9 @@ class InspectionControllerTests {
 	Inspections inspections;
 
 	@Autowired
+	CorrectiveActions correctiveActions;
+
+	@Autowired
 	Fixtures institutions;
 
 	@Autowired
@@ -147,7 +150,7 @@ class InspectionControllerTests {
 			.andExpect(content().string(containsString("急救药品过期")));
 		mvc.perform(get("/clinic/inspections/" + team.id())
 			.with(as(Fixtures.clinic(institutions.institution("330102").getId())))).andExpect(status().isNotFound());
-		long actionId = inspections.actionsOf(clinic).get(0).getId();
+		long actionId = correctiveActions.actionsOf(clinic).get(0).getId();
 		mvc.perform(get("/clinic/corrective-actions").with(as(clinic)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("急救药品过期")));
@@ -160,7 +163,7 @@ class InspectionControllerTests {
 			.with(csrf())
 			.with(as(clinic))
 			.param("response", "已更换药品")).andExpect(redirectedUrl("/clinic/corrective-actions#action-" + actionId));
-		assertThat(inspections.actionsOf(clinic).get(0).getStatus()).as("a refused file saves nothing")
+		assertThat(correctiveActions.actionsOf(clinic).get(0).getStatus()).as("a refused file saves nothing")
 			.isEqualTo(ActionStatus.OPEN);
 		mvc.perform(multipart("/clinic/corrective-actions/" + actionId + "/respond")
 			.file(new MockMultipartFile("files", "检查表.pdf", "application/pdf", "%PDF-1.4\n%%EOF".getBytes()))
@@ -168,7 +171,7 @@ class InspectionControllerTests {
 			.with(as(clinic))
 			.param("response", "已更换药品并建立效期检查表"))
 			.andExpect(redirectedUrl("/clinic/corrective-actions#action-" + actionId));
-		assertThat(inspections.actionsOf(clinic).get(0).getStatus()).isEqualTo(ActionStatus.ANSWERED);
+		assertThat(correctiveActions.actionsOf(clinic).get(0).getStatus()).isEqualTo(ActionStatus.ANSWERED);
 		long fileId = jdbc.queryForObject("select id from inspection_file where corrective_action_id = ?", Long.class,
 				actionId);
 		mvc.perform(get("/clinic/inspections/" + team.id() + "/files/" + fileId).with(as(clinic)))
@@ -183,14 +186,14 @@ class InspectionControllerTests {
 			.with(as(team.lead()))
 			.param("inspectionId", String.valueOf(team.id())))
 			.andExpect(redirectedUrl("/assessor/inspections/" + team.id() + "#actions"));
-		assertThat(inspections.actionsOf(clinic).get(0).getStatus()).isEqualTo(ActionStatus.CLOSED);
+		assertThat(correctiveActions.actionsOf(clinic).get(0).getStatus()).isEqualTo(ActionStatus.CLOSED);
 	}
 
 	@Test
 	void overdueCorrectiveActionsAreFlaggedForClinicAssessorAndRegulator() throws Exception {
 		Team team = fixtures.submitted();
-		long actionId = inspections.actionsOf(team.clinic()).get(0).getId();
-		inspections.changeDue(team.lead(), actionId, java.time.LocalDate.now().minusDays(2));
+		long actionId = correctiveActions.actionsOf(team.clinic()).get(0).getId();
+		correctiveActions.changeDue(team.lead(), actionId, java.time.LocalDate.now().minusDays(2));
 		mvc.perform(get("/clinic/corrective-actions").with(as(team.clinic())))
 			.andExpect(content().string(containsString("已逾期")));
 		mvc.perform(get("/clinic").with(as(team.clinic()))).andExpect(content().string(containsString("其中已逾期 1 项")));

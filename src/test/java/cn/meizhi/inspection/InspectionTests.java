@@ -39,6 +39,9 @@ class InspectionTests {
 	Inspections inspections;
 
 	@Autowired
+	CorrectiveActions correctiveActions;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -203,37 +206,39 @@ class InspectionTests {
 	void correctiveActionsAreAnsweredVerifiedOrReopenedAndFlaggedWhenOverdue() {
 		Team team = submitted();
 		CurrentUser clinic = Fixtures.clinic(team.institution().getId());
-		CorrectiveAction action = inspections.actionsOf(clinic).get(0);
-		assertThat(reasons(() -> inspections.verify(team.lead(), action.getId())))
+		CorrectiveAction action = correctiveActions.actionsOf(clinic).get(0);
+		assertThat(reasons(() -> correctiveActions.verify(team.lead(), action.getId())))
 			.containsExactly("action.verify.notAnswered");
-		assertThat(reasons(() -> inspections.respond(clinic, action.getId(), " ", List.of())))
+		assertThat(reasons(() -> correctiveActions.respond(clinic, action.getId(), " ", List.of())))
 			.containsExactly("action.respond.textRequired");
-		inspections.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表", List.of(new Inspections.Upload("效期检查表.pdf",
-				"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+		correctiveActions.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表",
+				List.of(new Inspections.Upload("效期检查表.pdf",
+						"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
 		// the lead who verifies sees what the institution sent with its answer
 		InspectionView forLead = inspections.assessorView(team.lead(), team.id());
 		assertThat(forLead.filesOfAction(action.getId())).extracting(InspectionFile::getFileName)
 			.containsExactly("效期检查表.pdf");
-		assertThat(reasons(() -> inspections.respond(clinic, action.getId(), "again", List.of())))
+		assertThat(reasons(() -> correctiveActions.respond(clinic, action.getId(), "again", List.of())))
 			.containsExactly("action.respond.notOpen");
-		assertThat(reasons(() -> inspections.verify(team.member(), action.getId()))).containsExactly("action.leadOnly");
-		assertThat(reasons(() -> inspections.reopen(team.lead(), action.getId(), "")))
+		assertThat(reasons(() -> correctiveActions.verify(team.member(), action.getId())))
+			.containsExactly("action.leadOnly");
+		assertThat(reasons(() -> correctiveActions.reopen(team.lead(), action.getId(), "")))
 			.containsExactly("action.reopen.commentRequired");
-		inspections.reopen(team.lead(), action.getId(), "请上传效期检查表照片");
+		correctiveActions.reopen(team.lead(), action.getId(), "请上传效期检查表照片");
 		CorrectiveAction reopened = find(clinic, action.getId());
 		assertThat(reopened.getStatus()).isEqualTo(ActionStatus.OPEN);
 		assertThat(reopened.getReopenComment()).isEqualTo("请上传效期检查表照片");
-		inspections.respond(clinic, action.getId(), "已上传", List.of());
-		inspections.verify(team.lead(), action.getId());
+		correctiveActions.respond(clinic, action.getId(), "已上传", List.of());
+		correctiveActions.verify(team.lead(), action.getId());
 		assertThat(find(clinic, action.getId()).getStatus()).isEqualTo(ActionStatus.CLOSED);
 
-		CorrectiveAction other = inspections.actionsOf(clinic)
+		CorrectiveAction other = correctiveActions.actionsOf(clinic)
 			.stream()
 			.filter(a -> !a.getId().equals(action.getId()))
 			.findFirst()
 			.orElseThrow();
-		inspections.changeDue(team.lead(), other.getId(), LocalDate.now().minusDays(1));
-		CorrectiveAction overdue = inspections.actionsOf(clinic)
+		correctiveActions.changeDue(team.lead(), other.getId(), LocalDate.now().minusDays(1));
+		CorrectiveAction overdue = correctiveActions.actionsOf(clinic)
 			.stream()
 			.filter(a -> a.getId().equals(other.getId()))
 			.findFirst()
@@ -245,9 +250,9 @@ class InspectionTests {
 
 		CurrentUser otherClinic = Fixtures.clinic(fixtures.institution("330102").getId());
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> inspections.respond(otherClinic, other.getId(), "not mine", List.of()));
+			.isThrownBy(() -> correctiveActions.respond(otherClinic, other.getId(), "not mine", List.of()));
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> inspections.verify(team.outsider(), other.getId()));
+			.isThrownBy(() -> correctiveActions.verify(team.outsider(), other.getId()));
 	}
 
 	@Test
@@ -308,7 +313,11 @@ class InspectionTests {
 	}
 
 	private CorrectiveAction find(CurrentUser clinic, long actionId) {
-		return inspections.actionsOf(clinic).stream().filter(a -> a.getId() == actionId).findFirst().orElseThrow();
+		return correctiveActions.actionsOf(clinic)
+			.stream()
+			.filter(a -> a.getId() == actionId)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private Institution enrolledInstitution(long cycleId) {

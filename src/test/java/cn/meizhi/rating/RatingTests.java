@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.inspection.InspectionStatus;
+import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.rating.Appeal.Outcome;
 import cn.meizhi.shared.CurrentUser;
@@ -66,6 +67,9 @@ class RatingTests {
 
 	@Autowired
 	Inspections inspections;
+
+	@Autowired
+	CorrectiveActions correctiveActions;
 
 	@Autowired
 	InspectionFixtures fixtures;
@@ -208,10 +212,10 @@ class RatingTests {
 		ratings.appeal(team.clinic(), rating.getId(), "x".repeat(10));
 		assertThat(reasons(() -> ratings.reject(regulator(), rating.getId(), "退回")))
 			.containsExactly("rating.approve.appealPending");
-		int actions = inspections.actionsOf(team.clinic()).size();
+		int actions = correctiveActions.actionsOf(team.clinic()).size();
 		ratings.decideAppeal(regulator(), rating.getId(), Outcome.REINSPECTION, "重新评审", null);
 		inspections.submit(team.lead(), team.id());
-		assertThat(inspections.actionsOf(team.clinic())).hasSize(actions);
+		assertThat(correctiveActions.actionsOf(team.clinic())).hasSize(actions);
 	}
 
 	@Test

@@ -1,0 +1,167 @@
+package cn.meizhi.inspection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.inspection.Inspections.Upload;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionSummary;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.EvidenceFiles;
+import cn.meizhi.shared.FieldChange;
+import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.shared.Role;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The corrective actions (整改) an inspection asks of an institution: the clinic answers
+ * with text and files, the lead assessor closes, reopens or moves the due date, and the
+ * regulator counts the overdue ones of the jurisdiction. A clinic reaches only its own
+ * institution's actions; an assessor only those of an inspection whose team they lead.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CorrectiveActions {
+
+	private final CorrectiveActionRepository actions;
+
+	private final InspectionFileRepository files;
+
+	private final InspectionFileContentRepository contents;
+
+	private final Inspections inspections;
+
+	private final InstitutionManagement institutions;
+
+	private final CycleManagement cycles;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CorrectiveActions(CorrectiveActionRepository actions, InspectionFileRepository files,
+			InspectionFileContentRepository contents, Inspections inspections, InstitutionManagement institutions,
+			CycleManagement cycles, ApplicationEventPublisher events, Clock clock) {
+		this.actions = actions;
+		this.files = files;
+		this.contents = contents;
+		this.inspections = inspections;
+		this.institutions = institutions;
+		this.cycles = cycles;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The clinic answers a corrective action of its own institution. */
+	@Transactional
+	public void respond(CurrentUser clinic, long actionId, String text, List<Upload> uploads) {
+		Inspections.requireRole(clinic, Role.CLINIC);
+		CorrectiveAction action = actions.findById(actionId)
+			.filter(a -> a.getInstitutionId().equals(clinic.institutionId()))
+			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
+		Instant now = clock.instant();
+		action.respond(text, clinic.username(), now);
+		for (Upload upload : uploads) {
+			store(action, upload, clinic.username(), now);
+		}
+		actions.flush();
+		publishAction(clinic, CorrectiveActionEvent.CorrectiveActionAnswered::new, action);
+	}
+
+	@Transactional
+	public void verify(CurrentUser assessor, long actionId) {
+		CorrectiveAction action = leadsAction(assessor, actionId);
+		action.verify(assessor.username(), clock.instant());
+		actions.flush();
+		publishAction(assessor, CorrectiveActionEvent.CorrectiveActionClosed::new, action);
+	}
+
+	@Transactional
+	public void reopen(CurrentUser assessor, long actionId, String comment) {
+		CorrectiveAction action = leadsAction(assessor, actionId);
+		action.reopen(comment);
+		actions.flush();
+		publishAction(assessor, CorrectiveActionEvent.CorrectiveActionReopened::new, action);
+	}
+
+	@Transactional
+	public void changeDue(CurrentUser assessor, long actionId, LocalDate due) {
+		CorrectiveAction action = leadsAction(assessor, actionId);
+		LocalDate before = action.getDueOn();
+		action.changeDue(due);
+		actions.flush();
+		events.publishEvent(new CorrectiveActionEvent.CorrectiveActionDueChanged(action.getId(),
+				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
+				new FieldChange.Diff().add("dueOn", before, due).changes(), assessor.actor(), clock.instant()));
+	}
+
+	/** The clinic's corrective actions, oldest due first. */
+	public List<CorrectiveAction> actionsOf(CurrentUser clinic) {
+		Inspections.requireRole(clinic, Role.CLINIC);
+		return actions.findByInstitutionIdOrderByDueOn(clinic.institutionId());
+	}
+
+	/**
+	 * Corrective actions past due and not closed, inside the regulator's jurisdiction.
+	 */
+	public long overdueActions(CurrentUser regulator) {
+		Inspections.requireRole(regulator, Role.REGULATOR);
+		return actions.countOverdueWithin(regulator.jurisdiction().prefix(), cycles.today());
+	}
+
+	private CorrectiveAction leadsAction(CurrentUser assessor, long actionId) {
+		Inspections.requireRole(assessor, Role.ASSESSOR);
+		CorrectiveAction action = actions.findById(actionId)
+			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
+		Inspection inspection;
+		try {
+			inspection = inspections.cleared(assessor, action.getInspectionId());
+		}
+		catch (NotFoundException | Inspections.DeclarationRequired ex) {
+			throw new NotFoundException("CorrectiveAction", actionId);
+		}
+		if (!inspection.isLead(assessor.id())) {
+			throw FormRejectedException.of(null, "action.leadOnly");
+		}
+		return action;
+	}
+
+	private void store(CorrectiveAction action, Upload upload, String by, Instant now) {
+		byte[] bytes = upload.bytes();
+		if (bytes.length == 0) {
+			return;
+		}
+		if (bytes.length > EvidenceFiles.MAX_BYTES) {
+			throw FormRejectedException.of("files", "evidence.tooLarge", 10);
+		}
+		EvidenceFiles.Kind kind = EvidenceFiles.kindOf(bytes)
+			.orElseThrow(() -> FormRejectedException.of("files", "evidence.typeRefused"));
+		InspectionFile file = files.saveAndFlush(new InspectionFile(action.getInspectionId(), null, action.getId(),
+				EvidenceFiles.safeName(upload.originalName(), kind), kind.contentType, bytes.length,
+				EvidenceFiles.sha256(bytes), by, now));
+		contents.save(new InspectionFileContent(file.getId(), bytes));
+	}
+
+	private void publishAction(CurrentUser user, CorrectiveActionEvent.Fact fact, CorrectiveAction action) {
+		events.publishEvent(
+				fact.of(action.getId(), institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
+						new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(),
+						clock.instant()));
+	}
+
+	private String institutionName(long institutionId) {
+		return institutions.findSummary(institutionId).map(InstitutionSummary::name).orElse("#" + institutionId);
+	}
+
+	private String regionOf(long institutionId) {
+		return institutions.findSummary(institutionId).map(InstitutionSummary::regionCode).orElse(null);
+	}
+
+}
