@@ -7,6 +7,7 @@ import cn.meizhi.account.AccountManagement;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.shared.RegisterLoadedInBulk;
 import cn.meizhi.inspection.CorrectiveActions;
+import cn.meizhi.inspection.InspectionScheduling;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.selfassessment.SelfAssessments;
 import cn.meizhi.institution.Institution;
@@ -58,6 +59,8 @@ class DemoData implements ApplicationRunner {
 
 	private final CorrectiveActions correctiveActions;
 
+	private final InspectionScheduling scheduling;
+
 	private final RatingEngine ratingEngine;
 
 	private final Ratings ratings;
@@ -74,9 +77,9 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections,
-			CorrectiveActions correctiveActions, RatingEngine ratingEngine, Ratings ratings, RatingReplies replies,
-			JdbcTemplate jdbc, ApplicationEventPublisher events, StartupLock startupLock,
-			cn.meizhi.shared.DataLoading dataLoading) {
+			InspectionScheduling scheduling, CorrectiveActions correctiveActions, RatingEngine ratingEngine,
+			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, ApplicationEventPublisher events,
+			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
 		this.events = events;
@@ -86,6 +89,7 @@ class DemoData implements ApplicationRunner {
 		this.jdbc = jdbc;
 		this.inspections = inspections;
 		this.correctiveActions = correctiveActions;
+		this.scheduling = scheduling;
 		this.accounts = accounts;
 		this.institutions = institutions;
 		this.standards = standards;
@@ -131,7 +135,7 @@ class DemoData implements ApplicationRunner {
 		accounts.createDemoAccount("clinic2", "机构质控专员 孙先生", Role.CLINIC, null, clinic2Institution.getId(), PASSWORD);
 		long exampleVersion = loadExampleStandard();
 		long openCycle = new DemoCycles(cycles, selfAssessments).load(exampleVersion, clinicInstitution.getId());
-		var submitted = new DemoInspections(inspections, correctiveActions, cycles).load(openCycle,
+		var submitted = new DemoInspections(inspections, scheduling, correctiveActions, cycles).load(openCycle,
 				clinicInstitution.getId());
 		var assessors = inspections.assessors();
 		var lead = assessors.stream().filter(a -> a.username().equals("assessor")).findFirst().orElseThrow();

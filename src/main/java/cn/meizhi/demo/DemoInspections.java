@@ -12,6 +12,7 @@ import cn.meizhi.inspection.CorrectiveAction;
 import cn.meizhi.inspection.Inspection;
 import cn.meizhi.inspection.InspectionView;
 import cn.meizhi.inspection.CorrectiveActions;
+import cn.meizhi.inspection.InspectionScheduling;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.inspection.Inspections.ScoreInput;
 import cn.meizhi.inspection.Severity;
@@ -41,12 +42,16 @@ final class DemoInspections {
 
 	private final CorrectiveActions correctiveActions;
 
+	private final InspectionScheduling scheduling;
+
 	private final CycleManagement cycles;
 
 	private final Random random = new Random(51);
 
-	DemoInspections(Inspections inspections, CorrectiveActions correctiveActions, CycleManagement cycles) {
+	DemoInspections(Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
+			CycleManagement cycles) {
 		this.inspections = inspections;
+		this.scheduling = scheduling;
 		this.correctiveActions = correctiveActions;
 		this.cycles = cycles;
 	}
@@ -76,7 +81,7 @@ final class DemoInspections {
 			.toList();
 		LocalDate today = cycles.today();
 
-		Inspection submitted = inspections.schedule(REGULATOR, cycleId, clinicInstitutionId, today.minusDays(10),
+		Inspection submitted = scheduling.schedule(REGULATOR, cycleId, clinicInstitutionId, today.minusDays(10),
 				assessor.id(), List.of(assessor2.id()));
 		inspections.declare(lead, submitted.getId(), false, null);
 		inspections.declare(member, submitted.getId(), false, "与该机构无任职、投资或亲属关系");
@@ -91,19 +96,19 @@ final class DemoInspections {
 			correctiveActions.changeDue(lead, actions.get(3).getId(), today.minusDays(3));
 		}
 
-		Inspection inProgress = inspections.schedule(REGULATOR, cycleId, others.get(0), today.minusDays(1),
+		Inspection inProgress = scheduling.schedule(REGULATOR, cycleId, others.get(0), today.minusDays(1),
 				assessor.id(), List.of(assessor2.id()));
 		inspections.declare(lead, inProgress.getId(), false, null);
 		scoreAll(lead, inProgress.getId(), 0.5, 2);
 
-		inspections.schedule(REGULATOR, cycleId, others.get(1), today.plusDays(9), assessor2.id(),
+		scheduling.schedule(REGULATOR, cycleId, others.get(1), today.plusDays(9), assessor2.id(),
 				List.of(assessor.id()));
 
-		Inspection cancelled = inspections.schedule(REGULATOR, cycleId, others.get(2), today.plusDays(5),
-				assessor2.id(), List.of());
-		inspections.cancel(REGULATOR, cancelled.getId(), "机构申请延期，改至下一周期评审");
+		Inspection cancelled = scheduling.schedule(REGULATOR, cycleId, others.get(2), today.plusDays(5), assessor2.id(),
+				List.of());
+		scheduling.cancel(REGULATOR, cancelled.getId(), "机构申请延期，改至下一周期评审");
 
-		Inspection another = inspections.schedule(REGULATOR, cycleId, others.get(3), today.minusDays(20), assessor.id(),
+		Inspection another = scheduling.schedule(REGULATOR, cycleId, others.get(3), today.minusDays(20), assessor.id(),
 				List.of(assessor2.id()));
 		inspections.declare(lead, another.getId(), false, null);
 		inspections.declare(member, another.getId(), false, null);

@@ -142,105 +142,6 @@ public class Inspections {
 		this.clock = clock;
 	}
 
-	// ---- regulator: scheduling
-	// -----------------------------------------------------------------
-
-	@Transactional
-	public Inspection schedule(CurrentUser regulator, long cycleId, long institutionId, LocalDate date, Long leadId,
-			List<Long> memberIds) {
-		EvaluationCycle cycle = cycles.get(regulator, cycleId);
-		var reasons = new FormRejectedException.Collector();
-		if (!cycle.enrolls(institutionId)) {
-			reasons.reject("institutionId", "inspection.institution.notEnrolled");
-		}
-		if (date == null) {
-			reasons.reject("scheduledOn", "NotNull");
-		}
-		Map<Long, AssessorSummary> assessors = assessorsById();
-		Set<Long> team = new LinkedHashSet<>();
-		if (leadId != null) {
-			team.add(leadId);
-		}
-		if (memberIds != null) {
-			team.addAll(memberIds);
-		}
-		if (leadId == null) {
-			reasons.reject("leadId", "inspection.lead.required");
-		}
-		if (!assessors.keySet().containsAll(team)) {
-			reasons.reject("memberIds", "inspection.member.notAssessor");
-		}
-		boolean busy = inspections.findByCycleIdOrderByScheduledOn(cycleId)
-			.stream()
-			.anyMatch(i -> i.getInstitutionId() == institutionId && i.getStatus() != InspectionStatus.CANCELLED);
-		if (busy) {
-			reasons.reject("institutionId", "inspection.institution.alreadyScheduled");
-		}
-		reasons.throwIfAny();
-		Instant now = clock.instant();
-		Inspection inspection = new Inspection(cycleId, institutionId, date, regulator.username(), now);
-		for (Long assessorId : team) {
-			inspection.addMember(assessorId, assessorId.equals(leadId));
-		}
-		inspections.saveAndFlush(inspection);
-		publish(regulator, InspectionEvent.InspectionScheduled::new, inspection,
-				new FieldChange.Diff().add("scheduledOn", null, date)
-					.add("team", null,
-							team.stream().map(id -> assessors.get(id).displayName()).collect(Collectors.joining("、")))
-
-					.changes());
-		return inspection;
-	}
-
-	@Transactional
-	public void reschedule(CurrentUser regulator, long id, LocalDate date, String reason) {
-		Inspection inspection = forRegulator(regulator, id);
-		if (date == null) {
-			throw FormRejectedException.of("scheduledOn", "NotNull");
-		}
-		if (reason == null || reason.isBlank()) {
-			throw FormRejectedException.of("reason", "inspection.reschedule.reasonRequired");
-		}
-		cn.meizhi.shared.Texts.requireMax(reason, 1000, "reason");
-		LocalDate before = inspection.getScheduledOn();
-		inspection.reschedule(date);
-		inspections.flush();
-		publish(regulator, InspectionEvent.InspectionRescheduled::new, inspection,
-				new FieldChange.Diff().add("scheduledOn", before, date).add("reason", null, reason.strip()).changes());
-	}
-
-	@Transactional
-	public void cancel(CurrentUser regulator, long id, String reason) {
-		Inspection inspection = forRegulator(regulator, id);
-		inspection.cancel(reason);
-		inspections.flush();
-		publish(regulator, InspectionEvent.InspectionCancelled::new, inspection,
-				new FieldChange.Diff().add("reason", null, reason.strip()).changes());
-	}
-
-	@Transactional
-	public void addMember(CurrentUser regulator, long id, long assessorId, boolean lead) {
-		Inspection inspection = forRegulator(regulator, id);
-		AssessorSummary assessor = Optional.ofNullable(assessorsById().get(assessorId))
-			.orElseThrow(() -> FormRejectedException.of("assessorId", "inspection.member.notAssessor"));
-		inspection.addMember(assessorId, lead);
-		inspections.flush();
-		publish(regulator, InspectionEvent.InspectionMemberAdded::new, inspection,
-				new FieldChange.Diff().add("member", null, assessor.displayName()).add("lead", null, lead).changes());
-	}
-
-	@Transactional
-	public void makeLead(CurrentUser regulator, long id, long assessorId) {
-		Inspection inspection = forRegulator(regulator, id);
-		inspection.makeLead(assessorId);
-		inspections.flush();
-		String name = Optional.ofNullable(assessorsById().get(assessorId))
-			.map(AssessorSummary::displayName)
-			.orElse("#" + assessorId);
-		publish(regulator, InspectionEvent.InspectionLeadChanged::new, inspection,
-				new FieldChange.Diff().add("lead", null, name).changes());
-	}
-
 	/** Inspections of a cycle of the regulator's, or of all its cycles. */
 	public List<Inspection> forCycle(CurrentUser regulator, long cycleId) {
 		cycles.get(regulator, cycleId);
@@ -613,7 +514,7 @@ public class Inspections {
 				actions.findByInspectionIdOrderById(inspection.getId()), scorable, lead, cycles.today());
 	}
 
-	private Inspection forRegulator(CurrentUser regulator, long id) {
+	Inspection forRegulator(CurrentUser regulator, long id) {
 		requireRole(regulator, Role.REGULATOR);
 		Inspection inspection = inspections.findWithMembersById(id)
 			.orElseThrow(() -> new NotFoundException("Inspection", id));
@@ -712,8 +613,7 @@ public class Inspections {
 		}
 	}
 
-	private void publish(CurrentUser user, InspectionEvent.Fact fact, Inspection inspection,
-			List<FieldChange> changes) {
+	void publish(CurrentUser user, InspectionEvent.Fact fact, Inspection inspection, List<FieldChange> changes) {
 		events.publishEvent(fact.of(inspection.getId(), institutionName(inspection.getInstitutionId()),
 				regionOf(inspection.getInstitutionId()), changes, user.actor(), clock.instant()));
 	}

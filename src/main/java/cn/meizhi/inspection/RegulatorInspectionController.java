@@ -29,10 +29,13 @@ class RegulatorInspectionController {
 
 	private final Inspections inspections;
 
+	private final InspectionScheduling scheduling;
+
 	private final CycleManagement cycles;
 
-	RegulatorInspectionController(Inspections inspections, CycleManagement cycles) {
+	RegulatorInspectionController(Inspections inspections, InspectionScheduling scheduling, CycleManagement cycles) {
 		this.inspections = inspections;
+		this.scheduling = scheduling;
 		this.cycles = cycles;
 	}
 
@@ -77,7 +80,7 @@ class RegulatorInspectionController {
 			@RequestParam(required = false) Long leadId, @RequestParam(required = false) List<Long> memberIds,
 			Model model, RedirectAttributes redirect) {
 		try {
-			Inspection inspection = inspections.schedule(user, cycleId, institutionId, scheduledOn, leadId, memberIds);
+			Inspection inspection = scheduling.schedule(user, cycleId, institutionId, scheduledOn, leadId, memberIds);
 			redirect.addFlashAttribute("message", "inspection.scheduled");
 			return "redirect:/regulator/inspections/" + inspection.getId();
 		}
@@ -106,25 +109,25 @@ class RegulatorInspectionController {
 	String reschedule(CurrentUser user, @PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scheduledOn,
 			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-		return act(redirect, id, "inspection.rescheduled", () -> inspections.reschedule(user, id, scheduledOn, reason));
+		return act(redirect, id, "inspection.rescheduled", () -> scheduling.reschedule(user, id, scheduledOn, reason));
 	}
 
 	@PostMapping("/{id}/cancel")
 	String cancel(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		return act(redirect, id, "inspection.cancelled", () -> inspections.cancel(user, id, reason));
+		return act(redirect, id, "inspection.cancelled", () -> scheduling.cancel(user, id, reason));
 	}
 
 	@PostMapping("/{id}/members")
 	String addMember(CurrentUser user, @PathVariable long id, @RequestParam long assessorId,
 			@RequestParam(defaultValue = "false") boolean lead, RedirectAttributes redirect) {
-		return act(redirect, id, "inspection.memberAdded", () -> inspections.addMember(user, id, assessorId, lead));
+		return act(redirect, id, "inspection.memberAdded", () -> scheduling.addMember(user, id, assessorId, lead));
 	}
 
 	@PostMapping("/{id}/lead")
 	String makeLead(CurrentUser user, @PathVariable long id, @RequestParam long assessorId,
 			RedirectAttributes redirect) {
-		return act(redirect, id, "inspection.leadChanged", () -> inspections.makeLead(user, id, assessorId));
+		return act(redirect, id, "inspection.leadChanged", () -> scheduling.makeLead(user, id, assessorId));
 	}
 
 	@GetMapping("/{id}/files/{fileId}")

@@ -45,6 +45,8 @@ public class InspectionFixtures {
 
 	private final Inspections inspections;
 
+	private final InspectionScheduling scheduling;
+
 	private final Fixtures fixtures;
 
 	private final StandardFixtures standardFixtures;
@@ -53,9 +55,10 @@ public class InspectionFixtures {
 
 	private final CycleManagement cycles;
 
-	InspectionFixtures(Inspections inspections, Fixtures fixtures, StandardFixtures standardFixtures,
-			StandardManagement standards, CycleManagement cycles) {
+	InspectionFixtures(Inspections inspections, InspectionScheduling scheduling, Fixtures fixtures,
+			StandardFixtures standardFixtures, StandardManagement standards, CycleManagement cycles) {
 		this.inspections = inspections;
+		this.scheduling = scheduling;
 		this.fixtures = fixtures;
 		this.standardFixtures = standardFixtures;
 		this.standards = standards;
@@ -94,7 +97,7 @@ public class InspectionFixtures {
 		CurrentUser lead = assessor();
 		CurrentUser member = assessor();
 		CurrentUser outsider = assessor();
-		Inspection inspection = inspections.schedule(REGULATOR, cycle.getId(), institution.getId(),
+		Inspection inspection = scheduling.schedule(REGULATOR, cycle.getId(), institution.getId(),
 				LocalDate.now().minusDays(1), lead.id(), List.of(member.id()));
 		return new Team(inspection, lead, member, outsider, institution);
 	}

@@ -42,6 +42,9 @@ class InspectionTests {
 	CorrectiveActions correctiveActions;
 
 	@Autowired
+	InspectionScheduling scheduling;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -66,18 +69,18 @@ class InspectionTests {
 	void theTeamNeedsEnrolledInstitutionsRealAssessorsAndALead() {
 		Team team = team();
 		Institution notEnrolled = fixtures.institution("330110");
-		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(), notEnrolled.getId(),
+		assertThat(reasons(() -> scheduling.schedule(REGULATOR, team.inspection().getCycleId(), notEnrolled.getId(),
 				LocalDate.now(), team.lead().id(), List.of())))
 			.contains("inspection.institution.notEnrolled");
-		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(),
+		assertThat(reasons(() -> scheduling.schedule(REGULATOR, team.inspection().getCycleId(),
 				team.institution().getId(), LocalDate.now(), team.lead().id(), List.of())))
 			.contains("inspection.institution.alreadyScheduled");
 		UserAccount clinicUser = fixtures.account(Role.CLINIC, null, team.institution().getId());
 		Institution another = enrolledInstitution(team.inspection().getCycleId());
-		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(), another.getId(),
+		assertThat(reasons(() -> scheduling.schedule(REGULATOR, team.inspection().getCycleId(), another.getId(),
 				LocalDate.now(), clinicUser.getId(), List.of())))
 			.contains("inspection.member.notAssessor");
-		assertThat(reasons(() -> inspections.schedule(REGULATOR, team.inspection().getCycleId(), another.getId(),
+		assertThat(reasons(() -> scheduling.schedule(REGULATOR, team.inspection().getCycleId(), another.getId(),
 				LocalDate.now(), null, List.of(team.member().id()))))
 			.contains("inspection.lead.required");
 	}
@@ -98,7 +101,7 @@ class InspectionTests {
 			.filteredOn(InspectionMember::isConflict)
 			.singleElement()
 			.satisfies(m -> assertThat(m.getDeclarationNote()).isEqualTo("曾在该机构兼职"));
-		assertThat(reasons(() -> inspections.addMember(REGULATOR, id, team.member().id(), false)))
+		assertThat(reasons(() -> scheduling.addMember(REGULATOR, id, team.member().id(), false)))
 			.containsExactly("inspection.member.declaredConflict");
 		inspections.declare(team.lead(), id, false, null);
 		assertThat(inspections.assessorView(team.lead(), id).inspection().getId()).isEqualTo(id);
@@ -136,13 +139,13 @@ class InspectionTests {
 		Team team = cleared();
 		long id = team.inspection().getId();
 		LocalDate later = inspections.today().plusDays(3);
-		inspections.reschedule(REGULATOR, id, later, "专家组时间调整");
+		scheduling.reschedule(REGULATOR, id, later, "专家组时间调整");
 		assertThat(reasonsWithArguments(() -> teams.score(team.lead(), id, "1.1", "5", null, null)))
 			.containsExactly("inspection.notYet " + later);
 		assertThat(reasons(() -> inspections.submit(team.lead(), id))).contains("inspection.notYet");
 		assertThat(inspections.regulatorView(REGULATOR, id).scores()).isEmpty();
 		// from that day on it can
-		inspections.reschedule(REGULATOR, id, inspections.today(), "按原计划当天进行");
+		scheduling.reschedule(REGULATOR, id, inspections.today(), "按原计划当天进行");
 		assertThat(teams.score(team.lead(), id, "1.1", "5", null, null).inspection().getStatus())
 			.isEqualTo(InspectionStatus.IN_PROGRESS);
 	}
@@ -265,7 +268,7 @@ class InspectionTests {
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> inspections.regulatorView(Fixtures.regulator("330106"), id));
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> inspections.cancel(Fixtures.regulator("330106"), id, "越权"));
+			.isThrownBy(() -> scheduling.cancel(Fixtures.regulator("330106"), id, "越权"));
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> inspections.clinicView(Fixtures.clinic(fixtures.institution("330102").getId()), id));
 	}
@@ -274,12 +277,12 @@ class InspectionTests {
 	void rescheduleAndCancelNeedAReason() {
 		Team team = team();
 		long id = team.inspection().getId();
-		assertThat(reasons(() -> inspections.reschedule(REGULATOR, id, LocalDate.now().plusDays(3), "")))
+		assertThat(reasons(() -> scheduling.reschedule(REGULATOR, id, LocalDate.now().plusDays(3), "")))
 			.containsExactly("inspection.reschedule.reasonRequired");
-		inspections.reschedule(REGULATOR, id, LocalDate.now().plusDays(3), "专家组时间冲突");
-		assertThat(reasons(() -> inspections.cancel(REGULATOR, id, " ")))
+		scheduling.reschedule(REGULATOR, id, LocalDate.now().plusDays(3), "专家组时间冲突");
+		assertThat(reasons(() -> scheduling.cancel(REGULATOR, id, " ")))
 			.containsExactly("inspection.cancel.reasonRequired");
-		inspections.cancel(REGULATOR, id, "机构停业");
+		scheduling.cancel(REGULATOR, id, "机构停业");
 		InspectionView view = inspections.regulatorView(REGULATOR, id);
 		assertThat(view.inspection().getStatus()).isEqualTo(InspectionStatus.CANCELLED);
 		assertThat(view.inspection().getScheduledOn()).isEqualTo(LocalDate.now().plusDays(3));
