@@ -35,7 +35,7 @@ class CertificateController {
 	 */
 	static final Duration BADGE_MAX_AGE = Duration.ofMinutes(5);
 
-	private final Ratings ratings;
+	private final Certificates certificates;
 
 	private final CertificatePdf pdf;
 
@@ -45,10 +45,10 @@ class CertificateController {
 
 	private final CertificateIssuers issuers;
 
-	CertificateController(Ratings ratings, CertificatePdf pdf, MessageSource messages, PublicUrl publicUrl,
+	CertificateController(Certificates certificates, CertificatePdf pdf, MessageSource messages, PublicUrl publicUrl,
 			CertificateIssuers issuers) {
 		this.issuers = issuers;
-		this.ratings = ratings;
+		this.certificates = certificates;
 		this.pdf = pdf;
 		this.messages = messages;
 		this.publicUrl = publicUrl;
@@ -96,7 +96,7 @@ class CertificateController {
 
 	@GetMapping(path = "/badge/{certificateNo}.svg")
 	ResponseEntity<String> badge(@PathVariable String certificateNo, Locale locale) {
-		var certificate = ratings.certificate(certificateNo);
+		var certificate = certificates.certificate(certificateNo);
 		String svg = certificate.map(c -> badgeSvg(c, locale)).orElseGet(() -> unknownBadge(locale));
 		return ResponseEntity.status(certificate.isPresent() ? HttpStatus.OK : HttpStatus.NOT_FOUND)
 			.contentType(new MediaType("image", "svg+xml", StandardCharsets.UTF_8))
@@ -107,7 +107,7 @@ class CertificateController {
 	}
 
 	private Certificate find(String certificateNo) {
-		return ratings.certificate(certificateNo)
+		return certificates.certificate(certificateNo)
 			.orElseThrow(() -> new NotFoundException("Certificate", certificateNo));
 	}
 

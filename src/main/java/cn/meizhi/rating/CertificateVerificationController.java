@@ -22,10 +22,10 @@ class CertificateVerificationController {
 	/** {@code MZ-<6-digit region>-<year>-<6-digit sequence>}. */
 	static final Pattern CERTIFICATE_NO = Pattern.compile("MZ-\\d{6}-\\d{4}-\\d{6}");
 
-	private final Ratings ratings;
+	private final Certificates certificates;
 
-	CertificateVerificationController(Ratings ratings) {
-		this.ratings = ratings;
+	CertificateVerificationController(Certificates certificates) {
+		this.certificates = certificates;
 	}
 
 	@GetMapping("/verify")
@@ -33,7 +33,7 @@ class CertificateVerificationController {
 		if (typed == null || typed.isBlank()) {
 			return "rating/verify";
 		}
-		String certificateNo = Ratings.canonicalCertificateNo(typed);
+		String certificateNo = Certificates.canonicalCertificateNo(typed);
 		if (!CERTIFICATE_NO.matcher(certificateNo).matches()) {
 			model.addAttribute("certificateNo", typed);
 			model.addAttribute("formatError", true);
@@ -46,7 +46,7 @@ class CertificateVerificationController {
 	String verify(@PathVariable String certificateNo, Model model, HttpServletResponse response) {
 		model.addAttribute("certificateNo", certificateNo);
 		model.addAttribute("checked", true);
-		ratings.verify(certificateNo)
+		certificates.verify(certificateNo)
 			.ifPresentOrElse(check -> model.addAttribute("check", check),
 					() -> response.setStatus(HttpServletResponse.SC_NOT_FOUND));
 		return "rating/verify";

@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import cn.meizhi.cycle.CycleManagement;
@@ -24,7 +23,6 @@ import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
 import cn.meizhi.standard.StandardManagement;
-import cn.meizhi.standard.StandardVersion;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,8 +55,6 @@ public class Ratings {
 
 	private final CycleManagement cycles;
 
-	private final StandardManagement standards;
-
 	private final AppealFileRepository appealFiles;
 
 	private final AppealFileContentRepository appealFileContents;
@@ -71,9 +67,8 @@ public class Ratings {
 
 	Ratings(RatingRepository ratings, RatingTransitionRepository transitions, AppealRepository appeals,
 			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles,
-			StandardManagement standards, AppealFileRepository appealFiles,
-			AppealFileContentRepository appealFileContents, JdbcTemplate jdbc, ApplicationEventPublisher events,
-			Clock clock) {
+			AppealFileRepository appealFiles, AppealFileContentRepository appealFileContents, JdbcTemplate jdbc,
+			ApplicationEventPublisher events, Clock clock) {
 		this.appealFiles = appealFiles;
 		this.appealFileContents = appealFileContents;
 		this.ratings = ratings;
@@ -82,7 +77,6 @@ public class Ratings {
 		this.inspections = inspections;
 		this.institutions = institutions;
 		this.cycles = cycles;
-		this.standards = standards;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
@@ -329,68 +323,6 @@ public class Ratings {
 		requireRegulator(regulator);
 		return ratings.findWithin(regulator.jurisdiction().prefix(),
 				EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
-	}
-
-	/**
-	 * A certificate number as printed, from what someone typed or scanned: without spaces
-	 * (also full-width ones), in capitals. {@code mz-330102-2024-000005} and
-	 * {@code MZ-330102 -2024-000005} are {@code MZ-330102-2024-000005}.
-	 */
-	public static String canonicalCertificateNo(String typed) {
-		return typed == null ? "" : typed.replaceAll("[\\s\u3000]+", "").toUpperCase(java.util.Locale.ROOT);
-	}
-
-	/**
-	 * Checks a certificate by its number, for anyone, by the one rule
-	 * ({@link CertificateCheck.Verdict#of}): a published rating past its last day counts
-	 * as expired even before the job has marked it, and no certificate holds while the
-	 * institution's licence is suspended or closed. Empty when no certificate has that
-	 * number.
-	 */
-	public Optional<CertificateCheck> verify(String certificateNo) {
-		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> {
-			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
-			return verdict(rating, institution).map(verdict -> new CertificateCheck(rating.getCertificateNo(), verdict,
-					rating.getInstitutionId(), institution.name(), rating.getRegionCode(), rating.getStars(),
-					starsChange(rating), rating.getValidFrom(), rating.getValidUntil()));
-		});
-	}
-
-	/**
-	 * Everything a certificate states, for its printable page, PDF and badge; empty when
-	 * no certificate has that number.
-	 */
-	public Optional<Certificate> certificate(String certificateNo) {
-		return ratings.findByCertificateNo(canonicalCertificateNo(certificateNo)).flatMap(rating -> {
-			InstitutionSummary institution = institutions.findSummary(rating.getInstitutionId()).orElseThrow();
-			return verdict(rating, institution).map(verdict -> {
-				StandardVersion version = standards.publicVersion(rating.getStandardVersionId());
-				return new Certificate(rating.getCertificateNo(), verdict, rating.getInstitutionId(),
-						institution.name(), institution.creditCode(), rating.getRegionCode(), rating.getStars(),
-						rating.getTotal(), starsChange(rating), version.getStandard().getName(),
-						version.getStandard().getNameEn(), version.getLabel(), version.getId(),
-						rating.getValidFrom() /* approval publishes at once */, rating.getValidFrom(),
-						rating.getValidUntil());
-			});
-		});
-	}
-
-	/** Why the rating's stars differ from the computed ones, or null when they do not. */
-	private StarsChange starsChange(Rating rating) {
-		if (!rating.isOverride()) {
-			return null;
-		}
-		boolean onAppeal = appeals.findByRatingIdOrderByFiledAt(rating.getId())
-			.stream()
-			.anyMatch(a -> a.getOutcome() == Outcome.ADJUSTED
-					&& Integer.valueOf(rating.getStars()).equals(a.getAdjustedStars()));
-		return StarsChange.of(rating.getStars(), rating.getComputedStars(), rating.getOverrideReason(), onAppeal);
-	}
-
-	/** Whether a certificate holds today; empty for ratings that never had one. */
-	private Optional<CertificateCheck.Verdict> verdict(Rating rating, InstitutionSummary institution) {
-		return Optional.ofNullable(CertificateCheck.Verdict.of(rating.getStatus(), rating.getValidUntil(),
-				institution.status(), cycles.today()));
 	}
 
 	/**

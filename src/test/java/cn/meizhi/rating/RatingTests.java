@@ -72,6 +72,9 @@ class RatingTests {
 	CorrectiveActions correctiveActions;
 
 	@Autowired
+	Certificates certificates;
+
+	@Autowired
 	InspectionFixtures fixtures;
 
 	@Autowired
@@ -257,7 +260,7 @@ class RatingTests {
 		ratings.accept(next.clinic(), newer.getId());
 		ratings.approve(regulator(), newer.getId());
 		assertThat(ratings.get(regulator(), published.getId()).getStatus()).isEqualTo(RatingStatus.SUPERSEDED);
-		assertThat(ratings.verify(published.getCertificateNo()).orElseThrow().verdict())
+		assertThat(certificates.verify(published.getCertificateNo()).orElseThrow().verdict())
 			.isEqualTo(CertificateCheck.Verdict.SUPERSEDED);
 		assertThat(ratings.ofInstitution(team.institution().getId())).extracting(Rating::getStatus)
 			.contains(RatingStatus.REJECTED, RatingStatus.SUPERSEDED, RatingStatus.PUBLISHED);
@@ -366,7 +369,7 @@ class RatingTests {
 	void anyoneCanVerifyACertificateAndSeesAtOnceWhenItIsNoLongerValid() throws Exception {
 		Rating rating = published();
 		String number = rating.getCertificateNo();
-		CertificateCheck check = ratings.verify(number).orElseThrow();
+		CertificateCheck check = certificates.verify(number).orElseThrow();
 		assertThat(check.verdict()).isEqualTo(CertificateCheck.Verdict.VALID);
 		assertThat(check.stars()).isEqualTo(rating.getStars());
 		mvc.perform(get("/verify/" + number))
@@ -383,13 +386,13 @@ class RatingTests {
 			.andExpect(content().string(containsString("证书 " + number + " 有效。")));
 		mvc.perform(get("/verify").param("certificateNo", " " + typed + " "))
 			.andExpect(redirectedUrl("/verify/" + number));
-		assertThat(ratings.certificate(typed)).isPresent();
+		assertThat(certificates.certificate(typed)).isPresent();
 
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
 		Duration past = Duration.ofDays(ChronoUnit.DAYS.between(today, rating.getValidUntil()) + 1);
 		clock.advance(past);
 		try {
-			assertThat(ratings.verify(number).orElseThrow().verdict()).isEqualTo(CertificateCheck.Verdict.EXPIRED);
+			assertThat(certificates.verify(number).orElseThrow().verdict()).isEqualTo(CertificateCheck.Verdict.EXPIRED);
 		}
 		finally {
 			clock.advance(past.negated());
@@ -398,7 +401,7 @@ class RatingTests {
 		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
 		mvc.perform(get("/verify/" + number)).andExpect(content().string(containsString("已被监管部门暂停")));
 		ratings.revoke(regulator(), rating.getId(), "伪造病历");
-		assertThat(ratings.verify(number).orElseThrow().verdict()).isEqualTo(CertificateCheck.Verdict.REVOKED);
+		assertThat(certificates.verify(number).orElseThrow().verdict()).isEqualTo(CertificateCheck.Verdict.REVOKED);
 		mvc.perform(get("/verify/" + number))
 			.andExpect(content().string(containsString("已被监管部门撤销")))
 			.andExpect(content().string(not(containsString("伪造病历"))));
@@ -416,7 +419,7 @@ class RatingTests {
 		mvc.perform(get("/verify/MZ-999999-2026-999999"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().string(containsString("没有编号为 MZ-999999-2026-999999 的证书。")));
-		assertThat(ratings.verify("MZ-999999-2026-999999")).isEmpty();
+		assertThat(certificates.verify("MZ-999999-2026-999999")).isEmpty();
 	}
 
 	@Test
