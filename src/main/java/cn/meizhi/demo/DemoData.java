@@ -20,6 +20,7 @@ import cn.meizhi.shared.StartupLock;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.standard.RatingEngine;
+import cn.meizhi.standard.StandardAuthoring;
 import cn.meizhi.standard.StandardManagement;
 import lombok.extern.slf4j.Slf4j;
 
@@ -51,6 +52,8 @@ class DemoData implements ApplicationRunner {
 
 	private final StandardManagement standards;
 
+	private final StandardAuthoring authoring;
+
 	private final CycleManagement cycles;
 
 	private final SelfAssessments selfAssessments;
@@ -76,10 +79,10 @@ class DemoData implements ApplicationRunner {
 	private final cn.meizhi.shared.DataLoading dataLoading;
 
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
-			CycleManagement cycles, SelfAssessments selfAssessments, Inspections inspections,
-			InspectionScheduling scheduling, CorrectiveActions correctiveActions, RatingEngine ratingEngine,
-			Ratings ratings, RatingReplies replies, JdbcTemplate jdbc, ApplicationEventPublisher events,
-			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
+			StandardAuthoring authoring, CycleManagement cycles, SelfAssessments selfAssessments,
+			Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
+			RatingEngine ratingEngine, Ratings ratings, RatingReplies replies, JdbcTemplate jdbc,
+			ApplicationEventPublisher events, StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
 		this.events = events;
@@ -93,6 +96,7 @@ class DemoData implements ApplicationRunner {
 		this.accounts = accounts;
 		this.institutions = institutions;
 		this.standards = standards;
+		this.authoring = authoring;
 		this.cycles = cycles;
 		this.selfAssessments = selfAssessments;
 	}
@@ -157,7 +161,7 @@ class DemoData implements ApplicationRunner {
 	 * a revision draft derived from it.
 	 */
 	private long loadExampleStandard() {
-		long published = ExampleStandard.load(standards);
+		long published = ExampleStandard.load(authoring);
 		// it stands for the standard the demo's rating history (five years back) was
 		// judged by: published
 		// before the first of those ratings (before anything reads and keeps the
@@ -166,7 +170,7 @@ class DemoData implements ApplicationRunner {
 				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(62) + "T01:00:00Z")),
 				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(61) + "T01:00:00Z")),
 				published);
-		standards.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿");
+		authoring.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿");
 		return published;
 	}
 

@@ -6,7 +6,7 @@ import java.io.UncheckedIOException;
 
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Role;
-import cn.meizhi.standard.StandardManagement;
+import cn.meizhi.standard.StandardAuthoring;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -22,14 +22,14 @@ final class ExampleStandard {
 	}
 
 	/** Imports and publishes the example standard; returns the published version's id. */
-	static long load(StandardManagement standards) {
+	static long load(StandardAuthoring authoring) {
 		try (InputStream json = new ClassPathResource("demo/example-standard.json").getInputStream()) {
-			var result = standards.importJson(AUTHOR, json);
+			var result = authoring.importJson(AUTHOR, json);
 			if (!result.succeeded()) {
 				throw new IllegalStateException("The example standard does not import: " + result.problems());
 			}
 			long published = result.version().getId();
-			standards.publish(AUTHOR, published);
+			authoring.publish(AUTHOR, published);
 			return published;
 		}
 		catch (IOException ex) {

@@ -10,6 +10,7 @@ import cn.meizhi.shared.RegisterLoadedInBulk;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.region.Regions;
 import cn.meizhi.standard.RatingEngine;
+import cn.meizhi.standard.StandardAuthoring;
 import cn.meizhi.standard.StandardManagement;
 import lombok.extern.slf4j.Slf4j;
 
@@ -53,13 +54,15 @@ class NationalDataGenerator implements ApplicationRunner {
 
 	private final ZoneId zone;
 
-	NationalDataGenerator(DataSource dataSource, JdbcTemplate jdbc, StandardManagement standards, RatingEngine engine,
-			Regions regions, Inspections inspections, AccountManagement accounts,
-			ConfigurableApplicationContext context, @Value("${meizhi.generate.institutions}") int institutions,
+	NationalDataGenerator(DataSource dataSource, JdbcTemplate jdbc, StandardManagement standards,
+			StandardAuthoring authoring, RatingEngine engine, Regions regions, Inspections inspections,
+			AccountManagement accounts, ConfigurableApplicationContext context,
+			@Value("${meizhi.generate.institutions}") int institutions,
 			@Value("${meizhi.generate.seed:20261123}") long seed, @Value("${meizhi.generate.exit:true}") boolean exit,
 			@Value("${meizhi.time-zone:Asia/Shanghai}") String zone, ApplicationEventPublisher events) {
 		this.events = events;
-		this.dataSet = new NationalDataSet(dataSource, jdbc, standards, engine, regions, inspections, accounts);
+		this.dataSet = new NationalDataSet(dataSource, jdbc, standards, authoring, engine, regions, inspections,
+				accounts);
 		this.jdbc = jdbc;
 		this.context = context;
 		this.institutions = institutions;

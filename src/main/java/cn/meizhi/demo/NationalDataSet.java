@@ -34,6 +34,7 @@ import cn.meizhi.standard.RatingEngine;
 import cn.meizhi.standard.RatingOutcome;
 import cn.meizhi.standard.Score;
 import cn.meizhi.standard.ScoringModel;
+import cn.meizhi.standard.StandardAuthoring;
 import cn.meizhi.standard.StandardManagement;
 import cn.meizhi.standard.StandardVersion;
 import lombok.extern.slf4j.Slf4j;
@@ -86,6 +87,8 @@ final class NationalDataSet {
 
 	private final StandardManagement standards;
 
+	private final StandardAuthoring authoring;
+
 	private final RatingEngine engine;
 
 	private final Regions regions;
@@ -96,11 +99,12 @@ final class NationalDataSet {
 
 	private final ZoneId zone = ZoneId.of("Asia/Shanghai");
 
-	NationalDataSet(DataSource dataSource, JdbcTemplate jdbc, StandardManagement standards, RatingEngine engine,
-			Regions regions, Inspections inspections, AccountManagement accounts) {
+	NationalDataSet(DataSource dataSource, JdbcTemplate jdbc, StandardManagement standards, StandardAuthoring authoring,
+			RatingEngine engine, Regions regions, Inspections inspections, AccountManagement accounts) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.standards = standards;
+		this.authoring = authoring;
 		this.engine = engine;
 		this.regions = regions;
 		this.inspections = inspections;
@@ -377,7 +381,7 @@ final class NationalDataSet {
 		List<Long> ids = jdbc.queryForList("""
 				select v.id from standard_version v join evaluation_standard s on s.id = v.standard_id
 				where s.example and v.status = 'PUBLISHED' order by v.id limit 1""", Long.class);
-		return ids.isEmpty() ? ExampleStandard.load(standards) : ids.get(0);
+		return ids.isEmpty() ? ExampleStandard.load(authoring) : ids.get(0);
 	}
 
 	private List<AssessorSummary> assessors() {

@@ -55,7 +55,10 @@ class RegulatorStandardController {
 
 	private final StandardManagement standards;
 
-	RegulatorStandardController(StandardManagement standards) {
+	private final StandardAuthoring authoring;
+
+	RegulatorStandardController(StandardManagement standards, StandardAuthoring authoring) {
+		this.authoring = authoring;
 		this.standards = standards;
 	}
 
@@ -88,7 +91,7 @@ class RegulatorStandardController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				StandardVersion draft = standards.createStandard(user, form);
+				StandardVersion draft = authoring.createStandard(user, form);
 				redirect.addFlashAttribute("message", "standard.created");
 				return "redirect:/regulator/standards/versions/" + draft.getId();
 			}
@@ -156,7 +159,7 @@ class RegulatorStandardController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				standards.updateRules(user, id, form);
+				authoring.updateRules(user, id, form);
 				redirect.addFlashAttribute("message", "standard.rules.saved");
 				return "redirect:/regulator/standards/versions/" + id + "#rules";
 			}
@@ -176,7 +179,7 @@ class RegulatorStandardController {
 			BindingResult result, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				standards.addSection(user, id, form);
+				authoring.addSection(user, id, form);
 				redirect.addFlashAttribute("message", "standard.section.added");
 				return "redirect:/regulator/standards/versions/" + id + "#sections";
 			}
@@ -202,7 +205,7 @@ class RegulatorStandardController {
 		model.addAttribute("section", section);
 		if (!result.hasErrors()) {
 			try {
-				standards.updateSection(user, id, form);
+				authoring.updateSection(user, id, form);
 				redirect.addFlashAttribute("message", "standard.section.saved");
 				return "redirect:/regulator/standards/versions/" + section.getVersion().getId() + "#sections";
 			}
@@ -216,7 +219,7 @@ class RegulatorStandardController {
 	@PostMapping("/sections/{id}/delete")
 	String deleteSection(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
 		long versionId = standards.section(user, id).getVersion().getId();
-		standards.deleteSection(user, id);
+		authoring.deleteSection(user, id);
 		redirect.addFlashAttribute("message", "standard.section.removed");
 		return "redirect:/regulator/standards/versions/" + versionId + "#sections";
 	}
@@ -240,7 +243,7 @@ class RegulatorStandardController {
 		model.addAttribute("version", standards.version(user, id));
 		if (!result.hasErrors()) {
 			try {
-				Indicator indicator = standards.addIndicator(user, id, form);
+				Indicator indicator = authoring.addIndicator(user, id, form);
 				redirect.addFlashAttribute("message", "standard.indicator.added");
 				return "redirect:/regulator/standards/versions/" + id + "#indicator-" + indicator.getId();
 			}
@@ -270,7 +273,7 @@ class RegulatorStandardController {
 		model.addAttribute("indicatorId", id);
 		if (!result.hasErrors()) {
 			try {
-				standards.updateIndicator(user, id, form);
+				authoring.updateIndicator(user, id, form);
 				redirect.addFlashAttribute("message", "standard.indicator.saved");
 				return "redirect:/regulator/standards/versions/" + versionId + "#indicator-" + id;
 			}
@@ -285,26 +288,26 @@ class RegulatorStandardController {
 	String deleteIndicator(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
 		standards.indicatorForm(user, id);
 		long versionId = standards.versionOfIndicator(id);
-		standards.deleteIndicator(user, id);
+		authoring.deleteIndicator(user, id);
 		redirect.addFlashAttribute("message", "standard.indicator.removed");
 		return "redirect:/regulator/standards/versions/" + versionId + "#sections";
 	}
 
 	@PostMapping("/versions/{id}/publish")
 	String publish(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return lifecycle(redirect, id, "standard.published", () -> standards.publish(user, id));
+		return lifecycle(redirect, id, "standard.published", () -> authoring.publish(user, id));
 	}
 
 	@PostMapping("/versions/{id}/retire")
 	String retire(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return lifecycle(redirect, id, "standard.retired", () -> standards.retire(user, id));
+		return lifecycle(redirect, id, "standard.retired", () -> authoring.retire(user, id));
 	}
 
 	@PostMapping("/versions/{id}/drafts")
 	String newDraft(CurrentUser user, @PathVariable long id, @RequestParam(required = false) String label,
 			RedirectAttributes redirect) {
 		try {
-			StandardVersion draft = standards.newDraft(user, id, label);
+			StandardVersion draft = authoring.newDraft(user, id, label);
 			redirect.addFlashAttribute("message", "standard.draftCreated");
 			return "redirect:/regulator/standards/versions/" + draft.getId();
 		}
@@ -345,9 +348,9 @@ class RegulatorStandardController {
 			model.addAttribute("fileError", "standard.import.noFile");
 			return IMPORT_VIEW;
 		}
-		StandardManagement.ImportResult result;
+		StandardAuthoring.ImportResult result;
 		try (var input = file.getInputStream()) {
-			result = standards.importJson(user, input);
+			result = authoring.importJson(user, input);
 		}
 		if (!result.succeeded()) {
 			model.addAttribute("problems", result.problems());

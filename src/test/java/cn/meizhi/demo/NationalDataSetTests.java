@@ -12,6 +12,7 @@ import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.UnifiedSocialCreditCode;
 import cn.meizhi.region.Regions;
 import cn.meizhi.standard.RatingEngine;
+import cn.meizhi.standard.StandardAuthoring;
 import cn.meizhi.standard.StandardManagement;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,9 @@ class NationalDataSetTests {
 	StandardManagement standards;
 
 	@Autowired
+	StandardAuthoring authoring;
+
+	@Autowired
 	RatingEngine engine;
 
 	@Autowired
@@ -60,7 +64,8 @@ class NationalDataSetTests {
 	@Test
 	void generatesARealisticDataSetThatPassesTheRegistersOwnRules() throws Exception {
 		long before = count("select count(*) from institution");
-		var summary = new NationalDataSet(dataSource, jdbc, standards, engine, regions, inspections, accounts)
+		var summary = new NationalDataSet(dataSource, jdbc, standards, authoring, engine, regions, inspections,
+				accounts)
 			.generate(1500, 7, LocalDate.now());
 		assertThat(summary.institutions()).isEqualTo(1500);
 		assertThat(count("select count(*) from institution")).isEqualTo(before + 1500);

@@ -36,6 +36,9 @@ class StandardControllerTests {
 	@Autowired
 	StandardManagement standards;
 
+	@Autowired
+	StandardAuthoring authoring;
+
 	@Test
 	void aRegulatorCreatesAStandardAndGetsItsDraft() throws Exception {
 		String name = Fixtures.unique("杭州市测试标准");
@@ -55,7 +58,7 @@ class StandardControllerTests {
 
 	@Test
 	void badRulesAreExplainedAndKept() throws Exception {
-		StandardVersion draft = standards.createStandard(AUTHOR, StandardManagementTests.standardForm());
+		StandardVersion draft = authoring.createStandard(AUTHOR, StandardManagementTests.standardForm());
 		mvc.perform(post("/regulator/standards/versions/" + draft.getId() + "/rules").with(csrf())
 			.with(as(AUTHOR))
 			.param("lockVersion", String.valueOf(draft.getLockVersion()))
@@ -146,7 +149,7 @@ class StandardControllerTests {
 	@Test
 	void everyoneReadsPublishedVersionsButNeverDrafts() throws Exception {
 		StandardVersion published = publishedVersion();
-		StandardVersion draft = standards.createStandard(AUTHOR, StandardManagementTests.standardForm());
+		StandardVersion draft = authoring.createStandard(AUTHOR, StandardManagementTests.standardForm());
 		mvc.perform(get("/standards"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(published.getStandard().getName())))
@@ -164,7 +167,7 @@ class StandardControllerTests {
 			.andExpect(content().string(containsString("\"format\" : \"meizhi-standard/1\"")));
 		mvc.perform(get("/standards/" + draft.getId())).andExpect(status().isNotFound());
 		mvc.perform(get("/standards/" + draft.getId() + "/export.json")).andExpect(status().isNotFound());
-		standards.retire(AUTHOR, published.getId());
+		authoring.retire(AUTHOR, published.getId());
 		mvc.perform(get("/standards/" + published.getId()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("已废止")));
@@ -172,7 +175,7 @@ class StandardControllerTests {
 
 	@Test
 	void onlyRegulatorsAndAdminsReachAuthoring() throws Exception {
-		StandardVersion draft = standards.createStandard(AUTHOR, StandardManagementTests.standardForm());
+		StandardVersion draft = authoring.createStandard(AUTHOR, StandardManagementTests.standardForm());
 		String url = "/regulator/standards/versions/" + draft.getId();
 		mvc.perform(get(url).with(as(Fixtures.admin()))).andExpect(status().isOk());
 		mvc.perform(get(url).with(as(Fixtures.regulator("440303")))).andExpect(status().isOk());
@@ -183,11 +186,11 @@ class StandardControllerTests {
 	}
 
 	private StandardVersion publishedVersion() {
-		StandardVersion draft = standards.createStandard(AUTHOR, StandardManagementTests.standardForm());
-		StandardSection section = standards.addSection(AUTHOR, draft.getId(),
+		StandardVersion draft = authoring.createStandard(AUTHOR, StandardManagementTests.standardForm());
+		StandardSection section = authoring.addSection(AUTHOR, draft.getId(),
 				StandardManagementTests.sectionForm("S1"));
-		standards.addIndicator(AUTHOR, draft.getId(), StandardManagementTests.indicatorForm(section.getId(), "1.1"));
-		standards.publish(AUTHOR, draft.getId());
+		authoring.addIndicator(AUTHOR, draft.getId(), StandardManagementTests.indicatorForm(section.getId(), "1.1"));
+		authoring.publish(AUTHOR, draft.getId());
 		return standards.version(AUTHOR, draft.getId());
 	}
 

@@ -31,6 +31,9 @@ class StandardManagementTests {
 	StandardManagement standards;
 
 	@Autowired
+	StandardAuthoring authoring;
+
+	@Autowired
 	RatingEngine engine;
 
 	@Autowired
@@ -40,10 +43,10 @@ class StandardManagementTests {
 	void aDraftIsPublishedThenRetiredAndEveryStepIsAudited() {
 		StandardVersion draft = draftWithOneIndicator();
 		assertThat(draft.getStatus()).isEqualTo(VersionStatus.DRAFT);
-		standards.publish(AUTHOR, draft.getId());
+		authoring.publish(AUTHOR, draft.getId());
 		assertThat(standards.publicVersion(draft.getId()).getStatus()).isEqualTo(VersionStatus.PUBLISHED);
 		assertThat(standards.publishedVersions()).extracting(StandardVersion::getId).contains(draft.getId());
-		standards.retire(AUTHOR, draft.getId());
+		authoring.retire(AUTHOR, draft.getId());
 		StandardVersion retired = standards.publicVersion(draft.getId());
 		assertThat(retired.getStatus()).isEqualTo(VersionStatus.RETIRED);
 		assertThat(standards.publishedVersions()).extracting(StandardVersion::getId).doesNotContain(draft.getId());
@@ -57,35 +60,35 @@ class StandardManagementTests {
 
 	@Test
 	void illegalTransitionsAreRefused() {
-		StandardVersion empty = standards.createStandard(AUTHOR, standardForm());
-		assertThatThrownBy(() -> standards.publish(AUTHOR, empty.getId())).isInstanceOf(FormRejectedException.class)
+		StandardVersion empty = authoring.createStandard(AUTHOR, standardForm());
+		assertThatThrownBy(() -> authoring.publish(AUTHOR, empty.getId())).isInstanceOf(FormRejectedException.class)
 			.hasMessageContaining("standard.publish.empty");
-		assertThatThrownBy(() -> standards.retire(AUTHOR, empty.getId())).isInstanceOf(FormRejectedException.class)
+		assertThatThrownBy(() -> authoring.retire(AUTHOR, empty.getId())).isInstanceOf(FormRejectedException.class)
 			.hasMessageContaining("standard.retire.notPublished");
-		standards.addSection(AUTHOR, empty.getId(), sectionForm("S1"));
-		assertThatThrownBy(() -> standards.publish(AUTHOR, empty.getId())).isInstanceOf(FormRejectedException.class);
+		authoring.addSection(AUTHOR, empty.getId(), sectionForm("S1"));
+		assertThatThrownBy(() -> authoring.publish(AUTHOR, empty.getId())).isInstanceOf(FormRejectedException.class);
 		StandardVersion published = draftWithOneIndicator();
-		standards.publish(AUTHOR, published.getId());
+		authoring.publish(AUTHOR, published.getId());
 		assertThatExceptionOfType(VersionNotEditableException.class)
-			.isThrownBy(() -> standards.publish(AUTHOR, published.getId()));
+			.isThrownBy(() -> authoring.publish(AUTHOR, published.getId()));
 	}
 
 	@Test
 	void aPublishedVersionNeverChanges() {
 		StandardVersion version = draftWithOneIndicator();
-		standards.publish(AUTHOR, version.getId());
+		authoring.publish(AUTHOR, version.getId());
 		StandardVersion published = standards.version(AUTHOR, version.getId());
 		long sectionId = published.getSections().get(0).getId();
 		long indicatorId = published.getSections().get(0).getIndicators().get(0).getId();
 		RulesForm rules = RulesForm.of(published);
 		rules.setStar1(new BigDecimal("10"));
-		List<Runnable> changes = List.of(() -> standards.updateRules(AUTHOR, version.getId(), rules),
-				() -> standards.addSection(AUTHOR, version.getId(), sectionForm("S9")),
-				() -> standards.updateSection(AUTHOR, sectionId, sectionForm("S8")),
-				() -> standards.deleteSection(AUTHOR, sectionId),
-				() -> standards.addIndicator(AUTHOR, version.getId(), indicatorForm(sectionId, "9.9")),
-				() -> standards.updateIndicator(AUTHOR, indicatorId, indicatorForm(sectionId, "9.8")),
-				() -> standards.deleteIndicator(AUTHOR, indicatorId));
+		List<Runnable> changes = List.of(() -> authoring.updateRules(AUTHOR, version.getId(), rules),
+				() -> authoring.addSection(AUTHOR, version.getId(), sectionForm("S9")),
+				() -> authoring.updateSection(AUTHOR, sectionId, sectionForm("S8")),
+				() -> authoring.deleteSection(AUTHOR, sectionId),
+				() -> authoring.addIndicator(AUTHOR, version.getId(), indicatorForm(sectionId, "9.9")),
+				() -> authoring.updateIndicator(AUTHOR, indicatorId, indicatorForm(sectionId, "9.8")),
+				() -> authoring.deleteIndicator(AUTHOR, indicatorId));
 		for (Runnable change : changes) {
 			assertThatExceptionOfType(VersionNotEditableException.class).isThrownBy(change::run);
 		}
@@ -96,15 +99,15 @@ class StandardManagementTests {
 	@Test
 	void aNewDraftCopiesEverything() {
 		StandardVersion version = draftWithOneIndicator();
-		standards.publish(AUTHOR, version.getId());
-		StandardVersion draft = standards.newDraft(AUTHOR, version.getId(), null);
+		authoring.publish(AUTHOR, version.getId());
+		StandardVersion draft = authoring.newDraft(AUTHOR, version.getId(), null);
 		assertThat(draft.getStatus()).isEqualTo(VersionStatus.DRAFT);
 		assertThat(draft.getDerivedFromId()).isEqualTo(version.getId());
 		assertThat(draft.getLabel()).isEqualTo("2026 试行版 修订稿");
 		String original = standards.exportJson(version.getId(), AUTHOR);
 		String copy = standards.exportJson(draft.getId(), AUTHOR);
 		assertThat(copy.replace("2026 试行版 修订稿", "2026 试行版")).isEqualTo(original);
-		assertThatThrownBy(() -> standards.newDraft(AUTHOR, version.getId(), "2026 试行版 修订稿"))
+		assertThatThrownBy(() -> authoring.newDraft(AUTHOR, version.getId(), "2026 试行版 修订稿"))
 			.isInstanceOf(FormRejectedException.class);
 	}
 
@@ -114,21 +117,21 @@ class StandardManagementTests {
 		StandardVersion loaded = standards.version(AUTHOR, draft.getId());
 		RulesForm rules = RulesForm.of(loaded);
 		rules.setStar3(new BigDecimal("70"));
-		assertThat(reasons(() -> standards.updateRules(AUTHOR, draft.getId(), rules)))
+		assertThat(reasons(() -> authoring.updateRules(AUTHOR, draft.getId(), rules)))
 			.containsExactly("star3:standard.rules.thresholdsIncreasing");
 		SectionForm duplicate = sectionForm("S1");
-		assertThat(reasons(() -> standards.addSection(AUTHOR, draft.getId(), duplicate)))
+		assertThat(reasons(() -> authoring.addSection(AUTHOR, draft.getId(), duplicate)))
 			.containsExactly("code:standard.section.codeTaken");
 		SectionForm weightless = sectionForm("S2");
 		weightless.setWeight(BigDecimal.ZERO);
-		assertThat(reasons(() -> standards.addSection(AUTHOR, draft.getId(), weightless)))
+		assertThat(reasons(() -> authoring.addSection(AUTHOR, draft.getId(), weightless)))
 			.containsExactly("weight:standard.section.weightPositive");
 		long sectionId = loaded.getSections().get(0).getId();
 		IndicatorForm offStep = indicatorForm(sectionId, "1.2");
 		offStep.setMaxScore(new BigDecimal("5.2"));
-		assertThat(reasons(() -> standards.addIndicator(AUTHOR, draft.getId(), offStep)))
+		assertThat(reasons(() -> authoring.addIndicator(AUTHOR, draft.getId(), offStep)))
 			.containsExactly("maxScore:standard.indicator.maxNotMultiple");
-		assertThat(reasons(() -> standards.addIndicator(AUTHOR, draft.getId(), indicatorForm(sectionId, "1.1"))))
+		assertThat(reasons(() -> authoring.addIndicator(AUTHOR, draft.getId(), indicatorForm(sectionId, "1.1"))))
 			.containsExactly("code:standard.indicator.codeTaken");
 	}
 
@@ -136,7 +139,7 @@ class StandardManagementTests {
 	void onlyRegulatorsAndAdminsAuthorAndDraftsAreNotPublic() {
 		StandardVersion draft = draftWithOneIndicator();
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> standards.createStandard(Fixtures.clinic(1L), standardForm()));
+			.isThrownBy(() -> authoring.createStandard(Fixtures.clinic(1L), standardForm()));
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> standards.version(Fixtures.assessor(), draft.getId()));
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> standards.publicVersion(draft.getId()));
@@ -148,7 +151,7 @@ class StandardManagementTests {
 		byte[] example = new ClassPathResource("demo/example-standard.json").getContentAsByteArray();
 		String renamed = new String(example, StandardCharsets.UTF_8).replace("医疗美容机构规范化星级评价标准（示例）",
 				Fixtures.unique("往返测试标准"));
-		var imported = standards.importJson(AUTHOR, new ByteArrayInputStream(renamed.getBytes(StandardCharsets.UTF_8)));
+		var imported = authoring.importJson(AUTHOR, new ByteArrayInputStream(renamed.getBytes(StandardCharsets.UTF_8)));
 		assertThat(imported.problems()).isEmpty();
 		StandardVersion version = standards.version(AUTHOR, imported.version().getId());
 		assertThat(version.getSections()).hasSize(8);
@@ -158,7 +161,7 @@ class StandardManagementTests {
 		assertThat(normalize(exported)).isEqualTo(normalize(renamed));
 
 		String again = exported.replace("\"label\" : \"2023 试行版\"", "\"label\" : \"第二次导入\"");
-		var second = standards.importJson(AUTHOR, new ByteArrayInputStream(again.getBytes(StandardCharsets.UTF_8)));
+		var second = authoring.importJson(AUTHOR, new ByteArrayInputStream(again.getBytes(StandardCharsets.UTF_8)));
 		assertThat(second.problems()).isEmpty();
 		assertThat(second.version().getStandard().getId()).isEqualTo(version.getStandard().getId());
 		assertThat(standards.exportJson(second.version().getId(), AUTHOR)).isEqualTo(again);
@@ -167,13 +170,13 @@ class StandardManagementTests {
 	@Test
 	void aBrokenFileReportsWhereAndImportsNothing() {
 		long before = count();
-		var malformed = standards.importJson(AUTHOR,
+		var malformed = authoring.importJson(AUTHOR,
 				json("{\n  \"format\": \"meizhi-standard/1\",\n  \"standard\": {,\n}"));
 		assertThat(malformed.problems()).singleElement().satisfies(p -> {
 			assertThat(p.code()).isEqualTo("standard.import.malformed");
 			assertThat(p.where()).contains("line 3");
 		});
-		var wrongType = standards.importJson(AUTHOR,
+		var wrongType = authoring.importJson(AUTHOR,
 				json("{\"format\": \"meizhi-standard/1\", \"rules\": {\"appealWindowDays\": \"soon\"}}"));
 		assertThat(wrongType.problems()).singleElement()
 			.satisfies(p -> assertThat(p.where()).contains("appealWindowDays"));
@@ -192,7 +195,7 @@ class StandardManagementTests {
 				    "maxScore": 5, "scoreStep": 1, "notApplicableAllowed": false, "appliesToTypes": [],
 				    "minimumSurgeryLevel": null, "core": false}]}]}
 				""";
-		var invalid = standards.importJson(AUTHOR, json(bad));
+		var invalid = authoring.importJson(AUTHOR, json(bad));
 		assertThat(invalid.problems()).extracting(p -> p.where() + ":" + p.code())
 			.contains("rules.thresholds[1]:standard.rules.thresholdsIncreasing",
 					"rules.thresholds[4]:standard.rules.thresholdRange", "rules.coreFailureCap:standard.rules.range",
@@ -213,10 +216,10 @@ class StandardManagementTests {
 		IndicatorForm hospitalsOnly = indicatorForm(sectionId, "1.2");
 		hospitalsOnly.setAppliesToTypes(EnumSet.of(InstitutionType.AESTHETIC_HOSPITAL));
 		hospitalsOnly.setNotApplicableAllowed(true);
-		standards.addIndicator(AUTHOR, draft.getId(), hospitalsOnly);
+		authoring.addIndicator(AUTHOR, draft.getId(), hospitalsOnly);
 		IndicatorForm level3 = indicatorForm(sectionId, "1.3");
 		level3.setMinimumSurgeryLevel(3);
-		standards.addIndicator(AUTHOR, draft.getId(), level3);
+		authoring.addIndicator(AUTHOR, draft.getId(), level3);
 		var clinic = standards.scoringModel(draft.getId(), InstitutionType.AESTHETIC_CLINIC, 2);
 		assertThat(clinic.sections().get(0).indicators()).extracting(ScoringModel.IndicatorModel::applicable)
 			.containsExactly(true, false, false);
@@ -226,9 +229,9 @@ class StandardManagementTests {
 	}
 
 	private StandardVersion draftWithOneIndicator() {
-		StandardVersion draft = standards.createStandard(AUTHOR, standardForm());
-		StandardSection section = standards.addSection(AUTHOR, draft.getId(), sectionForm("S1"));
-		standards.addIndicator(AUTHOR, draft.getId(), indicatorForm(section.getId(), "1.1"));
+		StandardVersion draft = authoring.createStandard(AUTHOR, standardForm());
+		StandardSection section = authoring.addSection(AUTHOR, draft.getId(), sectionForm("S1"));
+		authoring.addIndicator(AUTHOR, draft.getId(), indicatorForm(section.getId(), "1.1"));
 		return draft;
 	}
 

@@ -9,6 +9,7 @@ import cn.meizhi.standard.EvaluationMethod;
 import cn.meizhi.standard.IndicatorForm;
 import cn.meizhi.standard.SectionForm;
 import cn.meizhi.standard.StandardForm;
+import cn.meizhi.standard.StandardAuthoring;
 import cn.meizhi.standard.StandardManagement;
 import cn.meizhi.standard.StandardSection;
 import cn.meizhi.standard.StandardVersion;
@@ -27,16 +28,19 @@ public class StandardFixtures {
 
 	private final StandardManagement standards;
 
+	private final StandardAuthoring authoring;
+
 	private Long published;
 
-	public StandardFixtures(StandardManagement standards) {
+	public StandardFixtures(StandardManagement standards, StandardAuthoring authoring) {
+		this.authoring = authoring;
 		this.standards = standards;
 	}
 
 	public synchronized long publishedVersionId() {
 		if (published == null) {
 			StandardVersion draft = draft();
-			standards.publish(AUTHOR, draft.getId());
+			authoring.publish(AUTHOR, draft.getId());
 			published = draft.getId();
 		}
 		return published;
@@ -51,13 +55,13 @@ public class StandardFixtures {
 		form.setName(Fixtures.unique("测试用标准"));
 		form.setNameEn("Test standard");
 		form.setVersionLabel("v1");
-		StandardVersion version = standards.createStandard(AUTHOR, form);
-		StandardSection s1 = standards.addSection(AUTHOR, version.getId(), section("S1", 1, "60"));
-		StandardSection s2 = standards.addSection(AUTHOR, version.getId(), section("S2", 2, "40"));
-		standards.addIndicator(AUTHOR, version.getId(), indicator(s1.getId(), "1.1", "5", "0.5", true, false, null));
-		standards.addIndicator(AUTHOR, version.getId(), indicator(s1.getId(), "1.2", "4", "1", false, true, null));
-		standards.addIndicator(AUTHOR, version.getId(), indicator(s2.getId(), "2.1", "10", "1", false, false, null));
-		standards.addIndicator(AUTHOR, version.getId(),
+		StandardVersion version = authoring.createStandard(AUTHOR, form);
+		StandardSection s1 = authoring.addSection(AUTHOR, version.getId(), section("S1", 1, "60"));
+		StandardSection s2 = authoring.addSection(AUTHOR, version.getId(), section("S2", 2, "40"));
+		authoring.addIndicator(AUTHOR, version.getId(), indicator(s1.getId(), "1.1", "5", "0.5", true, false, null));
+		authoring.addIndicator(AUTHOR, version.getId(), indicator(s1.getId(), "1.2", "4", "1", false, true, null));
+		authoring.addIndicator(AUTHOR, version.getId(), indicator(s2.getId(), "2.1", "10", "1", false, false, null));
+		authoring.addIndicator(AUTHOR, version.getId(),
 				indicator(s2.getId(), "2.2", "3", "1", false, true, InstitutionType.AESTHETIC_HOSPITAL));
 		return version;
 	}

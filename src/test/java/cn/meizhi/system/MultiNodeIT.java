@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 
 import cn.meizhi.MeizhiApplication;
 import cn.meizhi.rating.Ratings;
+import cn.meizhi.standard.StandardAuthoring;
 import cn.meizhi.standard.StandardManagement;
 import cn.meizhi.standard.VersionStatus;
 import cn.meizhi.support.Fixtures;
@@ -166,7 +167,7 @@ class MultiNodeIT {
 		StandardManagement onA = a.getBean(StandardManagement.class);
 		assertThat(onA.publicVersion(version).getStatus()).isEqualTo(VersionStatus.PUBLISHED);
 
-		b.getBean(StandardManagement.class).retire(Fixtures.admin(), version);
+		b.getBean(StandardAuthoring.class).retire(Fixtures.admin(), version);
 
 		assertThat(onA.publicVersion(version).getStatus()).isEqualTo(VersionStatus.RETIRED);
 		assertThat(new Browser().get(url(a, "/standards/" + version)).body()).contains("mz-version-RETIRED");
