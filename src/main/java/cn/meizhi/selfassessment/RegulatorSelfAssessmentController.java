@@ -8,7 +8,7 @@ import java.util.List;
 
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.EvaluationCycle;
-import cn.meizhi.selfassessment.SelfAssessments.Row;
+import cn.meizhi.selfassessment.CycleProgress.Row;
 import cn.meizhi.selfassessment.SelfAssessments.State;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
@@ -35,13 +35,16 @@ class RegulatorSelfAssessmentController {
 
 	private final SelfAssessments selfAssessments;
 
+	private final CycleProgress progress;
+
 	private final CycleManagement cycles;
 
 	private final StandardManagement standards;
 
-	RegulatorSelfAssessmentController(SelfAssessments selfAssessments, CycleManagement cycles,
+	RegulatorSelfAssessmentController(SelfAssessments selfAssessments, CycleProgress progress, CycleManagement cycles,
 			StandardManagement standards) {
 		this.selfAssessments = selfAssessments;
+		this.progress = progress;
 		this.cycles = cycles;
 		this.standards = standards;
 	}
@@ -49,10 +52,10 @@ class RegulatorSelfAssessmentController {
 	@GetMapping("/regulator/cycles/{id}")
 	String cycle(CurrentUser user, @PathVariable long id, @RequestParam(required = false) State state, Model model) {
 		EvaluationCycle cycle = cycles.get(user, id);
-		List<Row> rows = selfAssessments.rows(user, id);
+		List<Row> rows = progress.rows(user, id);
 		model.addAttribute("cycle", cycle);
 		model.addAttribute("version", standards.publicVersion(cycle.getStandardVersionId()));
-		model.addAttribute("counts", selfAssessments.counts(rows));
+		model.addAttribute("counts", progress.counts(rows));
 		model.addAttribute("enrolled", rows.stream().filter(r -> r.state() != State.WITHDRAWN).count());
 		model.addAttribute("rows", state == null ? rows : rows.stream().filter(r -> r.state() == state).toList());
 		model.addAttribute("state", state);
@@ -64,14 +67,14 @@ class RegulatorSelfAssessmentController {
 	@GetMapping("/regulator/cycles/{id}/self-assessments.csv")
 	void exportList(CurrentUser user, @PathVariable long id, HttpServletResponse response) throws IOException {
 		Writer writer = csv(response, "cycle-" + id + "-self-assessments.csv");
-		selfAssessments.writeList(user, id, writer);
+		progress.writeList(user, id, writer);
 		writer.flush();
 	}
 
 	@GetMapping("/regulator/cycles/{id}/scores.csv")
 	void exportScores(CurrentUser user, @PathVariable long id, HttpServletResponse response) throws IOException {
 		Writer writer = csv(response, "cycle-" + id + "-self-scores.csv");
-		selfAssessments.writeScores(user, id, writer);
+		progress.writeScores(user, id, writer);
 		writer.flush();
 	}
 
