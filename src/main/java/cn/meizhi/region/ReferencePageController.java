@@ -1,4 +1,4 @@
-package cn.meizhi.system;
+package cn.meizhi.region;
 
 import java.util.List;
 
