@@ -54,7 +54,7 @@ class ModuleTablesTests {
 					"inspection_score", "institution", "rating", "rating_transition", "standard_version"),
 			"directory", Set.of("enrolment", "evaluation_cycle", "institution", "institution_department", "rating",
 					"rating_reply", "rating_transition"),
-			"inspection", Set.of("institution"), "rating", Set.of("institution"));
+			"inspection", Set.of("institution"));
 
 	private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
 			Pattern.DOTALL);

@@ -153,6 +153,18 @@ public class InstitutionManagement {
 		return names;
 	}
 
+	/**
+	 * The institutions whose licence is not active (suspended or closed), with their
+	 * status: few, whatever the size of the register.
+	 */
+	public java.util.Map<Long, InstitutionStatus> licencesNotActive() {
+		var statuses = new java.util.HashMap<Long, InstitutionStatus>();
+		jdbc.sql("select id, status from institution where status <> 'ACTIVE'")
+			.query((rs, n) -> statuses.put(rs.getLong(1), InstitutionStatus.valueOf(rs.getString(2))))
+			.list();
+		return statuses;
+	}
+
 	/** Summaries of several institutions by id, in one query. */
 	public java.util.Map<Long, InstitutionSummary> summaries(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {

@@ -337,25 +337,39 @@ public class Ratings {
 		}
 		var byDistrict = new java.util.TreeMap<String, long[]>();
 		LocalDate today = cycles.today();
-		// published ratings within their validity, by the licence of their institution:
-		// the rule decides
+		// published ratings within their validity count where their certificate holds by
+		// the
+		// one rule, which also asks the institution's licence: the few institutions whose
+		// licence is not active are asked of the register, and their ratings taken out
+		String prefix = regulator.jurisdiction().prefix() + "%";
 		jdbc.query("""
-				select r.region_code, r.stars, i.status as licence, count(*) as n
-				from rating r join institution i on i.id = r.institution_id
-				where r.status = 'PUBLISHED' and r.valid_until >= ? and r.region_code like ? and r.stars between 1 and 5
-				group by r.region_code, r.stars, i.status
+				select region_code, stars, count(*) as n from rating
+				where status = 'PUBLISHED' and valid_until >= ? and region_code like ? and stars between 1 and 5
+				group by region_code, stars
 				""", row -> {
-			var licence = cn.meizhi.institution.InstitutionStatus.valueOf(row.getString("licence"));
-			if (CertificateCheck.Verdict.of(RatingStatus.PUBLISHED, today, licence,
-					today) != CertificateCheck.Verdict.VALID) {
-				return;
-			}
-			int stars = row.getInt("stars");
-			long count = row.getLong("n");
-			totals.merge(stars, count, Long::sum);
-			byDistrict.computeIfAbsent(row.getString("region_code"), code -> new long[5])[stars - 1] += count;
-		}, today, regulator.jurisdiction().prefix() + "%");
+			count(totals, byDistrict, row.getString("region_code"), row.getInt("stars"), row.getLong("n"));
+		}, today, prefix);
+		var notActive = institutions.licencesNotActive();
+		if (!notActive.isEmpty()) {
+			jdbc.query("""
+					select region_code, stars, institution_id from rating
+					where status = 'PUBLISHED' and valid_until >= ? and region_code like ? and stars between 1 and 5
+					    and institution_id = any(?)
+					""", row -> {
+				var licence = notActive.get(row.getLong("institution_id"));
+				if (CertificateCheck.Verdict.of(RatingStatus.PUBLISHED, today, licence,
+						today) != CertificateCheck.Verdict.VALID) {
+					count(totals, byDistrict, row.getString("region_code"), row.getInt("stars"), -1);
+				}
+			}, today, prefix, notActive.keySet().toArray(Long[]::new));
+		}
 		return new StarDistribution(totals, byDistrict);
+	}
+
+	private static void count(java.util.Map<Integer, Long> totals, java.util.Map<String, long[]> byDistrict,
+			String region, int stars, long count) {
+		totals.merge(stars, count, Long::sum);
+		byDistrict.computeIfAbsent(region, code -> new long[5])[stars - 1] += count;
 	}
 
 	/** How far ahead a published rating counts as due for re-assessment (复审). */

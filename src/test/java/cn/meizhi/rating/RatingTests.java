@@ -19,6 +19,8 @@ import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.inspection.InspectionStatus;
 import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.Inspections;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.rating.Appeal.Outcome;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
@@ -73,6 +75,9 @@ class RatingTests {
 
 	@Autowired
 	Certificates certificates;
+
+	@Autowired
+	InstitutionManagement institutions;
 
 	@Autowired
 	InspectionFixtures fixtures;
@@ -441,6 +446,17 @@ class RatingTests {
 		assertThat(ratings.starDistribution(regulator()).totals().get(stars)).isEqualTo(before.totals().get(stars));
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> ratings.starDistribution(Fixtures.assessor()));
+
+		// a valid rating whose institution's licence is suspended holds no certificate:
+		// not counted
+		Rating other = published();
+		long withOther = ratings.starDistribution(regulator()).totals().get(other.getStars());
+		institutions.changeStatus(Fixtures.regulator("330000"), other.getInstitutionId(), InstitutionStatus.SUSPENDED,
+				"停业整顿");
+		assertThat(ratings.starDistribution(regulator()).totals().get(other.getStars())).isEqualTo(withOther - 1);
+		assertThat(ratings.starDistribution(regulator()).districtTotal(other.getRegionCode()))
+			.as("neither the suspended rating nor the one without a licence counts")
+			.isEqualTo(before.districtTotal(other.getRegionCode()));
 	}
 
 	@Test
