@@ -53,8 +53,7 @@ class ModuleTablesTests {
 			Set.of("certificate_sequence", "evaluation_cycle", "evaluation_standard", "inspection", "inspection_member",
 					"inspection_score", "institution", "rating", "rating_transition", "standard_version"),
 			"directory", Set.of("enrolment", "evaluation_cycle", "institution", "institution_department", "rating",
-					"rating_reply", "rating_transition"),
-			"inspection", Set.of("institution"));
+					"rating_reply", "rating_transition"));
 
 	private static final Pattern STRING = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"",
 			Pattern.DOTALL);

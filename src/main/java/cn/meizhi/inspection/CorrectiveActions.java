@@ -113,7 +113,16 @@ public class CorrectiveActions {
 	 */
 	public long overdueActions(CurrentUser regulator) {
 		Inspections.requireRole(regulator, Role.REGULATOR);
-		return actions.countOverdueWithin(regulator.jurisdiction().prefix(), cycles.today());
+		// the few institutions with overdue actions, then where the register has them
+		var overdue = new java.util.HashMap<Long, Long>();
+		actions.countOverdueByInstitution(cycles.today())
+			.forEach(row -> overdue.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+		var regions = institutions.regionsOf(overdue.keySet());
+		return overdue.entrySet()
+			.stream()
+			.filter(entry -> regulator.reaches(regions.get(entry.getKey())))
+			.mapToLong(java.util.Map.Entry::getValue)
+			.sum();
 	}
 
 	private CorrectiveAction leadsAction(CurrentUser assessor, long actionId) {

@@ -55,11 +55,12 @@ interface CorrectiveActionRepository extends JpaRepository<CorrectiveAction, Lon
 
 	List<CorrectiveAction> findByInstitutionIdOrderByDueOn(long institutionId);
 
-	@Query(value = """
-			select count(*) from corrective_action a join institution i on i.id = a.institution_id
-			where i.region_code like concat(:prefix, '%') and a.status <> 'CLOSED' and a.due_on < :today
-			""", nativeQuery = true)
-	long countOverdueWithin(String prefix, java.time.LocalDate today);
+	/** Institution id and number of its actions past due and not closed. */
+	@Query("""
+			select a.institutionId, count(a) from CorrectiveAction a
+			where a.status <> cn.meizhi.inspection.ActionStatus.CLOSED and a.dueOn < :today
+			group by a.institutionId""")
+	List<Object[]> countOverdueByInstitution(java.time.LocalDate today);
 
 }
 

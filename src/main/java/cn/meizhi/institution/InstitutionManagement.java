@@ -153,6 +153,18 @@ public class InstitutionManagement {
 		return names;
 	}
 
+	/** The region code of each of these institutions (unknown ids are absent). */
+	public java.util.Map<Long, String> regionsOf(java.util.Collection<Long> ids) {
+		var regions = new java.util.HashMap<Long, String>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, region_code from institution where id = any(:ids)")
+				.param("ids", ids.toArray(Long[]::new))
+				.query((rs, n) -> regions.put(rs.getLong(1), rs.getString(2)))
+				.list();
+		}
+		return regions;
+	}
+
 	/**
 	 * The institutions whose licence is not active (suspended or closed), with their
 	 * status: few, whatever the size of the register.

@@ -193,7 +193,12 @@ class InspectionControllerTests {
 	void overdueCorrectiveActionsAreFlaggedForClinicAssessorAndRegulator() throws Exception {
 		Team team = fixtures.submitted();
 		long actionId = correctiveActions.actionsOf(team.clinic()).get(0).getId();
+		long here = correctiveActions.overdueActions(Fixtures.regulator("330102"));
+		long elsewhere = correctiveActions.overdueActions(Fixtures.regulator("440300"));
 		correctiveActions.changeDue(team.lead(), actionId, java.time.LocalDate.now().minusDays(2));
+		assertThat(correctiveActions.overdueActions(Fixtures.regulator("330102"))).isEqualTo(here + 1);
+		assertThat(correctiveActions.overdueActions(Fixtures.regulator("440300"))).as("another jurisdiction's count")
+			.isEqualTo(elsewhere);
 		mvc.perform(get("/clinic/corrective-actions").with(as(team.clinic())))
 			.andExpect(content().string(containsString("已逾期")));
 		mvc.perform(get("/clinic").with(as(team.clinic()))).andExpect(content().string(containsString("其中已逾期 1 项")));
