@@ -47,9 +47,9 @@ public class DirectoryEntries implements ApplicationRunner {
 			with fresh as (
 			    select i.id, i.name, i.credit_code, i.type, i.region_code, i.status as licence_status,
 			           cur.status, cur.stars, cur.certificate_no, cur.valid_until
-			    from institution i
+			    from register_institution i
 			    left join lateral (
-			        select r.stars, r.status, r.certificate_no, r.valid_until from rating r
+			        select r.stars, r.status, r.certificate_no, r.valid_until from public_rating r
 			        where r.institution_id = i.id and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED')
 			        order by r.approved_at desc, r.id desc limit 1
 			    ) cur on true
@@ -214,7 +214,7 @@ public class DirectoryEntries implements ApplicationRunner {
 		Long[] ids = institutionIds.toArray(Long[]::new);
 		if (ids.length > 0) {
 			jdbc.sql(REFRESH.formatted("i.id = any(:ids)")).param("ids", ids).update();
-			jdbc.sql("delete from directory_entry e using institution i where e.institution_id = i.id"
+			jdbc.sql("delete from directory_entry e using register_institution i where e.institution_id = i.id"
 					+ " and i.id = any(:ids) and i.status = 'CLOSED'")
 				.param("ids", ids)
 				.update();
@@ -250,7 +250,7 @@ public class DirectoryEntries implements ApplicationRunner {
 	public long rebuild() {
 		jdbc.sql(REFRESH.formatted("true")).update();
 		jdbc.sql(
-				"delete from directory_entry e using institution i where e.institution_id = i.id and i.status = 'CLOSED'")
+				"delete from directory_entry e using register_institution i where e.institution_id = i.id and i.status = 'CLOSED'")
 			.update();
 		jdbc.sql("analyze directory_entry").update();
 		var applied = search.expect();
@@ -288,7 +288,9 @@ public class DirectoryEntries implements ApplicationRunner {
 	}
 
 	private void rebuildIfIncomplete() {
-		long open = jdbc.sql("select count(*) from institution where status <> 'CLOSED'").query(Long.class).single();
+		long open = jdbc.sql("select count(*) from register_institution where status <> 'CLOSED'")
+			.query(Long.class)
+			.single();
 		long entries = jdbc.sql("select count(*) from directory_entry").query(Long.class).single();
 		if (open != entries) {
 			long started = System.currentTimeMillis();

@@ -117,7 +117,7 @@ public class DirectorySearch implements InitializingBean, DisposableBean, cn.mei
 	private static final String ENTRIES = """
 			select e.institution_id, e.name, e.credit_code, e.type, e.region_code, e.licence_status, e.rating_status, e.stars,
 			       e.valid_until,
-			       (select string_agg(d.department, ',') from institution_department d
+			       (select string_agg(d.department, ',') from register_department d
 			        where d.institution_id = e.institution_id) as departments
 			from directory_entry e
 			""";

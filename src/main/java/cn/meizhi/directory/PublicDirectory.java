@@ -52,8 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PublicDirectory {
 
 	private static final String AWAITING = """
-			(i.rating_status is null and exists (select 1 from enrolment e join evaluation_cycle c on c.id = e.cycle_id
-			        where e.institution_id = i.institution_id and e.withdrawn_at is null and c.status in ('OPEN', 'INSPECTING')))""";
+			(i.rating_status is null and exists (select 1 from open_enrolment e where e.institution_id = i.institution_id))""";
 
 	private static final String COLUMNS = "i.institution_id as id, i.name, i.credit_code, i.type, i.region_code, i.stars,"
 			+ " i.rating_status as status, i.licence_status, i.certificate_no, i.valid_until";
@@ -201,21 +200,18 @@ public class PublicDirectory {
 	 * first.
 	 */
 	public List<Change> changesSince(Instant since, int limit) {
-		return jdbc
-			.sql("""
-					select id, what, at from (
-					    select i.id, case when i.created_at > :since then 'REGISTERED'
-					                      when i.status = 'CLOSED' then 'CLOSED' else 'INSTITUTION' end as what,
-					           i.updated_at as at
-					    from institution i where i.updated_at > :since
-					    union all
-					    select r.institution_id, 'RATING', t.occurred_at from rating_transition t join rating r on r.id = t.rating_id
-					    where t.occurred_at > :since and t.to_status in ('PUBLISHED', 'SUPERSEDED', 'EXPIRED', 'SUSPENDED', 'REVOKED')
-					    union all
-					    select r.institution_id, 'REPLY', p.moderated_at from rating_reply p join rating r on r.id = p.rating_id
-					    where p.moderated_at > :since and p.status in ('PUBLISHED', 'REPLACED')
-					) c order by at, id limit :limit
-					""")
+		return jdbc.sql("""
+				select id, what, at from (
+				    select i.id, case when i.created_at > :since then 'REGISTERED'
+				                      when i.status = 'CLOSED' then 'CLOSED' else 'INSTITUTION' end as what,
+				           i.updated_at as at
+				    from register_institution i where i.updated_at > :since
+				    union all
+				    select institution_id, 'RATING', occurred_at from public_rating_change where occurred_at > :since
+				    union all
+				    select institution_id, 'REPLY', moderated_at from public_reply_change where moderated_at > :since
+				) c order by at, id limit :limit
+				""")
 			.param("since", Timestamp.from(since))
 			.param("limit", limit)
 			.query((rs, n) -> new Change(rs.getLong("id"), rs.getString("what"), rs.getTimestamp("at").toInstant()))
