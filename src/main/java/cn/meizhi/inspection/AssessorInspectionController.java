@@ -1,5 +1,7 @@
 package cn.meizhi.inspection;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
+import cn.meizhi.shared.Attachments;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -120,10 +122,10 @@ class AssessorInspectionController {
 		if (indicator == null) {
 			throw new NotFoundException("Indicator", indicatorId);
 		}
-		java.util.List<Inspections.Upload> uploads = new java.util.ArrayList<>();
+		java.util.List<Upload> uploads = new java.util.ArrayList<>();
 		for (var file : files == null ? java.util.List.<org.springframework.web.multipart.MultipartFile>of() : files) {
 			if (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank())) {
-				uploads.add(new Inspections.Upload(file.getOriginalFilename(), file.getBytes()));
+				uploads.add(new Upload(file.getOriginalFilename(), file.getBytes()));
 			}
 		}
 		var input = new ScoreInput(value, methods == null ? EnumSet.noneOf(EvaluationMethod.class) : methods, finding,
@@ -198,12 +200,12 @@ class AssessorInspectionController {
 
 	@GetMapping("/assessor/inspections/{id}/self-evidence/{fileId}")
 	ResponseEntity<byte[]> selfEvidence(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
-		return InspectionDownloads.response(inspections.selfEvidence(user, id, fileId));
+		return Attachments.response(inspections.selfEvidence(user, id, fileId));
 	}
 
 	@GetMapping("/assessor/inspections/{id}/files/{fileId}")
 	ResponseEntity<byte[]> file(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
-		return InspectionDownloads.response(inspections.file(user, id, fileId));
+		return Attachments.response(inspections.file(user, id, fileId));
 	}
 
 	private static String act(RedirectAttributes redirect, long inspectionId, String success, Runnable action) {

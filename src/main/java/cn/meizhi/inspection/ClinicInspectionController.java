@@ -1,10 +1,11 @@
 package cn.meizhi.inspection;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
+import cn.meizhi.shared.Attachments;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.meizhi.inspection.Inspections.Upload;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
 
@@ -71,7 +72,7 @@ class ClinicInspectionController {
 
 	@GetMapping("/clinic/inspections/{id}/files/{fileId}")
 	ResponseEntity<byte[]> file(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
-		return InspectionDownloads.response(inspections.file(user, id, fileId));
+		return Attachments.response(inspections.file(user, id, fileId));
 	}
 
 }

@@ -1,12 +1,12 @@
 package cn.meizhi.inspection;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import cn.meizhi.cycle.CycleManagement;
-import cn.meizhi.inspection.Inspections.Upload;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.shared.CurrentUser;

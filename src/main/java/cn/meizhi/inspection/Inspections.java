@@ -1,5 +1,7 @@
 package cn.meizhi.inspection;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
+import cn.meizhi.shared.EvidenceFiles.Download;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,14 +68,6 @@ public class Inspections {
 
 	/** A file that was not kept, and why. */
 	public record FileProblem(String fileName, String code, Object... arguments) {
-	}
-
-	/** An uploaded file as received. */
-	public record Upload(String originalName, byte[] bytes) {
-	}
-
-	/** A file to download. */
-	public record Download(String fileName, String contentType, byte[] content) {
 	}
 
 	/** Thrown when an assessor must first declare (no) conflict of interest. */

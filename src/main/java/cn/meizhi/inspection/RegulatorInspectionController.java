@@ -1,5 +1,6 @@
 package cn.meizhi.inspection;
 
+import cn.meizhi.shared.Attachments;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -132,7 +133,7 @@ class RegulatorInspectionController {
 
 	@GetMapping("/{id}/files/{fileId}")
 	ResponseEntity<byte[]> file(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
-		return InspectionDownloads.response(inspections.file(user, id, fileId));
+		return Attachments.response(inspections.file(user, id, fileId));
 	}
 
 	private static String act(RedirectAttributes redirect, long id, String success, Runnable action) {

@@ -1,5 +1,6 @@
 package cn.meizhi.rating;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.inspection.InspectionView;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.rating.Appeal.Outcome;
@@ -129,10 +130,10 @@ class RatingController {
 	String appeal(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String grounds,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
 			throws IOException {
-		List<Inspections.Upload> evidence = new ArrayList<>();
+		List<Upload> evidence = new ArrayList<>();
 		for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
 			if (!file.isEmpty()) {
-				evidence.add(new Inspections.Upload(file.getOriginalFilename(), file.getBytes()));
+				evidence.add(new Upload(file.getOriginalFilename(), file.getBytes()));
 			}
 		}
 		redirect.addFlashAttribute("typedGrounds", grounds);

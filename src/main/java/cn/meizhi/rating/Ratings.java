@@ -1,5 +1,7 @@
 package cn.meizhi.rating;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
+import cn.meizhi.shared.EvidenceFiles.Download;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +24,6 @@ import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
-import cn.meizhi.standard.StandardManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -128,16 +129,16 @@ public class Ratings {
 	 * refuses the appeal, so nothing is half filed.
 	 */
 	@Transactional
-	public Appeal appeal(CurrentUser clinic, long ratingId, String grounds, List<Inspections.Upload> evidence) {
+	public Appeal appeal(CurrentUser clinic, long ratingId, String grounds, List<Upload> evidence) {
 		Rating rating = ownRating(clinic, ratingId);
 		Appeal appeal = new Appeal(ratingId, grounds, clinic.username(), clock.instant());
 		rating.appeal(cycles.today());
-		List<Inspections.Upload> files = evidence.stream().filter(u -> u.bytes().length > 0).toList();
+		List<Upload> files = evidence.stream().filter(u -> u.bytes().length > 0).toList();
 		if (files.size() > EvidenceFiles.MAX_FILES_PER_INDICATOR) {
 			throw FormRejectedException.of("files", "evidence.tooMany", EvidenceFiles.MAX_FILES_PER_INDICATOR);
 		}
 		appeals.saveAndFlush(appeal);
-		for (Inspections.Upload upload : files) {
+		for (Upload upload : files) {
 			if (upload.bytes().length > EvidenceFiles.MAX_BYTES) {
 				throw FormRejectedException.of("files", "evidence.tooLarge", 10);
 			}
@@ -510,7 +511,7 @@ public class Ratings {
 	 * An appeal file of a rating the user may see (the rated clinic, a regulator of the
 	 * jurisdiction).
 	 */
-	public Inspections.Download appealFile(CurrentUser user, long ratingId, long fileId) {
+	public Download appealFile(CurrentUser user, long ratingId, long fileId) {
 		Rating rating = get(user, ratingId);
 		AppealFile file = appealFiles.findById(fileId)
 			.filter(f -> appeals.findById(f.getAppealId())
@@ -518,7 +519,7 @@ public class Ratings {
 				.orElse(false))
 			.orElseThrow(() -> new NotFoundException("AppealFile", fileId));
 		byte[] content = appealFileContents.findById(fileId).orElseThrow().getContent();
-		return new Inspections.Download(file.getFileName(), file.getContentType(), content);
+		return new Download(file.getFileName(), file.getContentType(), content);
 	}
 
 	public Rating get(CurrentUser user, long ratingId) {

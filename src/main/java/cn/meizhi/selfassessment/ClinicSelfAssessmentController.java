@@ -1,5 +1,7 @@
 package cn.meizhi.selfassessment;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
+import cn.meizhi.shared.Attachments;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import cn.meizhi.selfassessment.SelfAssessments.FileProblem;
-import cn.meizhi.selfassessment.SelfAssessments.Upload;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FormRejectedException;
@@ -169,7 +170,7 @@ class ClinicSelfAssessmentController {
 
 	@GetMapping("/clinic/self-assessments/{id}/evidence/{fileId}")
 	ResponseEntity<byte[]> evidence(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
-		return EvidenceDownloads.response(selfAssessments.evidence(user, id, fileId));
+		return Attachments.response(selfAssessments.evidence(user, id, fileId));
 	}
 
 	private static String sectionView(SelfAssessmentView view, String code, SectionAnswers form, Model model) {

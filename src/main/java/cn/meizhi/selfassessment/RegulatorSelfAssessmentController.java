@@ -1,5 +1,6 @@
 package cn.meizhi.selfassessment;
 
+import cn.meizhi.shared.Attachments;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -100,7 +101,7 @@ class RegulatorSelfAssessmentController {
 
 	@GetMapping("/regulator/self-assessments/{id}/evidence/{fileId}")
 	ResponseEntity<byte[]> evidence(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
-		return EvidenceDownloads.response(selfAssessments.evidence(user, id, fileId));
+		return Attachments.response(selfAssessments.evidence(user, id, fileId));
 	}
 
 	private static Writer csv(HttpServletResponse response, String name) throws IOException {

@@ -1,5 +1,7 @@
 package cn.meizhi.selfassessment;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
+import cn.meizhi.shared.EvidenceFiles.Download;
 import cn.meizhi.shared.EvidenceFiles;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
@@ -51,16 +53,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SelfAssessments {
 
-	/** An uploaded file as received. */
-	public record Upload(String originalName, byte[] bytes) {
-	}
-
 	/** A file that was not kept, and why. */
 	public record FileProblem(long indicatorId, String fileName, String code, Object... arguments) {
-	}
-
-	/** A file to download. */
-	public record Download(String fileName, String contentType, byte[] content) {
 	}
 
 	/** Where an enrolled institution stands in a cycle. */

@@ -16,6 +16,10 @@ public final class Attachments {
 	private Attachments() {
 	}
 
+	public static ResponseEntity<byte[]> response(EvidenceFiles.Download download) {
+		return response(download.fileName(), download.contentType(), download.content());
+	}
+
 	public static ResponseEntity<byte[]> response(String fileName, String contentType, byte[] content) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(contentType))

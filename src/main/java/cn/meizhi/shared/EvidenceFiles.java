@@ -31,6 +31,19 @@ public final class EvidenceFiles {
 
 	}
 
+	/**
+	 * A file as someone uploaded it: the name their browser gave and the bytes (what it
+	 * is, is decided from the bytes).
+	 */
+	public record Upload(String originalName, byte[] bytes) {
+	}
+
+	/**
+	 * A stored file going back out: its safe name, its checked content type, its bytes.
+	 */
+	public record Download(String fileName, String contentType, byte[] content) {
+	}
+
 	public static final long MAX_BYTES = 10L * 1024 * 1024;
 
 	public static final int MAX_FILES_PER_INDICATOR = 10;

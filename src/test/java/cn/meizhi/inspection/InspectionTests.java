@@ -1,5 +1,6 @@
 package cn.meizhi.inspection;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -214,9 +215,8 @@ class InspectionTests {
 			.containsExactly("action.verify.notAnswered");
 		assertThat(reasons(() -> correctiveActions.respond(clinic, action.getId(), " ", List.of())))
 			.containsExactly("action.respond.textRequired");
-		correctiveActions.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表",
-				List.of(new Inspections.Upload("效期检查表.pdf",
-						"%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+		correctiveActions.respond(clinic, action.getId(), "已更换全部过期药品并建立效期检查表", List
+			.of(new Upload("效期检查表.pdf", "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
 		// the lead who verifies sees what the institution sent with its answer
 		InspectionView forLead = inspections.assessorView(team.lead(), team.id());
 		assertThat(forLead.filesOfAction(action.getId())).extracting(InspectionFile::getFileName)

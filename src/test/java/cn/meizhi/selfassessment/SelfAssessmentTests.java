@@ -1,12 +1,12 @@
 package cn.meizhi.selfassessment;
 
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.shared.EvidenceFiles;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import cn.meizhi.selfassessment.SelfAssessmentFixtures.Setup;
-import cn.meizhi.selfassessment.SelfAssessments.Upload;
 import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
