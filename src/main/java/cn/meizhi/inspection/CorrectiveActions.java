@@ -97,9 +97,8 @@ public class CorrectiveActions {
 		LocalDate before = action.getDueOn();
 		action.changeDue(due);
 		actions.flush();
-		events.publishEvent(new CorrectiveActionEvent.CorrectiveActionDueChanged(action.getId(),
-				institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
-				new FieldChange.Diff().add("dueOn", before, due).changes(), assessor.actor(), clock.instant()));
+		publishAction(assessor, CorrectiveActionEvent.CorrectiveActionDueChanged::new, action,
+				new FieldChange.Diff().add("dueOn", before, due).changes());
 	}
 
 	/** The clinic's corrective actions, oldest due first. */
@@ -159,18 +158,19 @@ public class CorrectiveActions {
 	}
 
 	private void publishAction(CurrentUser user, CorrectiveActionEvent.Fact fact, CorrectiveAction action) {
-		events.publishEvent(
-				fact.of(action.getId(), institutionName(action.getInstitutionId()), regionOf(action.getInstitutionId()),
-						new FieldChange.Diff().add("status", null, action.getStatus()).changes(), user.actor(),
-						clock.instant()));
+		publishAction(user, fact, action, new FieldChange.Diff().add("status", null, action.getStatus()).changes());
 	}
 
-	private String institutionName(long institutionId) {
-		return institutions.findSummary(institutionId).map(InstitutionSummary::name).orElse("#" + institutionId);
-	}
-
-	private String regionOf(long institutionId) {
-		return institutions.findSummary(institutionId).map(InstitutionSummary::regionCode).orElse(null);
+	/**
+	 * One lookup of the institution names the event and puts it in its region's trail.
+	 */
+	private void publishAction(CurrentUser user, CorrectiveActionEvent.Fact fact, CorrectiveAction action,
+			List<FieldChange> changes) {
+		long institutionId = action.getInstitutionId();
+		var institution = institutions.findSummary(institutionId);
+		events.publishEvent(fact.of(action.getId(),
+				institution.map(InstitutionSummary::name).orElse("#" + institutionId),
+				institution.map(InstitutionSummary::regionCode).orElse(null), changes, user.actor(), clock.instant()));
 	}
 
 }

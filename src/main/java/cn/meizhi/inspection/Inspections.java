@@ -607,16 +607,11 @@ public class Inspections {
 	}
 
 	void publish(CurrentUser user, InspectionEvent.Fact fact, Inspection inspection, List<FieldChange> changes) {
-		events.publishEvent(fact.of(inspection.getId(), institutionName(inspection.getInstitutionId()),
-				regionOf(inspection.getInstitutionId()), changes, user.actor(), clock.instant()));
-	}
-
-	private String institutionName(long institutionId) {
-		return institutions.findSummary(institutionId).map(InstitutionSummary::name).orElse("#" + institutionId);
-	}
-
-	private String regionOf(long institutionId) {
-		return institutions.findSummary(institutionId).map(InstitutionSummary::regionCode).orElse(null);
+		long institutionId = inspection.getInstitutionId();
+		var institution = institutions.findSummary(institutionId);
+		events.publishEvent(fact.of(inspection.getId(),
+				institution.map(InstitutionSummary::name).orElse("#" + institutionId),
+				institution.map(InstitutionSummary::regionCode).orElse(null), changes, user.actor(), clock.instant()));
 	}
 
 }
