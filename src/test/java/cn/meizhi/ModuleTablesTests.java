@@ -46,7 +46,7 @@ class ModuleTablesTests {
 			entry("appeal_file_content", "rating"), entry("certificate_sequence", "rating"),
 			entry("notification", "notification"), entry("audit_event", "audit"), entry("directory_entry", "directory"),
 			entry("public_data_version", "directory"), entry("rate_limit_bucket", "system"),
-			entry("shedlock", "system"), entry("spring_session", "system"),
+			entry("shedlock", "system"), entry("event_publication", "system"), entry("spring_session", "system"),
 			entry("spring_session_attributes", "system"));
 
 	/** The crossings still to remove: module → other modules' tables its SQL names. */

@@ -25,6 +25,7 @@ import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,8 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes a notification for the rated institution whenever something happens to its
- * rating that its staff should know about, in the same transaction as the change; and
- * lets them read them. Staff of one institution never see another's.
+ * rating or self-assessment that its staff should know about, and lets them read them.
+ * Staff of one institution never see another's.
+ * <p>
+ * A single change is told after its commit, in a transaction of its own
+ * ({@link ApplicationModuleListener}): the event waits in the publication registry until
+ * the notification is written, and a failure is retried, never lost, and never undoes the
+ * change. The night's expiry is told in the job's own transaction: its 86,000 events are
+ * written with one statement, and a failed night is run again as a whole.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,8 +65,7 @@ public class Notifications {
 		this.jdbc = jdbc;
 	}
 
-	@EventListener
-	@Transactional
+	@ApplicationModuleListener
 	void on(RatingEvent event) {
 		notificationOf(event).ifPresent(notifications::save);
 	}
@@ -68,8 +74,7 @@ public class Notifications {
 	 * A regulator returned the institution's self-assessment: it is editable again, and
 	 * the reason says why.
 	 */
-	@EventListener
-	@Transactional
+	@ApplicationModuleListener
 	void on(SelfAssessmentReturned event) {
 		String reason = reasonOf(event.changes());
 		notifications.save(new Notification(event.institutionId(), event.action(), reason,

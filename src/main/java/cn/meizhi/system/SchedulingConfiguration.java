@@ -12,6 +12,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -22,9 +23,14 @@ import org.springframework.scheduling.annotation.Scheduled;
  * and a node that finds it held skips that firing. A node that dies mid-run leaves the
  * lock until its {@code lockAtMostFor} has passed; the next firing on any node then runs
  * it again.
+ * <p>
+ * Also turns on asynchronous listeners: a module listener that runs after the commit
+ * ({@code @ApplicationModuleListener}) runs on Boot's task executor, its event kept in
+ * the publication registry until it has done its work ({@link EventPublicationRetry}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableAsync
 @EnableSchedulerLock(defaultLockAtMostFor = "PT30M")
 class SchedulingConfiguration {
 

@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -57,7 +58,8 @@ class NotificationTests {
 		CurrentUser clinic = team.clinic();
 		Rating rating = ratings.propose(team.lead(), team.id(), null, null);
 
-		assertThat(notifications.unread(clinic)).isEqualTo(1);
+		// told after the commit, by a listener of its own
+		await().untilAsserted(() -> assertThat(notifications.unread(clinic)).isEqualTo(1));
 		Notification notification = notifications.of(clinic, PageRequest.of(0, 10)).getContent().get(0);
 		assertThat(notification.getKind()).isEqualTo("RATING_PROPOSED");
 		assertThat(notification.getLink()).isEqualTo("/clinic/ratings/" + rating.getId());
@@ -94,6 +96,7 @@ class NotificationTests {
 		Rating published = ratings.approve(regulator, rating.getId());
 		ratings.suspend(regulator, rating.getId(), "投诉调查中");
 
+		await().untilAsserted(() -> assertThat(notifications.unread(clinic)).isEqualTo(3));
 		assertThat(notifications.of(clinic, PageRequest.of(0, 10)).getContent())
 			.extracting(Notification::getKind, Notification::getDetail)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("RATING_SUSPENDED", "投诉调查中"),

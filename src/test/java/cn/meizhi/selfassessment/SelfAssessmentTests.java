@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest
@@ -113,13 +114,14 @@ class SelfAssessmentTests {
 		assertThat(returned.assessment().getStatus()).isEqualTo(SelfAssessmentStatus.RETURNED);
 		assertThat(returned.assessment().getReturnReason()).isEqualTo("请补充 2.1 的佐证");
 		assertThat(returned.editable()).isTrue();
-		// the clinic is told, with the reason and a link to the self-assessment
-		assertThat(jdbc.queryForList(
+		// the clinic is told (after the commit), with the reason and a link to the
+		// self-assessment
+		await().untilAsserted(() -> assertThat(jdbc.queryForList(
 				"select detail from notification where institution_id = ? and kind = 'SELF_ASSESSMENT_RETURNED'"
 						+ " and link = ?",
 				String.class, setup.clinic().institutionId(),
 				"/clinic/cycles/" + returned.assessment().getCycleId() + "/self-assessment"))
-			.containsExactly("请补充 2.1 的佐证");
+			.containsExactly("请补充 2.1 的佐证"));
 		assertThat(reasons(() -> selfAssessments.returnToInstitution(SelfAssessmentFixtures.REGULATOR,
 				setup.selfAssessmentId(), "again")))
 			.containsExactly("selfAssessment.return.notSubmitted");

@@ -1,0 +1,17 @@
+-- Spring Modulith's event publication registry (its schema, version 2, for PostgreSQL): each event that
+-- a listener handles after the commit (@ApplicationModuleListener) is recorded here in the publishing
+-- transaction, marked completed (the row deleted: spring.modulith.events.completion-mode=delete) when
+-- the listener has done its work, and left FAILED when it threw, for the retry job to resubmit.
+create table event_publication (
+    id                     uuid                     not null primary key,
+    listener_id            text                     not null,
+    event_type             text                     not null,
+    serialized_event       text                     not null,
+    publication_date       timestamp with time zone not null,
+    completion_date        timestamp with time zone,
+    status                 text,
+    completion_attempts    int,
+    last_resubmission_date timestamp with time zone
+);
+create index event_publication_serialized_event_hash_idx on event_publication using hash (serialized_event);
+create index event_publication_by_completion_date_idx on event_publication (completion_date);
