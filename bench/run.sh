@@ -32,7 +32,10 @@ for tool in wrk python3 curl; do
 		break
 	fi
 done
-[[ -f "$JAR" ]] || ./mvnw -q -DskipTests package
+# the jar with the data generator (src/bench/java), which the product's jar leaves out
+if ! { [[ -f "$JAR" ]] && unzip -l "$JAR" | grep -q 'cn/meizhi/bench/NationalDataGenerator.class'; }; then
+	./mvnw -q -Pbench -DskipTests package
+fi
 
 if [[ ! -d "$DATA_DIR" ]]; then
 	echo "Generating $INSTITUTIONS institutions into $DATA_DIR (once)…"

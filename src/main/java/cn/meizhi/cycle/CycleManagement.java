@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.meizhi.cycle.internal.CycleEvent;
+import cn.meizhi.cycle.internal.CycleRepository;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.region.Regions;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FieldChange;
-import cn.meizhi.shared.Formats;
 import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.Formats;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;

@@ -3,6 +3,7 @@ package cn.meizhi.inspection;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.meizhi.inspection.ActionStatus;
 import cn.meizhi.shared.FormRejectedException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,16 +1,22 @@
 package cn.meizhi.inspection;
 
-import cn.meizhi.shared.EvidenceFiles.Upload;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.inspection.internal.CorrectiveActionEvent;
+import cn.meizhi.inspection.internal.CorrectiveActionRepository;
+import cn.meizhi.inspection.internal.InspectionFile;
+import cn.meizhi.inspection.internal.InspectionFileContent;
+import cn.meizhi.inspection.internal.InspectionFileContentRepository;
+import cn.meizhi.inspection.internal.InspectionFileRepository;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EvidenceFiles;
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;

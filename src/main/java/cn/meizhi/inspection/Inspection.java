@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.meizhi.inspection.internal.InspectionMember;
 import cn.meizhi.shared.FormRejectedException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;

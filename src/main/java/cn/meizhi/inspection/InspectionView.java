@@ -5,6 +5,8 @@ import java.util.Map;
 
 import cn.meizhi.account.AccountManagement.AssessorSummary;
 import cn.meizhi.cycle.EvaluationCycle;
+import cn.meizhi.inspection.internal.InspectionFile;
+import cn.meizhi.inspection.internal.InspectionScore;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.selfassessment.Answer;
 import cn.meizhi.selfassessment.EvidenceFile;

@@ -1,15 +1,15 @@
 package cn.meizhi.institution;
 
-import cn.meizhi.shared.InstitutionType;
-
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
+import cn.meizhi.institution.internal.ContactForm;
 import cn.meizhi.shared.BusinessRuleException;
 import cn.meizhi.shared.FieldChange;
+import cn.meizhi.shared.InstitutionType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -111,7 +111,7 @@ public class Institution {
 
 	private Instant updatedAt;
 
-	Institution(InstitutionForm form, Instant now) {
+	public Institution(InstitutionForm form, Instant now) {
 		this.status = InstitutionStatus.ACTIVE;
 		this.createdAt = now;
 		apply(form, now);

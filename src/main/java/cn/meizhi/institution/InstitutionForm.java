@@ -1,10 +1,9 @@
 package cn.meizhi.institution;
 
-import cn.meizhi.shared.InstitutionType;
-
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import cn.meizhi.shared.InstitutionType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -101,7 +100,7 @@ public class InstitutionForm {
 	 * The fields where this form differs from another one (e.g. what someone else saved
 	 * meanwhile): field name, the other form's value, this form's value.
 	 */
-	java.util.List<cn.meizhi.shared.FieldChange> differencesFrom(InstitutionForm saved) {
+	public java.util.List<cn.meizhi.shared.FieldChange> differencesFrom(InstitutionForm saved) {
 		return new cn.meizhi.shared.FieldChange.Diff().add("name", saved.name, name)
 			.add("creditCode", saved.creditCode, creditCode)
 			.add("licenceNumber", saved.licenceNumber, licenceNumber)

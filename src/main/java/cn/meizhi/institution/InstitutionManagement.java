@@ -1,7 +1,5 @@
 package cn.meizhi.institution;
 
-import cn.meizhi.shared.InstitutionType;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +9,13 @@ import cn.meizhi.institution.InstitutionEvents.InstitutionContactUpdated;
 import cn.meizhi.institution.InstitutionEvents.InstitutionRegistered;
 import cn.meizhi.institution.InstitutionEvents.InstitutionStatusChanged;
 import cn.meizhi.institution.InstitutionEvents.InstitutionUpdated;
+import cn.meizhi.institution.internal.ContactForm;
+import cn.meizhi.institution.internal.InstitutionRepository;
 import cn.meizhi.region.Regions;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
@@ -274,7 +275,7 @@ public class InstitutionManagement {
 	 * valid credit code (or a recorded exception), unique codes, and a real region inside
 	 * the user's jurisdiction.
 	 */
-	FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id) {
+	public FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id) {
 		return check(user, form, id,
 				id == null ? institutions::existsByCreditCode
 						: code -> institutions.existsByCreditCodeAndIdNot(code, id),
@@ -286,7 +287,7 @@ public class InstitutionManagement {
 	 * The same rules, asking the given lookups whether a credit code or licence number is
 	 * already taken by another institution (a bulk import looks all of them up at once).
 	 */
-	FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id,
+	public FormRejectedException.Collector check(CurrentUser user, InstitutionForm form, Long id,
 			java.util.function.Predicate<String> creditCodeTaken, java.util.function.Predicate<String> licenceTaken) {
 		var reasons = new FormRejectedException.Collector();
 		String code = UnifiedSocialCreditCode.normalize(form.getCreditCode());

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.meizhi.notification.internal.Notification;
+import cn.meizhi.notification.internal.NotificationRepository;
 import cn.meizhi.rating.RatingEvent;
 import cn.meizhi.rating.RatingEvent.RatingAppealAdjusted;
 import cn.meizhi.rating.RatingEvent.RatingAppealDismissed;
@@ -17,18 +19,18 @@ import cn.meizhi.rating.RatingEvent.RatingReplyRejected;
 import cn.meizhi.rating.RatingEvent.RatingRevoked;
 import cn.meizhi.rating.RatingEvent.RatingSentToReinspection;
 import cn.meizhi.rating.RatingEvent.RatingSuspended;
-import cn.meizhi.selfassessment.SelfAssessmentEvent.SelfAssessmentReturned;
 import cn.meizhi.rating.RatingsExpired;
+import cn.meizhi.selfassessment.SelfAssessmentEvent.SelfAssessmentReturned;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import cn.meizhi.rating.RatingStatus;
 import cn.meizhi.shared.FormRejectedException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -86,7 +87,7 @@ public class Rating {
 
 	private String statusReason;
 
-	Rating(long institutionId, long inspectionId, long cycleId, long standardVersionId, String regionCode,
+	public Rating(long institutionId, long inspectionId, long cycleId, long standardVersionId, String regionCode,
 			cn.meizhi.standard.RatingOutcome outcome, int stars, String overrideReason, long proposerId,
 			String proposedBy, Instant now, LocalDate appealDeadline) {
 		int computedStars = outcome.stars();
@@ -116,7 +117,7 @@ public class Rating {
 	}
 
 	/** The institution accepts the proposal inside the appeal window. */
-	void accept(String by, Instant now, LocalDate today) {
+	public void accept(String by, Instant now, LocalDate today) {
 		require(RatingStatus.PROPOSED, "rating.accept.notProposed");
 		if (acceptedAt != null) {
 			throw FormRejectedException.of(null, "rating.accept.already");
@@ -129,7 +130,7 @@ public class Rating {
 	}
 
 	/** The institution appeals inside the window (and only if it has not accepted). */
-	void appeal(LocalDate today) {
+	public void appeal(LocalDate today) {
 		require(RatingStatus.PROPOSED, "rating.appeal.notProposed");
 		if (acceptedAt != null) {
 			throw FormRejectedException.of(null, "rating.appeal.accepted");
@@ -144,7 +145,7 @@ public class Rating {
 	 * The appeal was decided and the proposal stands (dismissed) or stands with other
 	 * stars (adjusted).
 	 */
-	void appealDecided(Integer adjustedStars, String reason, LocalDate today) {
+	public void appealDecided(Integer adjustedStars, String reason, LocalDate today) {
 		require(RatingStatus.APPEALED, "rating.appeal.notAppealed");
 		if (adjustedStars != null) {
 			this.stars = adjustedStars;
@@ -157,7 +158,7 @@ public class Rating {
 	}
 
 	/** The appeal was upheld with a re-inspection: this proposal ends. */
-	void withdrawForReinspection(String reason) {
+	public void withdrawForReinspection(String reason) {
 		require(RatingStatus.APPEALED, "rating.appeal.notAppealed");
 		this.status = RatingStatus.WITHDRAWN;
 		this.statusReason = reason;
@@ -166,11 +167,11 @@ public class Rating {
 	/**
 	 * Approval needs the clinic's acceptance, or a closed window with no appeal pending.
 	 */
-	boolean approvable(LocalDate today) {
+	public boolean approvable(LocalDate today) {
 		return status == RatingStatus.PROPOSED && (acceptedAt != null || today.isAfter(appealDeadline));
 	}
 
-	void approve(String by, Instant now, LocalDate today, String certificateNo, int validityMonths) {
+	public void approve(String by, Instant now, LocalDate today, String certificateNo, int validityMonths) {
 		if (!approvable(today)) {
 			throw FormRejectedException.of(null, status == RatingStatus.APPEALED ? "rating.approve.appealPending"
 					: status == RatingStatus.PROPOSED ? "rating.approve.windowOpen" : "rating.approve.notProposed",
@@ -184,7 +185,7 @@ public class Rating {
 		this.validUntil = today.plusMonths(validityMonths).minusDays(1);
 	}
 
-	void reject(String reason) {
+	public void reject(String reason) {
 		if (status == RatingStatus.APPEALED) {
 			throw FormRejectedException.of(null, "rating.approve.appealPending");
 		}
@@ -196,7 +197,7 @@ public class Rating {
 		this.statusReason = reason.strip();
 	}
 
-	void supersede() {
+	public void supersede() {
 		if (status != RatingStatus.PUBLISHED && status != RatingStatus.SUSPENDED) {
 			throw FormRejectedException.of(null, "rating.lifecycle.notAllowed", status);
 		}
@@ -207,7 +208,7 @@ public class Rating {
 	 * Expires a published rating whose validity has ended; false when there is nothing to
 	 * do.
 	 */
-	boolean expireIfDue(LocalDate today) {
+	public boolean expireIfDue(LocalDate today) {
 		if ((status == RatingStatus.PUBLISHED || status == RatingStatus.SUSPENDED) && today.isAfter(validUntil)) {
 			this.status = RatingStatus.EXPIRED;
 			return true;
@@ -215,21 +216,21 @@ public class Rating {
 		return false;
 	}
 
-	void suspend(String reason) {
+	public void suspend(String reason) {
 		require(RatingStatus.PUBLISHED, "rating.lifecycle.notAllowed");
 		requireReason(reason);
 		this.status = RatingStatus.SUSPENDED;
 		this.statusReason = reason.strip();
 	}
 
-	void reinstate(String reason) {
+	public void reinstate(String reason) {
 		require(RatingStatus.SUSPENDED, "rating.lifecycle.notAllowed");
 		requireReason(reason);
 		this.status = RatingStatus.PUBLISHED;
 		this.statusReason = reason.strip();
 	}
 
-	void revoke(String reason) {
+	public void revoke(String reason) {
 		if (status != RatingStatus.PUBLISHED && status != RatingStatus.SUSPENDED) {
 			throw FormRejectedException.of(null, "rating.lifecycle.notAllowed", status);
 		}

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
+import cn.meizhi.rating.internal.RatingReplyRepository;
+import cn.meizhi.rating.internal.RatingRepository;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;

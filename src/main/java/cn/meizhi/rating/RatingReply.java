@@ -60,7 +60,7 @@ public class RatingReply {
 
 	private String moderationReason;
 
-	RatingReply(long ratingId, String text, String by, Instant now) {
+	public RatingReply(long ratingId, String text, String by, Instant now) {
 		if (text == null || text.isBlank()) {
 			throw FormRejectedException.of("text", "rating.reply.required");
 		}
@@ -72,14 +72,14 @@ public class RatingReply {
 		this.submittedAt = now;
 	}
 
-	void publish(String by, Instant now) {
+	public void publish(String by, Instant now) {
 		requirePending();
 		this.status = Status.PUBLISHED;
 		this.moderatedBy = by;
 		this.moderatedAt = now;
 	}
 
-	void reject(String reason, String by, Instant now) {
+	public void reject(String reason, String by, Instant now) {
 		requirePending();
 		if (reason == null || reason.isBlank()) {
 			throw FormRejectedException.of("reason", "rating.reason.required");
@@ -92,7 +92,7 @@ public class RatingReply {
 	}
 
 	/** A newer reply was published in its place. */
-	void replace() {
+	public void replace() {
 		if (status != Status.PUBLISHED) {
 			throw FormRejectedException.of(null, "rating.reply.notPublished");
 		}

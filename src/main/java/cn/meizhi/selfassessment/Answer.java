@@ -45,7 +45,7 @@ public class Answer {
 
 	private String updatedBy;
 
-	Answer(SelfAssessment selfAssessment, long indicatorId) {
+	public Answer(SelfAssessment selfAssessment, long indicatorId) {
 		this.selfAssessment = selfAssessment;
 		this.indicatorId = indicatorId;
 	}

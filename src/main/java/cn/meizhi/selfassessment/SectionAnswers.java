@@ -14,7 +14,7 @@ import lombok.Setter;
 @Setter
 public class SectionAnswers {
 
-	static final String NOT_APPLICABLE = "NA";
+	public static final String NOT_APPLICABLE = "NA";
 
 	/** The version of the self-assessment the page was loaded with. */
 	private Long lockVersion;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import cn.meizhi.selfassessment.Answer;
+import cn.meizhi.selfassessment.internal.SelfAssessmentStatus;
 import cn.meizhi.shared.FormRejectedException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -60,7 +62,7 @@ public class SelfAssessment {
 	@OneToMany(mappedBy = "selfAssessment", cascade = CascadeType.ALL, orphanRemoval = true)
 	private List<Answer> answers = new ArrayList<>();
 
-	SelfAssessment(long cycleId, long institutionId, String by, Instant now) {
+	public SelfAssessment(long cycleId, long institutionId, String by, Instant now) {
 		this.cycleId = cycleId;
 		this.institutionId = institutionId;
 		this.status = SelfAssessmentStatus.DRAFT;
@@ -73,13 +75,13 @@ public class SelfAssessment {
 		return answers.stream().filter(a -> a.getIndicatorId() == indicatorId).findFirst();
 	}
 
-	void requireEditable() {
+	public void requireEditable() {
 		if (!status.editable()) {
 			throw FormRejectedException.of(null, "selfAssessment.notEditable");
 		}
 	}
 
-	Answer answerFor(long indicatorId) {
+	public Answer answerFor(long indicatorId) {
 		return answer(indicatorId).orElseGet(() -> {
 			Answer answer = new Answer(this, indicatorId);
 			answers.add(answer);
@@ -88,12 +90,12 @@ public class SelfAssessment {
 	}
 
 	/** Marks a change, so that a concurrent save made from an older page is detected. */
-	void touch(String by, Instant now) {
+	public void touch(String by, Instant now) {
 		this.updatedAt = now;
 		this.updatedBy = by;
 	}
 
-	void submit(String by, Instant now) {
+	public void submit(String by, Instant now) {
 		requireEditable();
 		this.status = SelfAssessmentStatus.SUBMITTED;
 		this.submittedAt = now;
@@ -101,7 +103,7 @@ public class SelfAssessment {
 		touch(by, now);
 	}
 
-	void returnWith(String reason, String by, Instant now) {
+	public void returnWith(String reason, String by, Instant now) {
 		if (status != SelfAssessmentStatus.SUBMITTED) {
 			throw FormRejectedException.of(null, "selfAssessment.return.notSubmitted");
 		}

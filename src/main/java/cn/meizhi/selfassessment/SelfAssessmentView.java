@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.meizhi.cycle.EvaluationCycle;
 import cn.meizhi.institution.InstitutionSummary;
+import cn.meizhi.selfassessment.internal.HistoryEntry;
 import cn.meizhi.standard.Indicator;
 import cn.meizhi.standard.RatingOutcome;
 import cn.meizhi.standard.StandardSection;

@@ -1,8 +1,5 @@
 package cn.meizhi.selfassessment;
 
-import cn.meizhi.shared.EvidenceFiles.Upload;
-import cn.meizhi.shared.EvidenceFiles.Download;
-import cn.meizhi.shared.EvidenceFiles;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,9 +19,19 @@ import cn.meizhi.cycle.CycleStatus;
 import cn.meizhi.cycle.EvaluationCycle;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
-import cn.meizhi.selfassessment.HistoryEntry.Kind;
+import cn.meizhi.selfassessment.internal.EvidenceContent;
+import cn.meizhi.selfassessment.internal.EvidenceContentRepository;
+import cn.meizhi.selfassessment.internal.EvidenceFileRepository;
+import cn.meizhi.selfassessment.internal.HistoryEntry;
+import cn.meizhi.selfassessment.internal.HistoryEntry.Kind;
+import cn.meizhi.selfassessment.internal.HistoryRepository;
+import cn.meizhi.selfassessment.internal.SelfAssessmentRepository;
+import cn.meizhi.selfassessment.internal.SelfAssessmentStatus;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
+import cn.meizhi.shared.EvidenceFiles;
+import cn.meizhi.shared.EvidenceFiles.Download;
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
@@ -526,7 +533,7 @@ public class SelfAssessments {
 		return cycles.find(assessment.getCycleId()).orElseThrow();
 	}
 
-	static boolean applies(Indicator indicator, InstitutionSummary institution) {
+	public static boolean applies(Indicator indicator, InstitutionSummary institution) {
 		return indicator.appliesTo(institution.type(), institution.surgeryLevel());
 	}
 

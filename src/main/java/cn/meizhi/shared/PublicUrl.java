@@ -8,9 +8,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The portal's public address ({@code meizhi.public-url}), which certificates print as a
  * QR code and badges embed. Outside demo mode it must be configured (start-up refuses
- * otherwise, see {@code cn.meizhi.system.PublicUrlRequired}), so a request's Host header
- * never shapes a printed address. In demo mode without it, the address being visited
- * stands in.
+ * otherwise, see {@code cn.meizhi.system.internal.PublicUrlRequired}), so a request's
+ * Host header never shapes a printed address. In demo mode without it, the address being
+ * visited stands in.
  */
 @Component
 public class PublicUrl {

@@ -37,7 +37,7 @@ public class EvaluationStandard {
 
 	private Instant createdAt;
 
-	EvaluationStandard(String name, String nameEn, String description, String descriptionEn, boolean example,
+	public EvaluationStandard(String name, String nameEn, String description, String descriptionEn, boolean example,
 			Instant now) {
 		this.name = name;
 		this.nameEn = nameEn;

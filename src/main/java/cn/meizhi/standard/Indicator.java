@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import cn.meizhi.shared.InstitutionType;
+import cn.meizhi.standard.internal.EnumSetText;
+import cn.meizhi.standard.internal.IndicatorContent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;

@@ -76,7 +76,7 @@ public class RatingRules {
 		return List.of(star1Threshold, star2Threshold, star3Threshold, star4Threshold, star5Threshold);
 	}
 
-	RatingRules copy() {
+	public RatingRules copy() {
 		return new RatingRules(thresholds(), coreFailureCap, sectionMinimumPercent, appealWindowDays, validityMonths,
 				correctiveActionDueDays);
 	}

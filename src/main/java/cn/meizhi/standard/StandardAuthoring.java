@@ -7,11 +7,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.InstitutionType;
+import cn.meizhi.standard.internal.IndicatorContent;
+import cn.meizhi.standard.internal.IndicatorForm;
+import cn.meizhi.standard.internal.IndicatorRepository;
+import cn.meizhi.standard.internal.RulesForm;
+import cn.meizhi.standard.internal.SectionForm;
+import cn.meizhi.standard.internal.StandardChecks;
+import cn.meizhi.standard.internal.StandardDocument;
+import cn.meizhi.standard.internal.StandardForm;
+import cn.meizhi.standard.internal.StandardJson;
+import cn.meizhi.standard.internal.StandardRepository;
+import cn.meizhi.standard.internal.StandardSectionRepository;
+import cn.meizhi.standard.internal.StandardVersionEvent;
+import cn.meizhi.standard.internal.StandardVersionRepository;
+import cn.meizhi.standard.internal.VersionNotEditableException;
+import cn.meizhi.standard.internal.VersionRuleException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

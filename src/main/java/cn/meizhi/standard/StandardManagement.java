@@ -4,20 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
 import cn.meizhi.standard.RatingOutcome.SectionOutcome;
+import cn.meizhi.standard.internal.IndicatorForm;
+import cn.meizhi.standard.internal.IndicatorRepository;
+import cn.meizhi.standard.internal.StandardChecks;
+import cn.meizhi.standard.internal.StandardJson;
+import cn.meizhi.standard.internal.StandardRepository;
+import cn.meizhi.standard.internal.StandardSectionRepository;
+import cn.meizhi.standard.internal.StandardVersionRepository;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import cn.meizhi.standard.internal.IndicatorContent;
+import cn.meizhi.standard.internal.VersionNotEditableException;
+import cn.meizhi.standard.internal.VersionRuleException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

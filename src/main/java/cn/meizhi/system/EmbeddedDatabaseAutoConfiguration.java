@@ -1,5 +1,8 @@
 package cn.meizhi.system;
 
+import cn.meizhi.system.internal.EmbeddedDatabaseProperties;
+import cn.meizhi.system.internal.EmbeddedPostgresServer;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

@@ -1,5 +1,7 @@
 package cn.meizhi.account;
 
+import cn.meizhi.account.internal.MeizhiUserDetails;
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.shared.Role;
 import cn.meizhi.support.Fixtures;

@@ -3,6 +3,7 @@ package cn.meizhi.account;
 import java.time.Duration;
 import java.time.Instant;
 
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.shared.Role;
 import cn.meizhi.support.Fixtures;
 import cn.meizhi.support.MutableClock;

@@ -3,6 +3,7 @@ package cn.meizhi.demo;
 import java.util.List;
 import java.util.Map;
 
+import cn.meizhi.demo.internal.DemoData;
 import cn.meizhi.institution.UnifiedSocialCreditCode;
 import org.junit.jupiter.api.Test;
 

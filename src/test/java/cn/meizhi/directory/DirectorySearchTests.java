@@ -3,6 +3,10 @@ package cn.meizhi.directory;
 import java.time.Duration;
 import java.util.Locale;
 
+import cn.meizhi.directory.internal.DirectoryQuery;
+import cn.meizhi.directory.internal.DirectorySearch;
+import cn.meizhi.directory.internal.Listing;
+import cn.meizhi.directory.internal.PublicDirectory;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -5,18 +5,23 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
+import cn.meizhi.directory.internal.BadQueryException;
+import cn.meizhi.directory.internal.DirectoryQuery;
+import cn.meizhi.directory.internal.DirectoryStatus;
+import cn.meizhi.directory.internal.Listing;
+import cn.meizhi.directory.internal.PublicDirectory;
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
-import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.rating.Rating;
 import cn.meizhi.rating.RatingFixtures;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package cn.meizhi.directory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,7 +13,6 @@ import cn.meizhi.rating.Ratings;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.support.Fixtures;
 import cn.meizhi.support.StatementCounter;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,6 @@
 package cn.meizhi.inspection;
 
+import cn.meizhi.inspection.ActionStatus;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.support.Fixtures;

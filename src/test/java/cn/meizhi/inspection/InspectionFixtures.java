@@ -4,13 +4,14 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 
-import cn.meizhi.account.UserAccount;
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.cycle.CycleForm;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.CycleStatus;
 import cn.meizhi.cycle.EvaluationCycle;
-import cn.meizhi.institution.Institution;
 import cn.meizhi.inspection.Inspections.ScoreInput;
+import cn.meizhi.inspection.internal.InspectionScore;
+import cn.meizhi.institution.Institution;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Role;
 import cn.meizhi.standard.EvaluationMethod;

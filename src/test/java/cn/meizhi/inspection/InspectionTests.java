@@ -1,18 +1,21 @@
 package cn.meizhi.inspection;
 
-import cn.meizhi.shared.EvidenceFiles.Upload;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 
-import cn.meizhi.account.UserAccount;
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.CycleStatus;
+import cn.meizhi.inspection.ActionStatus;
 import cn.meizhi.inspection.InspectionFixtures.Team;
-import cn.meizhi.institution.Institution;
 import cn.meizhi.inspection.Inspections.ScoreInput;
+import cn.meizhi.inspection.internal.InspectionFile;
+import cn.meizhi.inspection.internal.InspectionMember;
+import cn.meizhi.institution.Institution;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.EditConflictException;
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;

@@ -1,5 +1,6 @@
 package cn.meizhi.institution;
 
+import cn.meizhi.institution.internal.ContactForm;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package cn.meizhi.institution;
 
-import cn.meizhi.shared.InstitutionType;
-
 import java.time.Instant;
 
+import cn.meizhi.institution.internal.InstitutionRepository;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;

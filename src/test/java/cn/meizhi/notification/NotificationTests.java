@@ -1,8 +1,9 @@
 package cn.meizhi.notification;
 
-import cn.meizhi.account.UserAccount;
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
+import cn.meizhi.notification.internal.Notification;
 import cn.meizhi.rating.Rating;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.shared.CurrentUser;
@@ -20,8 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

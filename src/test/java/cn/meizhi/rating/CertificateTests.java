@@ -3,11 +3,14 @@ package cn.meizhi.rating;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
+import cn.meizhi.rating.internal.Appeal;
+import cn.meizhi.rating.internal.CertificateFont;
+import cn.meizhi.rating.internal.CertificateIssuerProperties;
+import cn.meizhi.rating.internal.CertificateIssuers;
 import cn.meizhi.shared.CurrentUser;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;

@@ -3,7 +3,7 @@ package cn.meizhi.rating;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.meizhi.account.UserAccount;
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.shared.Role;

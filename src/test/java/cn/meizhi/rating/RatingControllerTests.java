@@ -1,19 +1,21 @@
 package cn.meizhi.rating;
 
+import java.util.List;
+
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
+import cn.meizhi.rating.internal.Appeal;
+import cn.meizhi.rating.internal.AppealFile;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
 import cn.meizhi.support.Fixtures;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockMultipartFile;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 

@@ -1,6 +1,6 @@
 package cn.meizhi.rating;
 
-import cn.meizhi.account.UserAccount;
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Jurisdiction;

@@ -1,13 +1,15 @@
 package cn.meizhi.selfassessment;
 
-import cn.meizhi.shared.EvidenceFiles.Upload;
-import cn.meizhi.shared.EvidenceFiles;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import cn.meizhi.selfassessment.SelfAssessmentFixtures.Setup;
+import cn.meizhi.selfassessment.internal.HistoryEntry;
+import cn.meizhi.selfassessment.internal.SelfAssessmentStatus;
 import cn.meizhi.shared.EditConflictException;
+import cn.meizhi.shared.EvidenceFiles;
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.support.Fixtures;
@@ -18,8 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest
 class SelfAssessmentTests {

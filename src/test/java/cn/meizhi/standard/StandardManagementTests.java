@@ -6,10 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 
-import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.standard.internal.IndicatorForm;
+import cn.meizhi.standard.internal.RulesForm;
+import cn.meizhi.standard.internal.SectionForm;
+import cn.meizhi.standard.internal.StandardForm;
+import cn.meizhi.standard.internal.VersionNotEditableException;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;
 

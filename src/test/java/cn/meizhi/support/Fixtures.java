@@ -5,15 +5,15 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.meizhi.account.AccountManagement;
-import cn.meizhi.account.MeizhiUserDetails;
-import cn.meizhi.account.UserAccount;
+import cn.meizhi.account.internal.MeizhiUserDetails;
+import cn.meizhi.account.internal.UserAccount;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionForm;
 import cn.meizhi.institution.InstitutionManagement;
-import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.institution.UnifiedSocialCreditCode;
 import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
 

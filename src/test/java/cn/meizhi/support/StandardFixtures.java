@@ -3,16 +3,16 @@ package cn.meizhi.support;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 
-import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.standard.EvaluationMethod;
-import cn.meizhi.standard.IndicatorForm;
-import cn.meizhi.standard.SectionForm;
-import cn.meizhi.standard.StandardForm;
 import cn.meizhi.standard.StandardAuthoring;
 import cn.meizhi.standard.StandardManagement;
 import cn.meizhi.standard.StandardSection;
 import cn.meizhi.standard.StandardVersion;
+import cn.meizhi.standard.internal.IndicatorForm;
+import cn.meizhi.standard.internal.SectionForm;
+import cn.meizhi.standard.internal.StandardForm;
 
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package cn.meizhi.system;
 
+import cn.meizhi.system.internal.ErrorAdvice;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;

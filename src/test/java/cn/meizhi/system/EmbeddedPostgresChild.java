@@ -3,6 +3,8 @@ package cn.meizhi.system;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 
+import cn.meizhi.system.internal.EmbeddedPostgresServer;
+
 /**
  * A separate JVM that starts the embedded database the way the portal does, creates a
  * table, says READY and waits to be killed: the stand-in for a portal run that is killed

@@ -6,6 +6,7 @@ import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.inspection.InspectionFixtures.Team;
 import cn.meizhi.rating.Rating;
 import cn.meizhi.rating.Ratings;
+import cn.meizhi.system.internal.EventPublicationRetry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

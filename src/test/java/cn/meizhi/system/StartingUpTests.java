@@ -1,5 +1,7 @@
 package cn.meizhi.system;
 
+import cn.meizhi.system.internal.ErrorAdvice;
+import cn.meizhi.system.internal.StartingUp;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.support.StaticMessageSource;

@@ -1,0 +1,7 @@
+package cn.meizhi.inspection.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface InspectionFileContentRepository extends JpaRepository<InspectionFileContent, Long> {
+
+}

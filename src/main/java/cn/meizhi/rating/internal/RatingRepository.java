@@ -1,0 +1,53 @@
+package cn.meizhi.rating.internal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import cn.meizhi.rating.Rating;
+import cn.meizhi.rating.RatingStatus;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface RatingRepository extends JpaRepository<Rating, Long> {
+
+	List<Rating> findByInstitutionIdOrderByProposedAtDesc(long institutionId);
+
+	List<Rating> findByInstitutionIdAndStatusIn(long institutionId, Collection<RatingStatus> statuses);
+
+	List<Rating> findByInspectionIdAndStatusIn(long inspectionId, Collection<RatingStatus> statuses);
+
+	@Query("select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status in :statuses order by r.proposedAt")
+	List<Rating> findWithin(String prefix, Collection<RatingStatus> statuses);
+
+	Optional<Rating> findByCertificateNo(String certificateNo);
+
+	/**
+	 * Ratings of a jurisdiction, newest approval first (proposals last), each filter
+	 * optional.
+	 */
+	@Query(value = """
+			select r from Rating r where r.regionCode like concat(:prefix, '%')
+			and r.status in :statuses
+			and (:stars = -1 or r.stars = :stars)
+			and (:institutionId = -1 or r.institutionId = :institutionId)
+			order by r.approvedAt desc nulls last, r.id desc""")
+	org.springframework.data.domain.Page<Rating> search(String prefix, Collection<RatingStatus> statuses, int stars,
+			long institutionId, org.springframework.data.domain.Pageable pageable);
+
+	@Query("""
+			select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status = cn.meizhi.rating.RatingStatus.PUBLISHED
+			and r.validUntil between :from and :to order by r.validUntil, r.id""")
+	List<Rating> findExpiringWithin(String prefix, LocalDate from, LocalDate to);
+
+	@Query("""
+			select r from Rating r where r.institutionId = :institutionId and r.status = cn.meizhi.rating.RatingStatus.PUBLISHED
+			and r.validUntil between :from and :to order by r.validUntil""")
+	List<Rating> findExpiringOf(long institutionId, LocalDate from, LocalDate to);
+
+	@Query("select r from Rating r where r.status in (cn.meizhi.rating.RatingStatus.PUBLISHED, cn.meizhi.rating.RatingStatus.SUSPENDED) and r.validUntil < :today")
+	List<Rating> findDueForExpiry(LocalDate today);
+
+}

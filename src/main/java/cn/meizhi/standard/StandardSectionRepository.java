@@ -1,7 +1,0 @@
-package cn.meizhi.standard;
-
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface StandardSectionRepository extends JpaRepository<StandardSection, Long> {
-
-}
