@@ -12,6 +12,7 @@ import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.InstitutionType;
+import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.standard.internal.IndicatorContent;
 import cn.meizhi.standard.internal.IndicatorForm;
 import cn.meizhi.standard.internal.IndicatorRepository;
@@ -343,6 +344,17 @@ public class StandardAuthoring {
 		catch (VersionRuleException ex) {
 			throw FormRejectedException.of(null, ex.messageKey());
 		}
+	}
+
+	/**
+	 * A published version that was in force before the registry kept it (the standard the
+	 * history's ratings were judged by) gets the days it was created and published.
+	 */
+	@Transactional
+	public void recordPastPublication(long versionId, Instant created, Instant published) {
+		StandardVersion version = versions.findById(versionId)
+			.orElseThrow(() -> new NotFoundException("StandardVersion", versionId));
+		version.datePublicationFromHistory(created, published);
 	}
 
 	private String nextLabel(StandardVersion source) {

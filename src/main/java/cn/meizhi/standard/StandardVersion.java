@@ -171,6 +171,18 @@ public class StandardVersion {
 		this.publishedBy = by;
 	}
 
+	/**
+	 * A published version that was in force before the registry kept it: created and
+	 * published on the days it was.
+	 */
+	void datePublicationFromHistory(Instant created, Instant published) {
+		if (status != VersionStatus.PUBLISHED || published.isBefore(created)) {
+			throw new IllegalArgumentException("only a published version, published after it was created");
+		}
+		this.createdAt = created;
+		this.publishedAt = published;
+	}
+
 	void retire(String by, Instant now) {
 		if (status != VersionStatus.PUBLISHED) {
 			throw new VersionRuleException("standard.retire.notPublished");

@@ -6,11 +6,13 @@ import java.util.List;
 import cn.meizhi.account.AccountManagement;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.inspection.CorrectiveActions;
+import cn.meizhi.inspection.InspectionHistory;
 import cn.meizhi.inspection.InspectionScheduling;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.rating.RatingHistory;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.selfassessment.SelfAssessments;
@@ -28,7 +30,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +70,9 @@ public class DemoData implements ApplicationRunner {
 
 	private final RatingReplies replies;
 
-	private final JdbcTemplate jdbc;
+	private final InspectionHistory inspectionHistory;
+
+	private final RatingHistory ratingHistory;
 
 	private final ApplicationEventPublisher events;
 
@@ -80,15 +83,17 @@ public class DemoData implements ApplicationRunner {
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			StandardAuthoring authoring, CycleManagement cycles, SelfAssessments selfAssessments,
 			Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
-			RatingEngine ratingEngine, Ratings ratings, RatingReplies replies, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
+			RatingEngine ratingEngine, Ratings ratings, RatingReplies replies, InspectionHistory inspectionHistory,
+			RatingHistory ratingHistory, ApplicationEventPublisher events, StartupLock startupLock,
+			cn.meizhi.shared.DataLoading dataLoading) {
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
 		this.events = events;
 		this.ratingEngine = ratingEngine;
 		this.ratings = ratings;
 		this.replies = replies;
-		this.jdbc = jdbc;
+		this.inspectionHistory = inspectionHistory;
+		this.ratingHistory = ratingHistory;
 		this.inspections = inspections;
 		this.correctiveActions = correctiveActions;
 		this.scheduling = scheduling;
@@ -143,13 +148,14 @@ public class DemoData implements ApplicationRunner {
 		var assessors = inspections.assessors();
 		var lead = assessors.stream().filter(a -> a.username().equals("assessor")).findFirst().orElseThrow();
 		var member = assessors.stream().filter(a -> a.username().equals("assessor2")).findFirst().orElseThrow();
-		var demoRatings = new DemoRatings(cycles, standards, ratingEngine, ratings, replies, jdbc);
+		var demoRatings = new DemoRatings(cycles, standards, ratingEngine, ratings, replies, inspectionHistory,
+				ratingHistory);
 		int published = demoRatings.loadHistory(exampleVersion, registered, lead, member, clinicInstitution.getId(),
 				clinic2Institution.getId());
 		demoRatings.loadProposals(lead, submitted);
 		demoRatings.loadReplies(clinicInstitution.getId(), clinic2Institution.getId());
-		// the rating history went in by SQL: the public directory catches up in one
-		// statement
+		// the rating history went in without an event per rating: the public directory
+		// catches up in one statement
 		events.publishEvent(new RegisterLoadedInBulk("the demo data"));
 		log.info("Demo mode: {} institutions, 7 accounts, the example standard, cycles and {} rating histories loaded",
 				registered.size(), published);
@@ -165,10 +171,9 @@ public class DemoData implements ApplicationRunner {
 		// judged by: published
 		// before the first of those ratings (before anything reads and keeps the
 		// published version)
-		jdbc.update("update standard_version set created_at = ?, published_at = ? where id = ?",
-				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(62) + "T01:00:00Z")),
-				java.sql.Timestamp.from(java.time.Instant.parse(cycles.today().minusMonths(61) + "T01:00:00Z")),
-				published);
+		authoring.recordPastPublication(published,
+				java.time.Instant.parse(cycles.today().minusMonths(62) + "T01:00:00Z"),
+				java.time.Instant.parse(cycles.today().minusMonths(61) + "T01:00:00Z"));
 		authoring.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿");
 		return published;
 	}

@@ -2,7 +2,6 @@ package cn.meizhi.demo.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,8 +17,12 @@ import cn.meizhi.cycle.CycleForm;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.CycleStatus;
 import cn.meizhi.cycle.EvaluationCycle;
+import cn.meizhi.inspection.InspectionHistory;
+import cn.meizhi.inspection.InspectionHistory.PastInspection;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.rating.RatingHistory;
+import cn.meizhi.rating.RatingHistory.PastRating;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.shared.CurrentUser;
@@ -31,8 +34,6 @@ import cn.meizhi.standard.Score;
 import cn.meizhi.standard.ScoringModel;
 import cn.meizhi.standard.StandardManagement;
 import cn.meizhi.standard.StandardVersion;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo's rating history: two earlier evaluation rounds in every demo district, loaded
@@ -67,7 +68,9 @@ final class DemoRatings {
 
 	private final RatingReplies replies;
 
-	private final JdbcTemplate jdbc;
+	private final InspectionHistory inspectionHistory;
+
+	private final RatingHistory ratingHistory;
 
 	private final ZoneId zone = ZoneId.of("Asia/Shanghai");
 
@@ -76,13 +79,14 @@ final class DemoRatings {
 	private final Map<String, ScoringModel> models = new HashMap<>();
 
 	DemoRatings(CycleManagement cycles, StandardManagement standards, RatingEngine engine, Ratings ratings,
-			RatingReplies replies, JdbcTemplate jdbc) {
+			RatingReplies replies, InspectionHistory inspectionHistory, RatingHistory ratingHistory) {
 		this.cycles = cycles;
 		this.standards = standards;
 		this.engine = engine;
 		this.ratings = ratings;
 		this.replies = replies;
-		this.jdbc = jdbc;
+		this.inspectionHistory = inspectionHistory;
+		this.ratingHistory = ratingHistory;
 	}
 
 	/** Loads the history; returns the number of published ratings. */
@@ -215,68 +219,29 @@ final class DemoRatings {
 		model.sections().forEach(s -> s.indicators().forEach(i -> applicable.put(i.code(), i.applicable())));
 		Instant submitted = at(approval.minusDays(20));
 		String regulator = DemoPeople.regulatorOf(institution.getRegionCode()).username();
-		Long inspectionId = jdbc.queryForObject(
-				"""
-						insert into inspection (cycle_id, institution_id, scheduled_on, status, submitted_at, submitted_by, created_at, created_by)
-						values (?, ?, ?, 'SUBMITTED', ?, ?, ?, ?) returning id
-						""",
-				Long.class, cycleId, institution.getId(), approval.minusDays(21), Timestamp.from(submitted),
-				lead.username(), Timestamp.from(at(approval.minusDays(60))), regulator);
-		jdbc.update(
-				"""
-						insert into inspection_member (inspection_id, assessor_id, lead, declared_at) values (?, ?, true, ?), (?, ?, false, ?)
-						""",
-				inspectionId, lead.id(), Timestamp.from(at(approval.minusDays(30))), inspectionId, member.id(),
-				Timestamp.from(at(approval.minusDays(30))));
-
 		Map<String, Score> scores = new HashMap<>();
-		List<Object[]> rows = new ArrayList<>();
+		Map<Long, BigDecimal> scoreById = new HashMap<>();
 		for (Indicator indicator : version.indicators().toList()) {
 			if (!applicable.getOrDefault(indicator.getCode(), true)) {
 				continue;
 			}
 			BigDecimal value = indicator.isCore() ? indicator.getMaxScore() : scaled(indicator, quality);
 			scores.put(indicator.getCode(), Score.of(value));
-			rows.add(new Object[] { inspectionId, indicator.getId(), value, Timestamp.from(submitted),
-					lead.username() });
+			scoreById.put(indicator.getId(), value);
 		}
-		jdbc.batchUpdate(
-				"""
-						insert into inspection_score (inspection_id, indicator_id, score, updated_at, updated_by) values (?, ?, ?, ?, ?)
-						""",
-				rows);
+		long inspectionId = inspectionHistory.recordSubmitted(new PastInspection(cycleId, institution.getId(),
+				approval.minusDays(21), at(approval.minusDays(60)), regulator, lead.id(), member.id(),
+				at(approval.minusDays(30)), submitted, lead.username(), scoreById));
 		RatingOutcome outcome = engine.evaluate(model, scores);
-
-		String certificate = ratings.nextCertificateNumber(institution.getRegionCode(), approval.getYear());
-		int validity = version.getRules().getValidityMonths();
-		Instant proposed = at(approval.minusDays(18));
-		Instant approved = at(approval);
-		Long ratingId = jdbc.queryForObject("""
-				insert into rating (institution_id, inspection_id, cycle_id, standard_version_id, region_code, total,
-				    computed_stars, stars, status, proposer_id, proposed_by, proposed_at, appeal_deadline, accepted_at,
-				    accepted_by, approved_by, approved_at, certificate_no, valid_from, valid_until)
-				values (?, ?, ?, ?, ?, ?, ?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, 'clinic-' || ?, ?, ?, ?, ?, ?) returning id
-				""", Long.class, institution.getId(), inspectionId, cycleId, version.getId(),
-				institution.getRegionCode(), outcome.total(), outcome.stars(), outcome.stars(), lead.id(),
-				lead.username(), Timestamp.from(proposed), approval.minusDays(3),
-				Timestamp.from(at(approval.minusDays(15))), institution.getId(), regulator, Timestamp.from(approved),
-				certificate, approval, approval.plusMonths(validity).minusDays(1));
-		transition(ratingId, null, "PROPOSED", lead.username(), null, proposed);
-		transition(ratingId, "PROPOSED", "PUBLISHED", regulator, certificate, approved);
-		return ratingId;
+		return ratingHistory.recordPublished(
+				new PastRating(institution.getId(), inspectionId, cycleId, version.getId(), institution.getRegionCode(),
+						outcome.total(), outcome.stars(), lead.id(), lead.username(), at(approval.minusDays(18)),
+						approval.minusDays(3), at(approval.minusDays(15)), "clinic-" + institution.getId(), regulator,
+						at(approval), approval, version.getRules().getValidityMonths()));
 	}
 
 	private void supersede(long ratingId, LocalDate on) {
-		jdbc.update("update rating set status = 'SUPERSEDED', lock_version = lock_version + 1 where id = ?", ratingId);
-		transition(ratingId, "PUBLISHED", "SUPERSEDED", "regulator", null, at(on));
-	}
-
-	private void transition(long ratingId, String from, String to, String actor, String reason, Instant when) {
-		jdbc.update(
-				"""
-						insert into rating_transition (rating_id, from_status, to_status, occurred_at, actor, reason) values (?, ?, ?, ?, ?, ?)
-						""",
-				ratingId, from, to, Timestamp.from(when), actor, reason);
+		ratingHistory.recordSuperseded(ratingId, "regulator", at(on));
 	}
 
 	/**
