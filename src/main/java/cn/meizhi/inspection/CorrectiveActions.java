@@ -6,16 +6,14 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.evidence.EvidenceStore;
 import cn.meizhi.inspection.internal.CorrectiveActionEvent;
 import cn.meizhi.inspection.internal.CorrectiveActionRepository;
 import cn.meizhi.inspection.internal.InspectionFile;
-import cn.meizhi.inspection.internal.InspectionFileContent;
-import cn.meizhi.inspection.internal.InspectionFileContentRepository;
 import cn.meizhi.inspection.internal.InspectionFileRepository;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.shared.CurrentUser;
-import cn.meizhi.shared.EvidenceFiles;
 import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
@@ -40,7 +38,7 @@ public class CorrectiveActions {
 
 	private final InspectionFileRepository files;
 
-	private final InspectionFileContentRepository contents;
+	private final EvidenceStore evidenceStore;
 
 	private final Inspections inspections;
 
@@ -52,12 +50,12 @@ public class CorrectiveActions {
 
 	private final Clock clock;
 
-	CorrectiveActions(CorrectiveActionRepository actions, InspectionFileRepository files,
-			InspectionFileContentRepository contents, Inspections inspections, InstitutionManagement institutions,
-			CycleManagement cycles, ApplicationEventPublisher events, Clock clock) {
+	CorrectiveActions(CorrectiveActionRepository actions, InspectionFileRepository files, EvidenceStore evidenceStore,
+			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles,
+			ApplicationEventPublisher events, Clock clock) {
 		this.actions = actions;
 		this.files = files;
-		this.contents = contents;
+		this.evidenceStore = evidenceStore;
 		this.inspections = inspections;
 		this.institutions = institutions;
 		this.cycles = cycles;
@@ -148,19 +146,14 @@ public class CorrectiveActions {
 	}
 
 	private void store(CorrectiveAction action, Upload upload, String by, Instant now) {
-		byte[] bytes = upload.bytes();
-		if (bytes.length == 0) {
+		if (upload.bytes().length == 0) {
 			return;
 		}
-		if (bytes.length > EvidenceFiles.MAX_BYTES) {
-			throw FormRejectedException.of("files", "evidence.tooLarge", 10);
-		}
-		EvidenceFiles.Kind kind = EvidenceFiles.kindOf(bytes)
-			.orElseThrow(() -> FormRejectedException.of("files", "evidence.typeRefused"));
-		InspectionFile file = files.saveAndFlush(new InspectionFile(action.getInspectionId(), null, action.getId(),
-				EvidenceFiles.safeName(upload.originalName(), kind), kind.contentType, bytes.length,
-				EvidenceFiles.sha256(bytes), by, now));
-		contents.save(new InspectionFileContent(file.getId(), bytes));
+		evidenceStore.refusalOf(upload).ifPresent(refusal -> {
+			throw FormRejectedException.of("files", refusal.messageKey(), refusal.arguments());
+		});
+		files.save(new InspectionFile(action.getInspectionId(), null, action.getId(), evidenceStore.store(upload), by,
+				now));
 	}
 
 	private void publishAction(CurrentUser user, CorrectiveActionEvent.Fact fact, CorrectiveAction action) {

@@ -17,11 +17,10 @@ import cn.meizhi.account.AccountManagement;
 import cn.meizhi.account.AccountManagement.AssessorSummary;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.EvaluationCycle;
+import cn.meizhi.evidence.EvidenceStore;
 import cn.meizhi.inspection.internal.CorrectiveActionRepository;
 import cn.meizhi.inspection.internal.InspectionEvent;
 import cn.meizhi.inspection.internal.InspectionFile;
-import cn.meizhi.inspection.internal.InspectionFileContent;
-import cn.meizhi.inspection.internal.InspectionFileContentRepository;
 import cn.meizhi.inspection.internal.InspectionFileRepository;
 import cn.meizhi.inspection.internal.InspectionMember;
 import cn.meizhi.inspection.internal.InspectionRepository;
@@ -104,7 +103,7 @@ public class Inspections {
 
 	private final InspectionFileRepository files;
 
-	private final InspectionFileContentRepository contents;
+	private final EvidenceStore evidenceStore;
 
 	private final CycleManagement cycles;
 
@@ -125,7 +124,7 @@ public class Inspections {
 	private final JdbcClient jdbc;
 
 	Inspections(InspectionRepository inspections, InspectionScoreRepository scores, CorrectiveActionRepository actions,
-			InspectionFileRepository files, InspectionFileContentRepository contents, CycleManagement cycles,
+			InspectionFileRepository files, EvidenceStore evidenceStore, CycleManagement cycles,
 			InstitutionManagement institutions, StandardManagement standards, SelfAssessments selfAssessments,
 			AccountManagement accounts, RatingEngine engine, ApplicationEventPublisher events, Clock clock,
 			JdbcClient jdbc) {
@@ -134,7 +133,7 @@ public class Inspections {
 		this.scores = scores;
 		this.actions = actions;
 		this.files = files;
-		this.contents = contents;
+		this.evidenceStore = evidenceStore;
 		this.cycles = cycles;
 		this.institutions = institutions;
 		this.standards = standards;
@@ -423,7 +422,7 @@ public class Inspections {
 			throw new NotFoundException("File", fileId);
 		}
 		return new Download(file.getFileName(), file.getContentType(),
-				contents.findById(fileId).orElseThrow().getContent());
+				evidenceStore.content(file.getStoredEvidenceId()));
 	}
 
 	// ---- helpers
@@ -540,18 +539,9 @@ public class Inspections {
 	private void storeChecked(long inspectionId, long indicatorId, Upload upload, String by, Instant now,
 			List<FileProblem> problems) {
 		String name = upload.originalName() == null ? "" : upload.originalName();
-		byte[] bytes = upload.bytes();
-		if (bytes.length == 0) {
-			problems.add(new FileProblem(name, "evidence.empty"));
-			return;
-		}
-		if (bytes.length > EvidenceFiles.MAX_BYTES) {
-			problems.add(new FileProblem(name, "evidence.tooLarge", 10));
-			return;
-		}
-		Optional<EvidenceFiles.Kind> kind = EvidenceFiles.kindOf(bytes);
-		if (kind.isEmpty()) {
-			problems.add(new FileProblem(name, "evidence.typeRefused"));
+		Optional<EvidenceStore.Refusal> refusal = evidenceStore.refusalOf(upload);
+		if (refusal.isPresent()) {
+			problems.add(new FileProblem(name, refusal.get().messageKey(), refusal.get().arguments()));
 			return;
 		}
 		if (files.countByInspectionIdAndIndicatorId(inspectionId,
@@ -559,10 +549,7 @@ public class Inspections {
 			problems.add(new FileProblem(name, "evidence.tooMany", EvidenceFiles.MAX_FILES_PER_INDICATOR));
 			return;
 		}
-		InspectionFile file = files
-			.saveAndFlush(new InspectionFile(inspectionId, indicatorId, null, EvidenceFiles.safeName(name, kind.get()),
-					kind.get().contentType, bytes.length, EvidenceFiles.sha256(bytes), by, now));
-		contents.save(new InspectionFileContent(file.getId(), bytes));
+		files.save(new InspectionFile(inspectionId, indicatorId, null, evidenceStore.store(upload), by, now));
 	}
 
 	/**

@@ -4,7 +4,8 @@
  * and every finding becomes a corrective action (整改) the institution answers and the lead
  * verifies.
  */
-@ApplicationModule(allowedDependencies = { "account", "cycle", "institution", "selfassessment", "shared", "standard" })
+@ApplicationModule(
+		allowedDependencies = { "account", "cycle", "evidence", "institution", "selfassessment", "shared", "standard" })
 package cn.meizhi.inspection;
 
 import org.springframework.modulith.ApplicationModule;

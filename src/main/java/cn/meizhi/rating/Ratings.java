@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.evidence.EvidenceStore;
 import cn.meizhi.inspection.InspectionView;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
@@ -18,7 +19,6 @@ import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.rating.internal.Appeal;
 import cn.meizhi.rating.internal.Appeal.Outcome;
 import cn.meizhi.rating.internal.AppealFile;
-import cn.meizhi.rating.internal.AppealFileContentRepository;
 import cn.meizhi.rating.internal.AppealFileRepository;
 import cn.meizhi.rating.internal.AppealRepository;
 import cn.meizhi.rating.internal.RatingRepository;
@@ -67,7 +67,7 @@ public class Ratings {
 
 	private final AppealFileRepository appealFiles;
 
-	private final AppealFileContentRepository appealFileContents;
+	private final EvidenceStore evidenceStore;
 
 	private final JdbcTemplate jdbc;
 
@@ -77,10 +77,10 @@ public class Ratings {
 
 	Ratings(RatingRepository ratings, RatingTransitionRepository transitions, AppealRepository appeals,
 			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles,
-			AppealFileRepository appealFiles, AppealFileContentRepository appealFileContents, JdbcTemplate jdbc,
+			AppealFileRepository appealFiles, EvidenceStore evidenceStore, JdbcTemplate jdbc,
 			ApplicationEventPublisher events, Clock clock) {
 		this.appealFiles = appealFiles;
-		this.appealFileContents = appealFileContents;
+		this.evidenceStore = evidenceStore;
 		this.ratings = ratings;
 		this.transitions = transitions;
 		this.appeals = appeals;
@@ -148,15 +148,11 @@ public class Ratings {
 		}
 		appeals.saveAndFlush(appeal);
 		for (Upload upload : files) {
-			if (upload.bytes().length > EvidenceFiles.MAX_BYTES) {
-				throw FormRejectedException.of("files", "evidence.tooLarge", 10);
-			}
-			EvidenceFiles.Kind kind = EvidenceFiles.kindOf(upload.bytes())
-				.orElseThrow(() -> FormRejectedException.of("files", "evidence.typeRefused"));
-			AppealFile file = appealFiles.saveAndFlush(new AppealFile(appeal.getId(),
-					EvidenceFiles.safeName(upload.originalName(), kind), kind.contentType, upload.bytes().length,
-					EvidenceFiles.sha256(upload.bytes()), clinic.username(), clock.instant()));
-			appealFileContents.save(new AppealFile.Content(file.getId(), upload.bytes()));
+			evidenceStore.refusalOf(upload).ifPresent(refusal -> {
+				throw FormRejectedException.of("files", refusal.messageKey(), refusal.arguments());
+			});
+			appealFiles
+				.save(new AppealFile(appeal.getId(), evidenceStore.store(upload), clinic.username(), clock.instant()));
 		}
 		ratings.flush();
 		record(rating, RatingStatus.PROPOSED, clinic, appeal.getGrounds(), RatingEvent.RatingAppealed::new);
@@ -527,7 +523,7 @@ public class Ratings {
 				.map(a -> a.getRatingId().equals(rating.getId()))
 				.orElse(false))
 			.orElseThrow(() -> new NotFoundException("AppealFile", fileId));
-		byte[] content = appealFileContents.findById(fileId).orElseThrow().getContent();
+		byte[] content = evidenceStore.content(file.getStoredEvidenceId());
 		return new Download(file.getFileName(), file.getContentType(), content);
 	}
 

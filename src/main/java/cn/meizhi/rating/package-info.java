@@ -4,7 +4,8 @@
  * later life (superseded, expired, suspended, reinstated, revoked). History is never
  * deleted.
  */
-@ApplicationModule(allowedDependencies = { "cycle", "inspection", "institution", "region", "shared", "standard" })
+@ApplicationModule(
+		allowedDependencies = { "cycle", "evidence", "inspection", "institution", "region", "shared", "standard" })
 package cn.meizhi.rating;
 
 import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package cn.meizhi.selfassessment;
 
 import java.time.Instant;
 
+import cn.meizhi.evidence.EvidenceStore.StoredEvidence;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -41,14 +42,16 @@ public class EvidenceFile {
 
 	private String uploadedBy;
 
-	EvidenceFile(long selfAssessmentId, long indicatorId, String fileName, String contentType, long sizeBytes,
-			String sha256, String by, Instant now) {
+	private Long storedEvidenceId;
+
+	EvidenceFile(long selfAssessmentId, long indicatorId, StoredEvidence stored, String by, Instant now) {
 		this.selfAssessmentId = selfAssessmentId;
 		this.indicatorId = indicatorId;
-		this.fileName = fileName;
-		this.contentType = contentType;
-		this.sizeBytes = sizeBytes;
-		this.sha256 = sha256;
+		this.fileName = stored.fileName();
+		this.contentType = stored.contentType();
+		this.sizeBytes = stored.sizeBytes();
+		this.sha256 = stored.sha256();
+		this.storedEvidenceId = stored.id();
 		this.uploadedBy = by;
 		this.uploadedAt = now;
 	}

@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.CycleStatus;
 import cn.meizhi.cycle.EvaluationCycle;
+import cn.meizhi.evidence.EvidenceStore;
+import cn.meizhi.evidence.EvidenceStore.StoredEvidence;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
-import cn.meizhi.selfassessment.internal.EvidenceContent;
-import cn.meizhi.selfassessment.internal.EvidenceContentRepository;
 import cn.meizhi.selfassessment.internal.EvidenceFileRepository;
 import cn.meizhi.selfassessment.internal.HistoryEntry;
 import cn.meizhi.selfassessment.internal.HistoryEntry.Kind;
@@ -89,7 +89,7 @@ public class SelfAssessments {
 
 	private final EvidenceFileRepository evidenceFiles;
 
-	private final EvidenceContentRepository evidenceContents;
+	private final EvidenceStore evidenceStore;
 
 	private final HistoryRepository history;
 
@@ -106,12 +106,12 @@ public class SelfAssessments {
 	private final Clock clock;
 
 	SelfAssessments(SelfAssessmentRepository assessments, EvidenceFileRepository evidenceFiles,
-			EvidenceContentRepository evidenceContents, HistoryRepository history, CycleManagement cycles,
+			EvidenceStore evidenceStore, HistoryRepository history, CycleManagement cycles,
 			InstitutionManagement institutions, StandardManagement standards, RatingEngine engine,
 			ApplicationEventPublisher events, Clock clock) {
 		this.assessments = assessments;
 		this.evidenceFiles = evidenceFiles;
-		this.evidenceContents = evidenceContents;
+		this.evidenceStore = evidenceStore;
 		this.history = history;
 		this.cycles = cycles;
 		this.institutions = institutions;
@@ -263,6 +263,8 @@ public class SelfAssessments {
 			.filter(f -> f.getSelfAssessmentId().equals(assessment.getId()))
 			.orElseThrow(() -> new NotFoundException("Evidence", fileId));
 		evidenceFiles.delete(file);
+		evidenceFiles.flush();
+		evidenceStore.delete(file.getStoredEvidenceId());
 		assessment.touch(clinic.username(), clock.instant());
 		assessments.saveAndFlush(assessment);
 		publish(clinic, SelfAssessmentEvent.SelfAssessmentEvidenceRemoved::new, assessment,
@@ -362,7 +364,7 @@ public class SelfAssessments {
 			.filter(f -> f.getSelfAssessmentId().equals(assessment.getId()))
 			.orElseThrow(() -> new NotFoundException("Evidence", fileId));
 		return new Download(file.getFileName(), file.getContentType(),
-				evidenceContents.findById(fileId).map(EvidenceContent::getContent).orElseThrow());
+				evidenceStore.content(file.getStoredEvidenceId()));
 	}
 
 	// ---- both
@@ -383,7 +385,7 @@ public class SelfAssessments {
 		EvidenceFile file = evidenceFiles.findById(fileId)
 			.filter(f -> f.getSelfAssessmentId().equals(assessment.getId()))
 			.orElseThrow(() -> new NotFoundException("Evidence", fileId));
-		byte[] content = evidenceContents.findById(fileId).map(EvidenceContent::getContent).orElseThrow();
+		byte[] content = evidenceStore.content(file.getStoredEvidenceId());
 		return new Download(file.getFileName(), file.getContentType(), content);
 	}
 
@@ -441,18 +443,10 @@ public class SelfAssessments {
 	private Optional<String> store(SelfAssessment assessment, Indicator indicator, Upload upload, CurrentUser clinic,
 			Instant now, List<FileProblem> problems) {
 		String name = upload.originalName() == null ? "" : upload.originalName();
-		byte[] bytes = upload.bytes();
-		if (bytes.length == 0) {
-			problems.add(new FileProblem(indicator.getId(), name, "evidence.empty"));
-			return Optional.empty();
-		}
-		if (bytes.length > EvidenceFiles.MAX_BYTES) {
-			problems.add(new FileProblem(indicator.getId(), name, "evidence.tooLarge", 10));
-			return Optional.empty();
-		}
-		Optional<EvidenceFiles.Kind> kind = EvidenceFiles.kindOf(bytes);
-		if (kind.isEmpty()) {
-			problems.add(new FileProblem(indicator.getId(), name, "evidence.typeRefused"));
+		Optional<EvidenceStore.Refusal> refusal = evidenceStore.refusalOf(upload);
+		if (refusal.isPresent()) {
+			problems
+				.add(new FileProblem(indicator.getId(), name, refusal.get().messageKey(), refusal.get().arguments()));
 			return Optional.empty();
 		}
 		long count = evidenceFiles.countBySelfAssessmentIdAndIndicatorId(assessment.getId(), indicator.getId());
@@ -461,10 +455,9 @@ public class SelfAssessments {
 					EvidenceFiles.MAX_FILES_PER_INDICATOR));
 			return Optional.empty();
 		}
-		String safeName = EvidenceFiles.safeName(name, kind.get());
-		EvidenceFile file = evidenceFiles.saveAndFlush(new EvidenceFile(assessment.getId(), indicator.getId(), safeName,
-				kind.get().contentType, bytes.length, sha256(bytes), clinic.username(), now));
-		evidenceContents.save(new EvidenceContent(file.getId(), bytes));
+		StoredEvidence stored = evidenceStore.store(upload);
+		evidenceFiles.save(new EvidenceFile(assessment.getId(), indicator.getId(), stored, clinic.username(), now));
+		String safeName = stored.fileName();
 		return Optional.of(indicator.getCode() + ":" + safeName);
 	}
 

@@ -3,7 +3,7 @@
  * standard with comments and evidence, submits, and may be asked by the regulator to
  * revise.
  */
-@ApplicationModule(allowedDependencies = { "cycle", "institution", "shared", "standard" })
+@ApplicationModule(allowedDependencies = { "cycle", "evidence", "institution", "shared", "standard" })
 package cn.meizhi.selfassessment;
 
 import org.springframework.modulith.ApplicationModule;

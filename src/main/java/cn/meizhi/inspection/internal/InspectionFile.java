@@ -2,6 +2,7 @@ package cn.meizhi.inspection.internal;
 
 import java.time.Instant;
 
+import cn.meizhi.evidence.EvidenceStore.StoredEvidence;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -43,15 +44,18 @@ public class InspectionFile {
 
 	private String uploadedBy;
 
-	public InspectionFile(long inspectionId, Long indicatorId, Long correctiveActionId, String fileName,
-			String contentType, long sizeBytes, String sha256, String by, Instant now) {
+	private Long storedEvidenceId;
+
+	public InspectionFile(long inspectionId, Long indicatorId, Long correctiveActionId, StoredEvidence stored,
+			String by, Instant now) {
 		this.inspectionId = inspectionId;
 		this.indicatorId = indicatorId;
 		this.correctiveActionId = correctiveActionId;
-		this.fileName = fileName;
-		this.contentType = contentType;
-		this.sizeBytes = sizeBytes;
-		this.sha256 = sha256;
+		this.fileName = stored.fileName();
+		this.contentType = stored.contentType();
+		this.sizeBytes = stored.sizeBytes();
+		this.sha256 = stored.sha256();
+		this.storedEvidenceId = stored.id();
 		this.uploadedBy = by;
 		this.uploadedAt = now;
 	}

@@ -2,7 +2,7 @@ package cn.meizhi.rating.internal;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
+import cn.meizhi.evidence.EvidenceStore.StoredEvidence;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -37,35 +37,17 @@ public class AppealFile {
 
 	private String uploadedBy;
 
-	public AppealFile(long appealId, String fileName, String contentType, long sizeBytes, String sha256, String by,
-			Instant now) {
+	private Long storedEvidenceId;
+
+	public AppealFile(long appealId, StoredEvidence stored, String by, Instant now) {
 		this.appealId = appealId;
-		this.fileName = fileName;
-		this.contentType = contentType;
-		this.sizeBytes = sizeBytes;
-		this.sha256 = sha256;
+		this.fileName = stored.fileName();
+		this.contentType = stored.contentType();
+		this.sizeBytes = stored.sizeBytes();
+		this.sha256 = stored.sha256();
+		this.storedEvidenceId = stored.id();
 		this.uploadedBy = by;
 		this.uploadedAt = now;
-	}
-
-	/** The bytes of an appeal file, loaded only to download it. */
-	@Entity
-	@Table(name = "appeal_file_content")
-	@Getter
-	@NoArgsConstructor(access = AccessLevel.PROTECTED)
-	public static class Content {
-
-		@Id
-		@Column(name = "appeal_file_id")
-		private Long appealFileId;
-
-		private byte[] content;
-
-		public Content(long appealFileId, byte[] content) {
-			this.appealFileId = appealFileId;
-			this.content = content;
-		}
-
 	}
 
 }

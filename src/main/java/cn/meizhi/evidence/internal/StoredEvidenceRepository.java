@@ -1,0 +1,7 @@
+package cn.meizhi.evidence.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface StoredEvidenceRepository extends JpaRepository<StoredEvidenceBytes, Long> {
+
+}
