@@ -1,5 +1,10 @@
 package cn.meizhi;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -57,6 +62,26 @@ class ModularityTests {
 	@Test
 	void writesModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	}
+
+	/**
+	 * docs/modules/components.puml is the Documenter's diagram of the modules and their
+	 * arrows, committed: it must say what the code does (its lines in any order). After a
+	 * change of arrows:
+	 * {@code cp target/spring-modulith-docs/components.puml docs/modules/}.
+	 */
+	@Test
+	void theCommittedModuleDiagramShowsTheModulesAsTheyAre() throws IOException {
+		Path generated = Files.createTempDirectory("modulith-docs");
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
+			.writeModulesAsPlantUml();
+
+		assertThat(sortedLines(Path.of("docs/modules/components.puml")))
+			.isEqualTo(sortedLines(generated.resolve("components.puml")));
+	}
+
+	private static List<String> sortedLines(Path file) throws IOException {
+		return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty()).sorted().toList();
 	}
 
 }
