@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import cn.meizhi.account.internal.AccountEvents.AccountCreated;
-import cn.meizhi.account.internal.AccountEvents.AccountEnabledChanged;
-import cn.meizhi.account.internal.AccountEvents.AccountUpdated;
-import cn.meizhi.account.internal.AccountEvents.PasswordChanged;
-import cn.meizhi.account.internal.AccountEvents.PasswordReset;
+import cn.meizhi.account.AccountEvents.AccountCreated;
+import cn.meizhi.account.AccountEvents.AccountEnabledChanged;
+import cn.meizhi.account.AccountEvents.AccountUpdated;
+import cn.meizhi.account.AccountEvents.PasswordChanged;
+import cn.meizhi.account.AccountEvents.PasswordReset;
 import cn.meizhi.account.internal.LoginProperties;
 import cn.meizhi.account.internal.PasswordChangeForm;
 import cn.meizhi.account.internal.UserAccount;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import cn.meizhi.cycle.internal.CycleEvent;
 import cn.meizhi.cycle.internal.CycleRepository;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;

@@ -7,7 +7,6 @@ import java.util.List;
 
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.evidence.EvidenceStore;
-import cn.meizhi.inspection.internal.CorrectiveActionEvent;
 import cn.meizhi.inspection.internal.CorrectiveActionRepository;
 import cn.meizhi.inspection.internal.InspectionFile;
 import cn.meizhi.inspection.internal.InspectionFileRepository;

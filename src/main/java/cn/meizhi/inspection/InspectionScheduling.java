@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import cn.meizhi.account.AccountManagement.AssessorSummary;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.EvaluationCycle;
-import cn.meizhi.inspection.internal.InspectionEvent;
 import cn.meizhi.inspection.internal.InspectionRepository;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FieldChange;

@@ -19,7 +19,6 @@ import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.cycle.EvaluationCycle;
 import cn.meizhi.evidence.EvidenceStore;
 import cn.meizhi.inspection.internal.CorrectiveActionRepository;
-import cn.meizhi.inspection.internal.InspectionEvent;
 import cn.meizhi.inspection.internal.InspectionFile;
 import cn.meizhi.inspection.internal.InspectionFileRepository;
 import cn.meizhi.inspection.internal.InspectionMember;

@@ -24,7 +24,6 @@ import cn.meizhi.standard.internal.StandardForm;
 import cn.meizhi.standard.internal.StandardJson;
 import cn.meizhi.standard.internal.StandardRepository;
 import cn.meizhi.standard.internal.StandardSectionRepository;
-import cn.meizhi.standard.internal.StandardVersionEvent;
 import cn.meizhi.standard.internal.StandardVersionRepository;
 import cn.meizhi.standard.internal.VersionNotEditableException;
 import cn.meizhi.standard.internal.VersionRuleException;

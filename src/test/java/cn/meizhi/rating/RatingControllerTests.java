@@ -47,6 +47,9 @@ class RatingControllerTests {
 	Ratings ratings;
 
 	@Autowired
+	RatingRegister ratingRegister;
+
+	@Autowired
 	Fixtures accounts;
 
 	@Autowired
@@ -68,7 +71,7 @@ class RatingControllerTests {
 		mvc.perform(
 				post(propose).with(csrf()).with(as(team.lead())).param("stars", "5").param("overrideReason", "现场整改到位"))
 			.andExpect(redirectedUrl(propose));
-		Rating rating = ratings.ofInspection(team.id()).get(0);
+		Rating rating = ratingRegister.ofInspection(team.id()).get(0);
 		assertThat(rating.isOverride()).isEqualTo(rating.getComputedStars() != 5);
 
 		mvc.perform(get("/clinic/ratings").with(as(team.clinic())))
@@ -147,7 +150,7 @@ class RatingControllerTests {
 			.andExpect(flash().attribute("typedGrounds", "药品已更换"));
 		assertThat(ratings.get(team.clinic(), rating.getId()).getStatus()).as("nothing half filed")
 			.isEqualTo(RatingStatus.PROPOSED);
-		assertThat(ratings.appealsOf(rating.getId())).isEmpty();
+		assertThat(ratingRegister.appealsOf(rating.getId())).isEmpty();
 
 		mvc.perform(multipart(page + "/appeal").file(new MockMultipartFile("files", "采购单.png", "image/png", png))
 			.param("grounds", "药品已更换，附采购单")
@@ -155,8 +158,8 @@ class RatingControllerTests {
 			.with(as(team.clinic())))
 			.andExpect(redirectedUrl(page))
 			.andExpect(flash().attribute("message", "rating.appealedMessage"));
-		Appeal appeal = ratings.appealsOf(rating.getId()).get(0);
-		AppealFile file = ratings.appealFiles(List.of(appeal)).get(appeal.getId()).get(0);
+		Appeal appeal = ratingRegister.appealsOf(rating.getId()).get(0);
+		AppealFile file = ratingRegister.appealFiles(List.of(appeal)).get(appeal.getId()).get(0);
 		assertThat(file.getFileName()).isEqualTo("采购单.png");
 		mvc.perform(get(page).with(as(team.clinic())))
 			.andExpect(content().string(containsString(page + "/appeal-files/" + file.getId())));

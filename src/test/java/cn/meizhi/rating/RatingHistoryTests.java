@@ -46,6 +46,9 @@ class RatingHistoryTests {
 	Ratings ratings;
 
 	@Autowired
+	RatingRegister ratingRegister;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
@@ -85,14 +88,15 @@ class RatingHistoryTests {
 		assertThat(rating.getCertificateNo()).startsWith("MZ-330102-2022-");
 		assertThat(rating.getValidFrom()).isEqualTo(approval);
 		assertThat(rating.getValidUntil()).isEqualTo(LocalDate.of(2025, 6, 14));
-		assertThat(ratings.history(ratingId)).extracting(RatingTransition::getToStatus, RatingTransition::getActor)
+		assertThat(ratingRegister.history(ratingId))
+			.extracting(RatingTransition::getToStatus, RatingTransition::getActor)
 			.containsExactly(tuple(RatingStatus.PROPOSED, team.lead().username()),
 					tuple(RatingStatus.PUBLISHED, "regulator"));
 
 		ratingHistory.recordSuperseded(ratingId, "regulator", Instant.parse("2025-06-01T02:00:00Z"));
 
 		assertThat(ratings.get(InspectionFixtures.REGULATOR, ratingId).getStatus()).isEqualTo(RatingStatus.SUPERSEDED);
-		assertThat(ratings.history(ratingId)).last()
+		assertThat(ratingRegister.history(ratingId)).last()
 			.satisfies(t -> assertThat(t.getToStatus()).isEqualTo(RatingStatus.SUPERSEDED))
 			.satisfies(t -> assertThat(t.getOccurredAt()).isEqualTo(Instant.parse("2025-06-01T02:00:00Z")));
 	}

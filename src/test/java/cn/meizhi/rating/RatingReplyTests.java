@@ -43,6 +43,9 @@ class RatingReplyTests {
 	Ratings ratings;
 
 	@Autowired
+	RatingRegister ratingRegister;
+
+	@Autowired
 	InspectionFixtures fixtures;
 
 	@Autowired
@@ -111,7 +114,7 @@ class RatingReplyTests {
 
 		// the public record: the current rating with the reply now published, never a
 		// rejected or replaced one
-		Ratings.PublicRecord record = ratings.publicRecord(rating.getInstitutionId());
+		RatingRegister.PublicRecord record = ratingRegister.publicRecord(rating.getInstitutionId());
 		assertThat(record.history()).extracting(PublicRating::getId).containsExactly(rating.getId());
 		assertThat(record.current().getId()).isEqualTo(rating.getId());
 		assertThat(record.currentReply()).isEqualTo("已通过复查。");

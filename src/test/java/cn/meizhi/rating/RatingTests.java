@@ -72,6 +72,9 @@ class RatingTests {
 	Ratings ratings;
 
 	@Autowired
+	RatingRegister ratingRegister;
+
+	@Autowired
 	Inspections inspections;
 
 	@Autowired
@@ -149,7 +152,7 @@ class RatingTests {
 		assertThat(published.getValidFrom())
 			.isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")));
 		assertThat(published.getValidUntil()).isEqualTo(published.getValidFrom().plusMonths(36).minusDays(1));
-		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
+		assertThat(ratingRegister.history(rating.getId())).extracting(RatingTransition::getToStatus)
 			.containsExactly(RatingStatus.PROPOSED, RatingStatus.PROPOSED, RatingStatus.PUBLISHED);
 	}
 
@@ -213,7 +216,7 @@ class RatingTests {
 		assertThat(ratings.get(regulator(), third.getId()).getStatus()).isEqualTo(RatingStatus.WITHDRAWN);
 		assertThat(inspections.regulatorView(regulator(), reinspect.id()).inspection().getStatus())
 			.isEqualTo(InspectionStatus.IN_PROGRESS);
-		assertThat(ratings.appealsOf(third.getId())).singleElement()
+		assertThat(ratingRegister.appealsOf(third.getId())).singleElement()
 			.satisfies(a -> assertThat(a.getOutcome()).isEqualTo(Outcome.REINSPECTION));
 	}
 
@@ -271,7 +274,7 @@ class RatingTests {
 		assertThat(ratings.get(regulator(), published.getId()).getStatus()).isEqualTo(RatingStatus.SUPERSEDED);
 		assertThat(certificates.verify(published.getCertificateNo()).orElseThrow().verdict())
 			.isEqualTo(CertificateCheck.Verdict.SUPERSEDED);
-		assertThat(ratings.ofInstitution(team.institution().getId())).extracting(Rating::getStatus)
+		assertThat(ratingRegister.ofInstitution(team.institution().getId())).extracting(Rating::getStatus)
 			.contains(RatingStatus.REJECTED, RatingStatus.SUPERSEDED, RatingStatus.PUBLISHED);
 	}
 
@@ -287,7 +290,7 @@ class RatingTests {
 		ratings.revoke(regulator(), rating.getId(), "伪造病历");
 		assertThat(reasons(() -> ratings.suspend(regulator(), rating.getId(), "x")))
 			.containsExactly("rating.lifecycle.notAllowed");
-		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
+		assertThat(ratingRegister.history(rating.getId())).extracting(RatingTransition::getToStatus)
 			.endsWith(RatingStatus.SUSPENDED, RatingStatus.PUBLISHED, RatingStatus.REVOKED);
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> ratings.suspend(Fixtures.regulator("330106"), rating.getId(), "越权"));
@@ -302,7 +305,7 @@ class RatingTests {
 		assertThat(first).isGreaterThanOrEqualTo(1);
 		assertThat(ratings.expireDue(regulator())).isZero();
 		assertThat(ratings.get(regulator(), rating.getId()).getStatus()).isEqualTo(RatingStatus.EXPIRED);
-		assertThat(ratings.history(rating.getId())).extracting(RatingTransition::getToStatus)
+		assertThat(ratingRegister.history(rating.getId())).extracting(RatingTransition::getToStatus)
 			.last()
 			.isEqualTo(RatingStatus.EXPIRED);
 		clock.advance(Duration.ofDays(-(365 * 3 + 2)));
@@ -317,7 +320,7 @@ class RatingTests {
 			assertThat(expiryJob.expireDueRatings()).isGreaterThanOrEqualTo(2);
 			for (Rating expired : List.of(rating, another)) {
 				assertThat(ratings.get(regulator(), expired.getId()).getStatus()).isEqualTo(RatingStatus.EXPIRED);
-				assertThat(ratings.history(expired.getId())).last()
+				assertThat(ratingRegister.history(expired.getId())).last()
 					.satisfies(t -> assertThat(t.getToStatus()).isEqualTo(RatingStatus.EXPIRED))
 					.satisfies(t -> assertThat(t.getActor()).isEqualTo("system"));
 				// the audit trail, the clinic's notification and the public directory,
@@ -352,15 +355,15 @@ class RatingTests {
 		Rating rating = published();
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
 		Duration ahead = Duration.ofDays(ChronoUnit.DAYS.between(today, rating.getValidUntil()) - 30);
-		assertThat(ratings.expiringSoon(regulator())).extracting(Rating::getId).doesNotContain(rating.getId());
+		assertThat(ratingRegister.expiringSoon(regulator())).extracting(Rating::getId).doesNotContain(rating.getId());
 		clock.advance(ahead);
 		try {
 			CurrentUser clinic = Fixtures.clinic(rating.getInstitutionId());
-			assertThat(ratings.expiringSoon(regulator())).extracting(Rating::getId).contains(rating.getId());
-			assertThat(ratings.expiringSoon(clinic)).extracting(Rating::getId).containsExactly(rating.getId());
-			assertThat(ratings.expiringSoon(Fixtures.regulator("440300"))).extracting(Rating::getId)
+			assertThat(ratingRegister.expiringSoon(regulator())).extracting(Rating::getId).contains(rating.getId());
+			assertThat(ratingRegister.expiringSoon(clinic)).extracting(Rating::getId).containsExactly(rating.getId());
+			assertThat(ratingRegister.expiringSoon(Fixtures.regulator("440300"))).extracting(Rating::getId)
 				.doesNotContain(rating.getId());
-			assertThat(ratings.expiringSoon(Fixtures.clinic(rating.getInstitutionId() + 100_000))).isEmpty();
+			assertThat(ratingRegister.expiringSoon(Fixtures.clinic(rating.getInstitutionId() + 100_000))).isEmpty();
 
 			mvc.perform(get("/regulator").with(user(Fixtures.principal(regulator()))))
 				.andExpect(status().isOk())
@@ -433,32 +436,34 @@ class RatingTests {
 
 	@Test
 	void theRegulatorsHomePageCountsValidCertificatesByStarsAndDistrict() throws Exception {
-		StarDistribution before = ratings.starDistribution(regulator());
+		StarDistribution before = ratingRegister.starDistribution(regulator());
 		Rating rating = published();
-		StarDistribution after = ratings.starDistribution(regulator());
+		StarDistribution after = ratingRegister.starDistribution(regulator());
 		int stars = rating.getStars();
 		assertThat(after.totals().get(stars)).isEqualTo(before.totals().get(stars) + 1);
 		assertThat(after.districtTotal(rating.getRegionCode()))
 			.isEqualTo(before.districtTotal(rating.getRegionCode()) + 1);
-		assertThat(ratings.starDistribution(Fixtures.regulator("440300")).byDistrict())
+		assertThat(ratingRegister.starDistribution(Fixtures.regulator("440300")).byDistrict())
 			.doesNotContainKey(rating.getRegionCode());
 		mvc.perform(get("/regulator").with(user(Fixtures.principal(regulator()))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"stars-by-district\"")));
 
 		ratings.suspend(regulator(), rating.getId(), "投诉调查中");
-		assertThat(ratings.starDistribution(regulator()).totals().get(stars)).isEqualTo(before.totals().get(stars));
+		assertThat(ratingRegister.starDistribution(regulator()).totals().get(stars))
+			.isEqualTo(before.totals().get(stars));
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> ratings.starDistribution(Fixtures.assessor()));
+			.isThrownBy(() -> ratingRegister.starDistribution(Fixtures.assessor()));
 
 		// a valid rating whose institution's licence is suspended holds no certificate:
 		// not counted
 		Rating other = published();
-		long withOther = ratings.starDistribution(regulator()).totals().get(other.getStars());
+		long withOther = ratingRegister.starDistribution(regulator()).totals().get(other.getStars());
 		institutions.changeStatus(Fixtures.regulator("330000"), other.getInstitutionId(), InstitutionStatus.SUSPENDED,
 				"停业整顿");
-		assertThat(ratings.starDistribution(regulator()).totals().get(other.getStars())).isEqualTo(withOther - 1);
-		assertThat(ratings.starDistribution(regulator()).districtTotal(other.getRegionCode()))
+		assertThat(ratingRegister.starDistribution(regulator()).totals().get(other.getStars()))
+			.isEqualTo(withOther - 1);
+		assertThat(ratingRegister.starDistribution(regulator()).districtTotal(other.getRegionCode()))
 			.as("neither the suspended rating nor the one without a licence counts")
 			.isEqualTo(before.districtTotal(other.getRegionCode()));
 	}

@@ -3,9 +3,9 @@ package cn.meizhi.account.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import cn.meizhi.account.internal.AccountEvents.AccountLocked;
-import cn.meizhi.account.internal.AccountEvents.LoginFailed;
-import cn.meizhi.account.internal.AccountEvents.LoginSucceeded;
+import cn.meizhi.account.AccountEvents.AccountLocked;
+import cn.meizhi.account.AccountEvents.LoginFailed;
+import cn.meizhi.account.AccountEvents.LoginSucceeded;
 import cn.meizhi.shared.Actor;
 
 import org.springframework.context.ApplicationEventPublisher;

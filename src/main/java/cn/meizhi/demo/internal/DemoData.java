@@ -13,6 +13,7 @@ import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.rating.RatingHistory;
+import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.selfassessment.SelfAssessments;
@@ -68,6 +69,8 @@ public class DemoData implements ApplicationRunner {
 
 	private final Ratings ratings;
 
+	private final RatingRegister ratingRegister;
+
 	private final RatingReplies replies;
 
 	private final InspectionHistory inspectionHistory;
@@ -83,14 +86,15 @@ public class DemoData implements ApplicationRunner {
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			StandardAuthoring authoring, CycleManagement cycles, SelfAssessments selfAssessments,
 			Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
-			RatingEngine ratingEngine, Ratings ratings, RatingReplies replies, InspectionHistory inspectionHistory,
-			RatingHistory ratingHistory, ApplicationEventPublisher events, StartupLock startupLock,
-			cn.meizhi.shared.DataLoading dataLoading) {
+			RatingEngine ratingEngine, Ratings ratings, RatingRegister ratingRegister, RatingReplies replies,
+			InspectionHistory inspectionHistory, RatingHistory ratingHistory, ApplicationEventPublisher events,
+			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
 		this.events = events;
 		this.ratingEngine = ratingEngine;
 		this.ratings = ratings;
+		this.ratingRegister = ratingRegister;
 		this.replies = replies;
 		this.inspectionHistory = inspectionHistory;
 		this.ratingHistory = ratingHistory;
@@ -148,8 +152,8 @@ public class DemoData implements ApplicationRunner {
 		var assessors = inspections.assessors();
 		var lead = assessors.stream().filter(a -> a.username().equals("assessor")).findFirst().orElseThrow();
 		var member = assessors.stream().filter(a -> a.username().equals("assessor2")).findFirst().orElseThrow();
-		var demoRatings = new DemoRatings(cycles, standards, ratingEngine, ratings, replies, inspectionHistory,
-				ratingHistory);
+		var demoRatings = new DemoRatings(cycles, standards, ratingEngine, ratings, ratingRegister, replies,
+				inspectionHistory, ratingHistory);
 		int published = demoRatings.loadHistory(exampleVersion, registered, lead, member, clinicInstitution.getId(),
 				clinic2Institution.getId());
 		demoRatings.loadProposals(lead, submitted);

@@ -23,6 +23,7 @@ import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.rating.RatingHistory;
 import cn.meizhi.rating.RatingHistory.PastRating;
+import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.shared.CurrentUser;
@@ -66,6 +67,8 @@ final class DemoRatings {
 
 	private final Ratings ratings;
 
+	private final RatingRegister ratingRegister;
+
 	private final RatingReplies replies;
 
 	private final InspectionHistory inspectionHistory;
@@ -79,11 +82,13 @@ final class DemoRatings {
 	private final Map<String, ScoringModel> models = new HashMap<>();
 
 	DemoRatings(CycleManagement cycles, StandardManagement standards, RatingEngine engine, Ratings ratings,
-			RatingReplies replies, InspectionHistory inspectionHistory, RatingHistory ratingHistory) {
+			RatingRegister ratingRegister, RatingReplies replies, InspectionHistory inspectionHistory,
+			RatingHistory ratingHistory) {
 		this.cycles = cycles;
 		this.standards = standards;
 		this.engine = engine;
 		this.ratings = ratings;
+		this.ratingRegister = ratingRegister;
 		this.replies = replies;
 		this.inspectionHistory = inspectionHistory;
 		this.ratingHistory = ratingHistory;
@@ -175,7 +180,7 @@ final class DemoRatings {
 	private void reply(long institutionId, String username, String text, boolean publish) {
 		CurrentUser clinic = "clinic".equals(username) ? DemoPeople.clinic(institutionId)
 				: DemoPeople.clinic2(institutionId);
-		ratings.ofClinic(clinic)
+		ratingRegister.ofClinic(clinic)
 			.stream()
 			.filter(r -> r.getStatus() == cn.meizhi.rating.RatingStatus.PUBLISHED)
 			.findFirst()

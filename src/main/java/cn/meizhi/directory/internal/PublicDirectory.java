@@ -17,6 +17,7 @@ import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.PublicRating;
+import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingStatus;
 import cn.meizhi.rating.Ratings;
 import cn.meizhi.region.Regions;
@@ -65,6 +66,8 @@ public class PublicDirectory {
 
 	private final Ratings ratings;
 
+	private final RatingRegister ratingRegister;
+
 	private final Inspections inspections;
 
 	private final StandardManagement standards;
@@ -72,7 +75,7 @@ public class PublicDirectory {
 	private final DirectorySearch index;
 
 	PublicDirectory(DirectorySearch index, JdbcClient jdbc, Regions regions, CycleManagement cycles,
-			InstitutionManagement institutions, Ratings ratings, Inspections inspections,
+			InstitutionManagement institutions, Ratings ratings, RatingRegister ratingRegister, Inspections inspections,
 			StandardManagement standards) {
 		this.index = index;
 		this.jdbc = jdbc;
@@ -80,6 +83,7 @@ public class PublicDirectory {
 		this.cycles = cycles;
 		this.institutions = institutions;
 		this.ratings = ratings;
+		this.ratingRegister = ratingRegister;
 		this.inspections = inspections;
 		this.standards = standards;
 	}
@@ -160,7 +164,7 @@ public class PublicDirectory {
 	public Optional<Profile> profile(long id, Locale locale) {
 		return institutions.publicProfile(id).map(institution -> {
 			LocalDate today = cycles.today();
-			Ratings.PublicRecord record = ratings.publicRecord(id);
+			RatingRegister.PublicRecord record = ratingRegister.publicRecord(id);
 			List<PublicRating> history = record.history();
 			PublicRating current = record.current();
 			boolean awaiting = current == null && jdbc

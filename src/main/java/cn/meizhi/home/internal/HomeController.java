@@ -6,6 +6,7 @@ import cn.meizhi.inspection.InspectionStatus;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.notification.Notifications;
+import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.RatingStatus;
 import cn.meizhi.rating.Ratings;
@@ -37,18 +38,21 @@ class HomeController {
 
 	private final Ratings ratings;
 
+	private final RatingRegister ratingRegister;
+
 	private final RatingReplies replies;
 
 	private final Notifications notifications;
 
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
 			SelfAssessments selfAssessments, Inspections inspections, CorrectiveActions correctiveActions,
-			Ratings ratings, RatingReplies replies, Notifications notifications) {
+			Ratings ratings, RatingRegister ratingRegister, RatingReplies replies, Notifications notifications) {
 		this.replies = replies;
 		this.notifications = notifications;
 		this.inspections = inspections;
 		this.correctiveActions = correctiveActions;
 		this.ratings = ratings;
+		this.ratingRegister = ratingRegister;
 		this.institutions = institutions;
 		this.accounts = accounts;
 		this.regions = regions;
@@ -61,13 +65,13 @@ class HomeController {
 		var regionCounts = institutions.countOpenByRegion(user);
 		model.addAttribute("regionCounts", regionCounts);
 		model.addAttribute("overdueActions", correctiveActions.overdueActions(user));
-		model.addAttribute("awaitingDecision", ratings.approvalQueue(user).size());
+		model.addAttribute("awaitingDecision", ratingRegister.approvalQueue(user).size());
 		model.addAttribute("repliesPending", replies.pending(user).size());
-		var expiring = ratings.expiringSoon(user);
+		var expiring = ratingRegister.expiringSoon(user);
 		model.addAttribute("expiring", expiring);
-		model.addAttribute("expiringNames", ratings.institutionNames(expiring));
-		model.addAttribute("renewalDays", Ratings.RENEWAL_WINDOW_DAYS);
-		model.addAttribute("stars", ratings.starDistribution(user));
+		model.addAttribute("expiringNames", ratingRegister.institutionNames(expiring));
+		model.addAttribute("renewalDays", RatingRegister.RENEWAL_WINDOW_DAYS);
+		model.addAttribute("stars", ratingRegister.starDistribution(user));
 		model.addAttribute("maxRegionCount", regionCounts.values().stream().mapToLong(Long::longValue).max().orElse(1));
 		model.addAttribute("jurisdictionName", regions.path(user.jurisdiction().regionCode(),
 				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
@@ -119,9 +123,9 @@ class HomeController {
 		model.addAttribute("openActions",
 				actions.stream().filter(a -> a.getStatus() != cn.meizhi.inspection.ActionStatus.CLOSED).count());
 		model.addAttribute("overdueActions", actions.stream().filter(a -> a.isOverdue(today)).count());
-		model.addAttribute("expiring", ratings.expiringSoon(user));
+		model.addAttribute("expiring", ratingRegister.expiringSoon(user));
 		model.addAttribute("proposals",
-				ratings.ofClinic(user)
+				ratingRegister.ofClinic(user)
 					.stream()
 					.filter(r -> r.getStatus() == RatingStatus.PROPOSED || r.getStatus() == RatingStatus.APPEALED)
 					.toList());

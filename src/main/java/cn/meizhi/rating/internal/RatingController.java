@@ -7,6 +7,7 @@ import java.util.List;
 import cn.meizhi.inspection.InspectionView;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.rating.Rating;
+import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.RatingReply;
 import cn.meizhi.rating.RatingStatus;
@@ -38,16 +39,19 @@ class RatingController {
 
 	private final Ratings ratings;
 
+	private final RatingRegister ratingRegister;
+
 	private final Inspections inspections;
 
 	private final RatingReplies replies;
 
 	private final cn.meizhi.region.Regions regions;
 
-	RatingController(Ratings ratings, Inspections inspections, RatingReplies replies,
+	RatingController(Ratings ratings, RatingRegister ratingRegister, Inspections inspections, RatingReplies replies,
 			cn.meizhi.region.Regions regions) {
 		this.regions = regions;
 		this.ratings = ratings;
+		this.ratingRegister = ratingRegister;
 		this.inspections = inspections;
 		this.replies = replies;
 	}
@@ -69,7 +73,7 @@ class RatingController {
 	private String proposalForm(CurrentUser user, long id, Model model) {
 		InspectionView view = inspections.submittedForLead(user, id);
 		model.addAttribute("view", view);
-		model.addAttribute("ratings", ratings.ofInspection(id));
+		model.addAttribute("ratings", ratingRegister.ofInspection(id));
 		return "rating/propose";
 	}
 
@@ -104,7 +108,7 @@ class RatingController {
 
 	@GetMapping("/clinic/ratings")
 	String clinicRatings(CurrentUser user, Model model) {
-		model.addAttribute("ratings", ratings.ofClinic(user));
+		model.addAttribute("ratings", ratingRegister.ofClinic(user));
 		model.addAttribute("today", ratings.today());
 		return "rating/clinicList";
 	}
@@ -114,9 +118,9 @@ class RatingController {
 		Rating rating = ratings.get(user, id);
 		model.addAttribute("rating", rating);
 		model.addAttribute("view", ratings.basis(user, rating));
-		var appealList = ratings.appealsOf(id);
+		var appealList = ratingRegister.appealsOf(id);
 		model.addAttribute("appeals", appealList);
-		model.addAttribute("appealFiles", ratings.appealFiles(appealList));
+		model.addAttribute("appealFiles", ratingRegister.appealFiles(appealList));
 		model.addAttribute("filesBase", "/clinic/ratings/" + id);
 		var replyList = replies.of(id);
 		model.addAttribute("replies", replyList);
@@ -157,9 +161,9 @@ class RatingController {
 
 	@GetMapping("/regulator/ratings")
 	String queue(CurrentUser user, Model model) {
-		var queue = ratings.approvalQueue(user);
+		var queue = ratingRegister.approvalQueue(user);
 		model.addAttribute("queue", queue);
-		model.addAttribute("names", ratings.institutionNames(queue));
+		model.addAttribute("names", ratingRegister.institutionNames(queue));
 		model.addAttribute("today", ratings.today());
 		return "rating/queue";
 	}
@@ -173,10 +177,10 @@ class RatingController {
 			@RequestParam(required = false) Integer stars, @RequestParam(required = false) RatingStatus status,
 			@RequestParam(required = false) Long institutionId, @RequestParam(required = false) Integer page,
 			Model model) {
-		var found = ratings.register(user, region, stars, status, institutionId,
+		var found = ratingRegister.register(user, region, stars, status, institutionId,
 				org.springframework.data.domain.PageRequest.of(page == null ? 0 : Math.max(0, page), 50));
 		model.addAttribute("found", found);
-		model.addAttribute("names", ratings.institutionNames(found.getContent()));
+		model.addAttribute("names", ratingRegister.institutionNames(found.getContent()));
 		model.addAttribute("region", region);
 		model.addAttribute("stars", stars);
 		model.addAttribute("status", status);
@@ -192,11 +196,11 @@ class RatingController {
 		Rating rating = ratings.get(user, id);
 		model.addAttribute("rating", rating);
 		model.addAttribute("view", ratings.basis(user, rating));
-		var appealList = ratings.appealsOf(id);
+		var appealList = ratingRegister.appealsOf(id);
 		model.addAttribute("appeals", appealList);
-		model.addAttribute("appealFiles", ratings.appealFiles(appealList));
+		model.addAttribute("appealFiles", ratingRegister.appealFiles(appealList));
 		model.addAttribute("filesBase", "/regulator/ratings/" + id);
-		model.addAttribute("history", ratings.history(id));
+		model.addAttribute("history", ratingRegister.history(id));
 		model.addAttribute("replies", replies.of(id));
 		String whyNot = ratings.whyNotDecide(user, rating);
 		model.addAttribute("mayDecide", whyNot == null);

@@ -2,6 +2,7 @@ package cn.meizhi.rating.internal;
 
 import java.util.List;
 
+import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.RatingReply;
 import cn.meizhi.rating.Ratings;
@@ -27,9 +28,12 @@ class RatingReplyController {
 
 	private final Ratings ratings;
 
-	RatingReplyController(RatingReplies replies, Ratings ratings) {
+	private final RatingRegister ratingRegister;
+
+	RatingReplyController(RatingReplies replies, Ratings ratings, RatingRegister ratingRegister) {
 		this.replies = replies;
 		this.ratings = ratings;
+		this.ratingRegister = ratingRegister;
 	}
 
 	@PostMapping("/clinic/ratings/{id}/reply")
@@ -53,7 +57,7 @@ class RatingReplyController {
 		var rated = replies.ratingsOf(pending);
 		model.addAttribute("pending", pending);
 		model.addAttribute("rated", rated);
-		model.addAttribute("names", ratings.institutionNames(List.copyOf(rated.values())));
+		model.addAttribute("names", ratingRegister.institutionNames(List.copyOf(rated.values())));
 		return "rating/replies";
 	}
 

@@ -1,4 +1,4 @@
-package cn.meizhi.standard.internal;
+package cn.meizhi.standard;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.meizhi.inspection.internal;
+package cn.meizhi.inspection;
 
 import java.time.Instant;
 import java.util.List;

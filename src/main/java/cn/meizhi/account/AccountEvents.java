@@ -1,4 +1,4 @@
-package cn.meizhi.account.internal;
+package cn.meizhi.account;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package cn.meizhi.cycle.internal;
+package cn.meizhi.cycle;
 
 import java.time.Instant;
 import java.util.List;
