@@ -25,10 +25,10 @@ FORTUNES=""
 WRITER=""
 trap '[[ -n "$WRITER" ]] && kill "$WRITER" 2>/dev/null; [[ -n "$APP" ]] && kill "$APP" 2>/dev/null; [[ -n "$FORTUNES" ]] && kill "$FORTUNES" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
 
-for tool in wrk python3 curl; do
+for tool in wrk python3 curl unzip; do
 	if ! command -v "$tool" >/dev/null; then
 		export DEBIAN_FRONTEND=noninteractive
-		apt-get update -q && apt-get install -y -q wrk python3 curl
+		apt-get update -q && apt-get install -y -q wrk python3 curl unzip
 		break
 	fi
 done
