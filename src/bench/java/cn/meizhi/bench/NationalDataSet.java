@@ -19,9 +19,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.account.AccountManagement.AssessorSummary;
 import cn.meizhi.demo.internal.DemoInstitutions;
 import cn.meizhi.demo.internal.ExampleStandard;
-import cn.meizhi.account.AccountManagement.AssessorSummary;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.HospitalGrade;

@@ -1,10 +1,9 @@
 package cn.meizhi.institution;
 
-import cn.meizhi.shared.InstitutionType;
-
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Texts;
 import jakarta.persistence.criteria.Predicate;

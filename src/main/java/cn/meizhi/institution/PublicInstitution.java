@@ -1,10 +1,9 @@
 package cn.meizhi.institution;
 
-import cn.meizhi.shared.InstitutionType;
-
 import java.util.List;
 import java.util.Set;
 
+import cn.meizhi.shared.InstitutionType;
 import lombok.AccessLevel;
 import lombok.AllArgsConstructor;
 import lombok.Getter;

@@ -3,7 +3,6 @@ package cn.meizhi.shared;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;

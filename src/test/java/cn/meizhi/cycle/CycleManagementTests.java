@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.meizhi.institution.Institution;
-import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;

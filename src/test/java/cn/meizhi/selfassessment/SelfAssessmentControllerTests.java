@@ -1,11 +1,11 @@
 package cn.meizhi.selfassessment;
 
-import cn.meizhi.shared.EvidenceFiles.Upload;
 import java.util.List;
 import java.util.Map;
 
 import cn.meizhi.selfassessment.SelfAssessmentFixtures.Setup;
 import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.EvidenceFiles.Upload;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;
 

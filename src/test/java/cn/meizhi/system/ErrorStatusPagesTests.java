@@ -1,7 +1,6 @@
 package cn.meizhi.system;
 
 import jakarta.servlet.RequestDispatcher;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import cn.meizhi.support.Fixtures;
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.Role;
+import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
