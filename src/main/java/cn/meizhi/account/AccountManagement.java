@@ -24,6 +24,7 @@ import cn.meizhi.shared.EditConflictException;
 import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -273,6 +274,22 @@ public class AccountManagement {
 		return accounts.findByRoleAndEnabledTrueOrderByDisplayName(Role.ASSESSOR)
 			.stream()
 			.map(a -> new AssessorSummary(a.getId(), a.getUsername(), a.getDisplayName()))
+			.toList();
+	}
+
+	/** A regulator account, to hand work to. */
+	public record RegulatorSummary(long id, String username, String displayName, String jurisdictionCode) {
+	}
+
+	/**
+	 * The enabled regulators whose jurisdiction covers a region, by name: the colleagues
+	 * a case there may be assigned to.
+	 */
+	public List<RegulatorSummary> regulatorsCovering(String regionCode) {
+		return accounts.findByRoleAndEnabledTrueOrderByDisplayName(Role.REGULATOR)
+			.stream()
+			.filter(a -> a.getJurisdictionCode() != null && Jurisdiction.of(a.getJurisdictionCode()).covers(regionCode))
+			.map(a -> new RegulatorSummary(a.getId(), a.getUsername(), a.getDisplayName(), a.getJurisdictionCode()))
 			.toList();
 	}
 

@@ -121,6 +121,31 @@ public class InstitutionManagement {
 	}
 
 	/**
+	 * Institutions whose name holds a fragment, for anyone who must name one (a
+	 * complainant): the most similar names first, closed institutions last; the
+	 * register's name index answers it.
+	 */
+	public List<InstitutionSummary> lookupByName(String fragment, int limit) {
+		String q = fragment == null ? "" : fragment.strip();
+		if (q.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id, name, credit_code, region_code, status, type, surgery_level from institution
+				where name_grams @> cast(:grams as varchar[]) and name_search like :pattern escape '\\'
+				order by status = 'CLOSED', length(name), name limit :limit
+				""")
+			.param("grams", cn.meizhi.shared.Texts.nameGrams(q))
+			.param("pattern", cn.meizhi.shared.Texts.spacedLikePattern(q))
+			.param("limit", limit)
+			.query((rs, n) -> new InstitutionSummary(rs.getLong("id"), rs.getString("name"),
+					rs.getString("credit_code"), rs.getString("region_code"),
+					InstitutionStatus.valueOf(rs.getString("status")), InstitutionType.valueOf(rs.getString("type")),
+					rs.getInt("surgery_level")))
+			.list();
+	}
+
+	/**
 	 * One institution, if the user may see it; otherwise 404, whether it exists or not.
 	 */
 	public Institution get(CurrentUser user, long id) {

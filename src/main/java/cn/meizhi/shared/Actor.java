@@ -9,6 +9,9 @@ public record Actor(String username, String displayName, Role role) {
 
 	public static final Actor SYSTEM = new Actor("system", null, null);
 
+	/** A member of the public, not signed in (a complainant). */
+	public static final Actor PUBLIC = new Actor("public", null, null);
+
 	public static Actor anonymous(String attemptedUsername) {
 		return new Actor(attemptedUsername, null, null);
 	}

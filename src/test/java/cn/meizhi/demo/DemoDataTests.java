@@ -212,6 +212,30 @@ class DemoDataTests {
 		assertThat(count("select count(*) from institution")).isEqualTo(before);
 	}
 
+	@Test
+	void seedsComplaintsInEveryStateInTwoDistrictsThatTheDemoCodeOpens() {
+		for (String district : List.of("330102", "330106")) {
+			assertThat(jdbc.queryForList("select distinct status from complaint where region_code = ?", String.class,
+					district))
+				.as(district)
+				.contains("RECEIVED", "ACKNOWLEDGED", "AWAITING_STATEMENT", "DECIDED");
+		}
+		assertThat(
+				jdbc.queryForList("select distinct status from complaint where region_code = '330102'", String.class))
+			.contains("STATEMENT_GIVEN");
+		assertThat(jdbc.queryForList("select distinct outcome from complaint where outcome is not null", String.class))
+			.contains("SUBSTANTIATED", "PARTLY_SUBSTANTIATED", "NOT_SUBSTANTIATED", "OUTSIDE_REMIT");
+		String number = jdbc.queryForObject(
+				"select tracking_number from complaint where status = 'DECIDED' order by id limit 1", String.class);
+		assertThat(complaints.track(number, "MZDEMO26"))
+			.hasValueSatisfying(t -> assertThat(t.stage()).isEqualTo("DECIDED"));
+		assertThat(count("select count(*) from audit_event where action = 'COMPLAINT_DECIDED'"))
+			.isGreaterThanOrEqualTo(5);
+	}
+
+	@Autowired
+	cn.meizhi.complaint.Complaints complaints;
+
 	private long count(String sql) {
 		return jdbc.queryForObject(sql, Long.class);
 	}

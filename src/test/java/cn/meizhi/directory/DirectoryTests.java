@@ -428,7 +428,8 @@ class DirectoryTests {
 		String text = new String(csv, StandardCharsets.UTF_8).substring(1);
 		assertThat(text.lines().toList()).hasSize(2);
 		assertThat(text.lines().findFirst().orElseThrow())
-			.isEqualTo("id,name,creditCode,type,regionCode,regionName,stars,ratingStatus,certificateNo,validUntil");
+			.isEqualTo("id,name,creditCode,type,regionCode,regionName,stars,ratingStatus,certificateNo,validUntil,"
+					+ "complaintsDecided12m,complaintsUpheld12m");
 		assertThat(text).contains(institution.getId() + "," + institution.getName() + "," + institution.getCreditCode()
 				+ ",AESTHETIC_CLINIC,330106,西湖区,,NOT_RATED,,");
 	}

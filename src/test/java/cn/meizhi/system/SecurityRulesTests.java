@@ -68,6 +68,10 @@ class SecurityRulesTests {
 		publicEndpoint("GET /api/public/institutions/{id}");
 		publicEndpoint("GET /api/public/institutions.csv");
 		publicEndpoint("GET /api/public/changes");
+		publicEndpoint("GET /complaints/new");
+		publicEndpoint("POST /complaints/new");
+		publicEndpoint("GET /complaints/track");
+		publicEndpoint("POST /complaints/track");
 		publicEndpoint("GET /swagger-ui.html");
 		publicEndpoint("GET /v3/api-docs");
 		publicEndpoint("GET /v3/api-docs.yaml");
@@ -109,10 +113,14 @@ class SecurityRulesTests {
 				"POST /regulator/ratings/{id}/suspend", "POST /regulator/ratings/{id}/reinstate",
 				"POST /regulator/ratings/{id}/revoke", "POST /regulator/ratings/expire", "GET /regulator/replies",
 				"GET /regulator/ratings/{id}/appeal-files/{fileId}", "POST /regulator/replies/{id}/publish",
-				"POST /regulator/replies/{id}/reject");
+				"POST /regulator/replies/{id}/reject", "GET /regulator/complaints", "GET /regulator/complaints/{id}",
+				"POST /regulator/complaints/{id}/acknowledge", "POST /regulator/complaints/{id}/assign",
+				"POST /regulator/complaints/{id}/statement", "POST /regulator/complaints/{id}/decide",
+				"GET /regulator/complaints/{id}/files/{fileId}");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
-				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit");
+				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",
+				"GET /admin/calendar", "POST /admin/calendar", "POST /admin/calendar/{day}/unmark");
 		only(Role.ASSESSOR, "GET /assessor", "GET /assessor/inspections/{id}/declaration",
 				"POST /assessor/inspections/{id}/declaration", "GET /assessor/inspections/{id}",
 				"GET /assessor/inspections/{id}/sections/{code}",
@@ -131,7 +139,8 @@ class SecurityRulesTests {
 				"GET /clinic/inspections/{id}/files/{fileId}", "GET /clinic/ratings", "GET /clinic/ratings/{id}",
 				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal",
 				"POST /clinic/ratings/{id}/reply", "GET /clinic/ratings/{id}/appeal-files/{fileId}",
-				"GET /clinic/notifications", "GET /clinic/notifications/{id}", "POST /clinic/notifications/read");
+				"GET /clinic/notifications", "GET /clinic/notifications/{id}", "POST /clinic/notifications/read",
+				"GET /clinic/complaints", "POST /clinic/complaints/{id}/statement");
 	}
 
 	private static void publicEndpoint(String endpoint) {
@@ -200,6 +209,7 @@ class SecurityRulesTests {
 				.replace("{actionId}", "1")
 				.replace("{fileId}", "1")
 				.replace("{code}", "S1")
+				.replace("{day}", "2031-03-03")
 				.replace("{certificateNo}", "MZ-330100-2026-000001");
 			Rule rule = entry.getValue();
 

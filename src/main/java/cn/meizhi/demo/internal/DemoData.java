@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.complaint.ComplaintHistory;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.InspectionHistory;
@@ -83,12 +84,15 @@ public class DemoData implements ApplicationRunner {
 
 	private final cn.meizhi.shared.DataLoading dataLoading;
 
+	private final ComplaintHistory complaintHistory;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			StandardAuthoring authoring, CycleManagement cycles, SelfAssessments selfAssessments,
 			Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
 			RatingEngine ratingEngine, Ratings ratings, RatingRegister ratingRegister, RatingReplies replies,
 			InspectionHistory inspectionHistory, RatingHistory ratingHistory, ApplicationEventPublisher events,
-			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading) {
+			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory) {
+		this.complaintHistory = complaintHistory;
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
 		this.events = events;
@@ -158,11 +162,14 @@ public class DemoData implements ApplicationRunner {
 				clinic2Institution.getId());
 		demoRatings.loadProposals(lead, submitted);
 		demoRatings.loadReplies(clinicInstitution.getId(), clinic2Institution.getId());
+		int complaints = new DemoComplaints(complaintHistory, cycles.today()).load(registered,
+				clinicInstitution.getId(), clinic2Institution.getId());
 		// the rating history went in without an event per rating: the public directory
 		// catches up in one statement
 		events.publishEvent(new RegisterLoadedInBulk("the demo data"));
-		log.info("Demo mode: {} institutions, 7 accounts, the example standard, cycles and {} rating histories loaded",
-				registered.size(), published);
+		log.info(
+				"Demo mode: {} institutions, 7 accounts, the example standard, cycles, {} rating histories and {} complaints loaded",
+				registered.size(), published, complaints);
 	}
 
 	/**

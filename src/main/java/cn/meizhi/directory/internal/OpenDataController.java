@@ -12,6 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import cn.meizhi.complaint.ComplaintCategory;
+import cn.meizhi.complaint.ComplaintOutcome;
+import cn.meizhi.complaint.ComplaintRecord;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.PublicRating;
@@ -94,14 +97,14 @@ class OpenDataController {
 		writer.write('\uFEFF');
 		CSVPrinter csv = CSVFormat.DEFAULT.builder()
 			.setHeader("id", "name", "creditCode", "type", "regionCode", "regionName", "stars", "ratingStatus",
-					"certificateNo", "validUntil")
+					"certificateNo", "validUntil", "complaintsDecided12m", "complaintsUpheld12m")
 			.get()
 			.print(writer);
-		directory.export(query, locale, listing -> {
+		directory.export(query, locale, (listing, complaints) -> {
 			try {
 				csv.printRecord(listing.id(), listing.name(), listing.creditCode(), listing.type(),
 						listing.regionCode(), listing.regionName(), listing.stars(), listing.ratingStatus(),
-						listing.certificateNo(), listing.validUntil());
+						listing.certificateNo(), listing.validUntil(), complaints.decided(), complaints.upheld());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -160,7 +163,7 @@ class OpenDataController {
 			InstitutionType type, String hospitalGrade, List<Department> departments, int surgeryLevel,
 			List<String> certifications, String regionCode, String regionName, String address, String phone,
 			String website, String institutionStatus, DirectoryStatus ratingStatus, CurrentRating currentRating,
-			List<HistoryEntry> ratingHistory) {
+			List<HistoryEntry> ratingHistory, ComplaintCounts complaints) {
 
 		static ProfileResponse of(PublicDirectory.Profile p) {
 			PublicInstitution i = p.institution();
@@ -179,7 +182,22 @@ class OpenDataController {
 					i.getHospitalGrade() == null ? null : i.getHospitalGrade().name(),
 					List.copyOf(i.getDepartmentsInOrder()), i.getSurgeryLevel(), i.getCertificationList(),
 					i.getRegionCode(), p.regionPath(), i.getAddress(), i.getPhone(), i.getWebsite(),
-					i.getStatus().name(), p.status(), current, p.history().stream().map(HistoryEntry::of).toList());
+					i.getStatus().name(), p.status(), current, p.history().stream().map(HistoryEntry::of).toList(),
+					ComplaintCounts.of(p.complaints()));
+		}
+
+	}
+
+	/**
+	 * Complaints against the institution decided since a day (twelve months back), by
+	 * outcome and by category: counts only, never a complaint's text.
+	 */
+	record ComplaintCounts(LocalDate since, long decided, long upheld, java.util.Map<ComplaintOutcome, Long> byOutcome,
+			java.util.Map<ComplaintCategory, Long> byCategory) {
+
+		static ComplaintCounts of(ComplaintRecord.PublicCounts counts) {
+			return new ComplaintCounts(counts.since(), counts.decided(), counts.upheld(), counts.byOutcome(),
+					counts.byCategory());
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.meizhi.complaint.ComplaintRecord;
 import cn.meizhi.cycle.CycleManagement;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
@@ -74,10 +75,13 @@ public class PublicDirectory {
 
 	private final DirectorySearch index;
 
+	private final ComplaintRecord complaints;
+
 	PublicDirectory(DirectorySearch index, JdbcClient jdbc, Regions regions, CycleManagement cycles,
 			InstitutionManagement institutions, Ratings ratings, RatingRegister ratingRegister, Inspections inspections,
-			StandardManagement standards) {
+			StandardManagement standards, ComplaintRecord complaints) {
 		this.index = index;
+		this.complaints = complaints;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.cycles = cycles;
@@ -122,11 +126,14 @@ public class PublicDirectory {
 	 * export.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
-	public void export(DirectoryQuery query, Locale locale, java.util.function.Consumer<Listing> sink) {
+	public void export(DirectoryQuery query, Locale locale,
+			java.util.function.BiConsumer<Listing, ComplaintRecord.PublicCounts> sink) {
 		LocalDate today = cycles.today();
 		List<Long> ids = index.findAll(query, today);
 		for (int from = 0; from < ids.size(); from += 1_000) {
-			listings(ids.subList(from, Math.min(ids.size(), from + 1_000)), today, locale).forEach(sink);
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1_000));
+			Map<Long, ComplaintRecord.PublicCounts> counts = complaints.of(chunk);
+			listings(chunk, today, locale).forEach(listing -> sink.accept(listing, counts.get(listing.id())));
 		}
 	}
 
@@ -193,7 +200,7 @@ public class PublicDirectory {
 			}
 			String reply = record.currentReply();
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
-					sections, version, sectionNames, reply, history);
+					sections, version, sectionNames, reply, history, complaints.of(id));
 		});
 	}
 
@@ -246,10 +253,12 @@ public class PublicDirectory {
 	 * @param sectionNames section names by code, in the reader's language
 	 * @param reply the institution's published reply to its current rating
 	 * @param history every published rating, newest first
+	 * @param complaints the complaints decided in the last twelve months, counted
 	 */
 	public record Profile(PublicInstitution institution, String regionPath, DirectoryStatus status,
 			PublicRating current, List<RatingOutcome.SectionOutcome> sections, StandardVersion version,
-			Map<String, String> sectionNames, String reply, List<PublicRating> history) {
+			Map<String, String> sectionNames, String reply, List<PublicRating> history,
+			ComplaintRecord.PublicCounts complaints) {
 
 	}
 

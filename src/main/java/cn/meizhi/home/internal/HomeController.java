@@ -1,6 +1,7 @@
 package cn.meizhi.home.internal;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.complaint.Complaints;
 import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.InspectionStatus;
 import cn.meizhi.inspection.Inspections;
@@ -44,9 +45,13 @@ class HomeController {
 
 	private final Notifications notifications;
 
+	private final Complaints complaints;
+
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
 			SelfAssessments selfAssessments, Inspections inspections, CorrectiveActions correctiveActions,
-			Ratings ratings, RatingRegister ratingRegister, RatingReplies replies, Notifications notifications) {
+			Ratings ratings, RatingRegister ratingRegister, RatingReplies replies, Notifications notifications,
+			Complaints complaints) {
+		this.complaints = complaints;
 		this.replies = replies;
 		this.notifications = notifications;
 		this.inspections = inspections;
@@ -65,6 +70,7 @@ class HomeController {
 		var regionCounts = institutions.countOpenByRegion(user);
 		model.addAttribute("regionCounts", regionCounts);
 		model.addAttribute("overdueActions", correctiveActions.overdueActions(user));
+		model.addAttribute("overdueComplaints", complaints.overdueCount(user));
 		model.addAttribute("awaitingDecision", ratingRegister.approvalQueue(user).size());
 		model.addAttribute("repliesPending", replies.pending(user).size());
 		var expiring = ratingRegister.expiringSoon(user);
@@ -124,6 +130,7 @@ class HomeController {
 				actions.stream().filter(a -> a.getStatus() != cn.meizhi.inspection.ActionStatus.CLOSED).count());
 		model.addAttribute("overdueActions", actions.stream().filter(a -> a.isOverdue(today)).count());
 		model.addAttribute("expiring", ratingRegister.expiringSoon(user));
+		model.addAttribute("statementsDue", complaints.statementsDue(user));
 		model.addAttribute("proposals",
 				ratingRegister.ofClinic(user)
 					.stream()

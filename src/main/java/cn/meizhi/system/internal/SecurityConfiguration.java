@@ -57,7 +57,14 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**", "/badge/**",
 			"/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference" };
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference", "/complaints/**" };
+
+	/**
+	 * Public pages with a form that posts (sign-in, filing and tracking a complaint):
+	 * they need a CSRF token, hence a session, so they are never served by the stateless
+	 * chain or revalidated as shared pages.
+	 */
+	static final String[] PUBLIC_FORMS = { "/login", "/complaints/**" };
 
 	private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
@@ -153,12 +160,12 @@ class SecurityConfiguration {
 
 	/**
 	 * The public pages that may be served without a session (all public paths but the
-	 * sign-in page).
+	 * forms).
 	 */
 	private static final class PublicReads {
 
 		static final RequestMatcher MATCHER = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC_PATHS)
-			.filter(path -> !path.equals("/login"))
+			.filter(path -> !java.util.Arrays.asList(PUBLIC_FORMS).contains(path))
 			.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
 			.toList());
 

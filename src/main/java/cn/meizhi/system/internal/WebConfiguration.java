@@ -161,7 +161,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * Public URLs that are rate-limited per client address (see {@link PublicRateLimit}).
 	 */
 	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",
-			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*" };
+			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*", "/complaints/*" };
 
 	/** The rate limit's buckets, shared by every node through PostgreSQL. */
 	@Bean

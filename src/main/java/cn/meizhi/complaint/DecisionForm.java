@@ -1,0 +1,22 @@
+package cn.meizhi.complaint;
+
+import lombok.Data;
+
+/** The regulator's decision on a complaint. */
+@Data
+public class DecisionForm {
+
+	private ComplaintOutcome outcome;
+
+	/** The written answer the complainant reads by tracking number. */
+	private String publicAnswer;
+
+	/** For a complaint outside the remit: where it was referred (e.g. 市场监督管理局). */
+	private String referredTo;
+
+	/** What was found, for the record and the institution's file (not public). */
+	private String finding;
+
+	private FollowUp followUp = FollowUp.NONE;
+
+}
