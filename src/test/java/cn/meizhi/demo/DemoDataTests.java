@@ -233,6 +233,15 @@ class DemoDataTests {
 			.isGreaterThanOrEqualTo(5);
 	}
 
+	@Test
+	void seedsAdverseEventsWithASevereOneToReviewAndTwoPenalties() {
+		assertThat(count("select count(*) from adverse_event where severity in ('I', 'II') and reviewed_at is null"))
+			.isGreaterThanOrEqualTo(1);
+		assertThat(count("select count(*) from adverse_event where reviewed_at is not null")).isGreaterThanOrEqualTo(2);
+		assertThat(jdbc.queryForList("select distinct region_code from penalty", String.class))
+			.containsExactlyInAnyOrder("330102", "330106");
+	}
+
 	@Autowired
 	cn.meizhi.complaint.Complaints complaints;
 

@@ -116,7 +116,10 @@ class SecurityRulesTests {
 				"POST /regulator/replies/{id}/reject", "GET /regulator/complaints", "GET /regulator/complaints/{id}",
 				"POST /regulator/complaints/{id}/acknowledge", "POST /regulator/complaints/{id}/assign",
 				"POST /regulator/complaints/{id}/statement", "POST /regulator/complaints/{id}/decide",
-				"GET /regulator/complaints/{id}/files/{fileId}");
+				"GET /regulator/complaints/{id}/files/{fileId}", "GET /regulator/adverse-events",
+				"GET /regulator/adverse-events/{id}", "POST /regulator/adverse-events/{id}/review",
+				"GET /regulator/penalties", "GET /regulator/penalties/new", "POST /regulator/penalties/new",
+				"GET /regulator/risk");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",
@@ -140,7 +143,8 @@ class SecurityRulesTests {
 				"POST /clinic/ratings/{id}/accept", "POST /clinic/ratings/{id}/appeal",
 				"POST /clinic/ratings/{id}/reply", "GET /clinic/ratings/{id}/appeal-files/{fileId}",
 				"GET /clinic/notifications", "GET /clinic/notifications/{id}", "POST /clinic/notifications/read",
-				"GET /clinic/complaints", "POST /clinic/complaints/{id}/statement");
+				"GET /clinic/complaints", "POST /clinic/complaints/{id}/statement", "GET /clinic/adverse-events",
+				"GET /clinic/adverse-events/new", "POST /clinic/adverse-events/new");
 	}
 
 	private static void publicEndpoint(String endpoint) {

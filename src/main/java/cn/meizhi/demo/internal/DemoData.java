@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.adverseevent.AdverseEvents;
 import cn.meizhi.complaint.ComplaintHistory;
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.enforcement.Penalties;
 import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.InspectionHistory;
 import cn.meizhi.inspection.InspectionScheduling;
@@ -86,13 +88,20 @@ public class DemoData implements ApplicationRunner {
 
 	private final ComplaintHistory complaintHistory;
 
+	private final AdverseEvents adverseEvents;
+
+	private final Penalties penalties;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			StandardAuthoring authoring, CycleManagement cycles, SelfAssessments selfAssessments,
 			Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
 			RatingEngine ratingEngine, Ratings ratings, RatingRegister ratingRegister, RatingReplies replies,
 			InspectionHistory inspectionHistory, RatingHistory ratingHistory, ApplicationEventPublisher events,
-			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory) {
+			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory,
+			AdverseEvents adverseEvents, Penalties penalties) {
 		this.complaintHistory = complaintHistory;
+		this.adverseEvents = adverseEvents;
+		this.penalties = penalties;
 		this.startupLock = startupLock;
 		this.dataLoading = dataLoading;
 		this.events = events;
@@ -164,11 +173,13 @@ public class DemoData implements ApplicationRunner {
 		demoRatings.loadReplies(clinicInstitution.getId(), clinic2Institution.getId());
 		int complaints = new DemoComplaints(complaintHistory, cycles.today()).load(registered,
 				clinicInstitution.getId(), clinic2Institution.getId());
+		new DemoSupervision(adverseEvents, penalties, cycles.today()).load(registered, clinicInstitution.getId(),
+				clinic2Institution.getId());
 		// the rating history went in without an event per rating: the public directory
 		// catches up in one statement
 		events.publishEvent(new RegisterLoadedInBulk("the demo data"));
 		log.info(
-				"Demo mode: {} institutions, 7 accounts, the example standard, cycles, {} rating histories and {} complaints loaded",
+				"Demo mode: {} institutions, 7 accounts, the example standard, cycles, {} rating histories, {} complaints, adverse events and penalties loaded",
 				registered.size(), published, complaints);
 	}
 

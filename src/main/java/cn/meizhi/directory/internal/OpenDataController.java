@@ -15,6 +15,7 @@ import java.util.Locale;
 import cn.meizhi.complaint.ComplaintCategory;
 import cn.meizhi.complaint.ComplaintOutcome;
 import cn.meizhi.complaint.ComplaintRecord;
+import cn.meizhi.enforcement.Penalties;
 import cn.meizhi.institution.Department;
 import cn.meizhi.institution.PublicInstitution;
 import cn.meizhi.rating.PublicRating;
@@ -163,7 +164,7 @@ class OpenDataController {
 			InstitutionType type, String hospitalGrade, List<Department> departments, int surgeryLevel,
 			List<String> certifications, String regionCode, String regionName, String address, String phone,
 			String website, String institutionStatus, DirectoryStatus ratingStatus, CurrentRating currentRating,
-			List<HistoryEntry> ratingHistory, ComplaintCounts complaints) {
+			List<HistoryEntry> ratingHistory, ComplaintCounts complaints, List<Penalties.PublicPenalty> penalties) {
 
 		static ProfileResponse of(PublicDirectory.Profile p) {
 			PublicInstitution i = p.institution();
@@ -183,7 +184,7 @@ class OpenDataController {
 					List.copyOf(i.getDepartmentsInOrder()), i.getSurgeryLevel(), i.getCertificationList(),
 					i.getRegionCode(), p.regionPath(), i.getAddress(), i.getPhone(), i.getWebsite(),
 					i.getStatus().name(), p.status(), current, p.history().stream().map(HistoryEntry::of).toList(),
-					ComplaintCounts.of(p.complaints()));
+					ComplaintCounts.of(p.complaints()), p.penalties());
 		}
 
 	}

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import cn.meizhi.complaint.ComplaintRecord;
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.enforcement.Penalties;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
@@ -77,11 +78,14 @@ public class PublicDirectory {
 
 	private final ComplaintRecord complaints;
 
+	private final Penalties penalties;
+
 	PublicDirectory(DirectorySearch index, JdbcClient jdbc, Regions regions, CycleManagement cycles,
 			InstitutionManagement institutions, Ratings ratings, RatingRegister ratingRegister, Inspections inspections,
-			StandardManagement standards, ComplaintRecord complaints) {
+			StandardManagement standards, ComplaintRecord complaints, Penalties penalties) {
 		this.index = index;
 		this.complaints = complaints;
+		this.penalties = penalties;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.cycles = cycles;
@@ -200,7 +204,7 @@ public class PublicDirectory {
 			}
 			String reply = record.currentReply();
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
-					sections, version, sectionNames, reply, history, complaints.of(id));
+					sections, version, sectionNames, reply, history, complaints.of(id), penalties.publicRecord(id));
 		});
 	}
 
@@ -254,11 +258,12 @@ public class PublicDirectory {
 	 * @param reply the institution's published reply to its current rating
 	 * @param history every published rating, newest first
 	 * @param complaints the complaints decided in the last twelve months, counted
+	 * @param penalties the penalties decided in the last three years, newest first
 	 */
 	public record Profile(PublicInstitution institution, String regionPath, DirectoryStatus status,
 			PublicRating current, List<RatingOutcome.SectionOutcome> sections, StandardVersion version,
 			Map<String, String> sectionNames, String reply, List<PublicRating> history,
-			ComplaintRecord.PublicCounts complaints) {
+			ComplaintRecord.PublicCounts complaints, List<Penalties.PublicPenalty> penalties) {
 
 	}
 

@@ -1,6 +1,7 @@
 package cn.meizhi.home.internal;
 
 import cn.meizhi.account.AccountManagement;
+import cn.meizhi.adverseevent.AdverseEvents;
 import cn.meizhi.complaint.Complaints;
 import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.InspectionStatus;
@@ -47,11 +48,14 @@ class HomeController {
 
 	private final Complaints complaints;
 
+	private final AdverseEvents adverseEvents;
+
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
 			SelfAssessments selfAssessments, Inspections inspections, CorrectiveActions correctiveActions,
 			Ratings ratings, RatingRegister ratingRegister, RatingReplies replies, Notifications notifications,
-			Complaints complaints) {
+			Complaints complaints, AdverseEvents adverseEvents) {
 		this.complaints = complaints;
+		this.adverseEvents = adverseEvents;
 		this.replies = replies;
 		this.notifications = notifications;
 		this.inspections = inspections;
@@ -71,6 +75,7 @@ class HomeController {
 		model.addAttribute("regionCounts", regionCounts);
 		model.addAttribute("overdueActions", correctiveActions.overdueActions(user));
 		model.addAttribute("overdueComplaints", complaints.overdueCount(user));
+		model.addAttribute("severeEvents", adverseEvents.severeUnreviewed(user));
 		model.addAttribute("awaitingDecision", ratingRegister.approvalQueue(user).size());
 		model.addAttribute("repliesPending", replies.pending(user).size());
 		var expiring = ratingRegister.expiringSoon(user);
