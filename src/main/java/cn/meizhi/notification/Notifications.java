@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.meizhi.complaint.ComplaintEvent.ComplaintStatementRequested;
 import cn.meizhi.notification.internal.Notification;
 import cn.meizhi.notification.internal.NotificationRepository;
 import cn.meizhi.rating.RatingEvent;
@@ -81,6 +82,16 @@ public class Notifications {
 		String reason = reasonOf(event.changes());
 		notifications.save(new Notification(event.institutionId(), event.action(), reason,
 				"/clinic/cycles/" + event.cycleId() + "/self-assessment", event.occurredAt()));
+	}
+
+	/**
+	 * A regulator asks the institution for a statement on a complaint: what to explain,
+	 * and by when. Never who complained.
+	 */
+	@ApplicationModuleListener
+	void on(ComplaintStatementRequested event) {
+		notifications.save(new Notification(event.institutionId(), event.action(), event.due().toString(),
+				"/clinic/complaints#complaint-" + event.complaintId(), event.occurredAt()));
 	}
 
 	/**

@@ -298,6 +298,13 @@ class ComplaintTests {
 			.param("question", "请说明术后随访记录。")
 			.param("due", "2026-10-20")).andExpect(redirectedUrl(detail));
 
+		// the clinic is told, after the commit, by the notification module
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(jdbc.queryForObject(
+					"select count(*) from notification where institution_id = ? and kind = 'COMPLAINT_STATEMENT_REQUESTED'",
+					Long.class, clinic.getId()))
+				.isEqualTo(1));
 		mvc.perform(get("/clinic").with(as(clinicUser))).andExpect(content().string(containsString("待提交的投诉情况说明：1 件")));
 		mvc.perform(get("/clinic/complaints").with(as(clinicUser)))
 			.andExpect(status().isOk())

@@ -83,7 +83,7 @@ public abstract class BrowserJourney {
 
 	/** Signs out through the user menu. */
 	protected void signOut() {
-		this.browser.click(this.driver.findElement(By.cssSelector("header .dropdown-toggle")));
+		this.browser.click(this.driver.findElement(By.id("user-menu")));
 		WebElement logout = this.wait
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header form[action$='/logout']")));
 		this.browser.submit(logout);
