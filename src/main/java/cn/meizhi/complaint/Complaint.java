@@ -102,6 +102,9 @@ public class Complaint {
 
 	private String decidedBy;
 
+	/** The corrective action the decision ordered, if it did. */
+	private Long correctiveActionId;
+
 	/** What the complainant filed. */
 	public record Filing(long institutionId, String regionCode, ComplaintCategory category, LocalDate occurredOn,
 			String procedureName, String description, String contactPhone, String contactEmail,
@@ -212,6 +215,10 @@ public class Complaint {
 		this.decidedAt = now;
 		this.decidedBy = by;
 		this.status = ComplaintStatus.DECIDED;
+	}
+
+	void linkAction(long correctiveActionId) {
+		this.correctiveActionId = correctiveActionId;
 	}
 
 	void moveDeadlines(LocalDate acknowledgeBy, LocalDate decideBy) {

@@ -16,6 +16,8 @@ import cn.meizhi.complaint.internal.ComplaintFile;
 import cn.meizhi.complaint.internal.ComplaintFileRepository;
 import cn.meizhi.complaint.internal.ComplaintRepository;
 import cn.meizhi.evidence.EvidenceStore;
+import cn.meizhi.inspection.CorrectiveAction;
+import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionSummary;
 import cn.meizhi.shared.CurrentUser;
@@ -80,6 +82,8 @@ public class Complaints {
 
 	private final AccountManagement accounts;
 
+	private final CorrectiveActions correctiveActions;
+
 	private final WorkingCalendar calendar;
 
 	private final PasswordEncoder secrets;
@@ -98,8 +102,8 @@ public class Complaints {
 	private final String unknownNumberHash;
 
 	Complaints(ComplaintRepository complaints, ComplaintFileRepository files, EvidenceStore evidenceStore,
-			InstitutionManagement institutions, AccountManagement accounts, WorkingCalendar calendar,
-			PasswordEncoder secrets, ApplicationEventPublisher events, Clock clock,
+			InstitutionManagement institutions, AccountManagement accounts, CorrectiveActions correctiveActions,
+			WorkingCalendar calendar, PasswordEncoder secrets, ApplicationEventPublisher events, Clock clock,
 			@Value("${meizhi.complaints.acknowledge-within:5}") int acknowledgeWithin,
 			@Value("${meizhi.complaints.decide-within:30}") int decideWithin) {
 		this.complaints = complaints;
@@ -107,6 +111,7 @@ public class Complaints {
 		this.evidenceStore = evidenceStore;
 		this.institutions = institutions;
 		this.accounts = accounts;
+		this.correctiveActions = correctiveActions;
 		this.calendar = calendar;
 		this.secrets = secrets;
 		this.events = events;
@@ -398,12 +403,51 @@ public class Complaints {
 		if (followUp != FollowUp.NONE && length(form.getFinding()) == 0) {
 			problems.reject("finding", "complaint.finding.requiredForFollowUp");
 		}
+		if (followUp == FollowUp.CORRECTIVE_ACTION
+				&& (form.getActionDue() == null || !form.getActionDue().isAfter(calendar.today()))) {
+			problems.reject("actionDue", "complaint.actionDue.notFuture");
+		}
 		problems.throwIfAny();
 		complaint.decide(form.getOutcome(), form.getPublicAnswer().strip(), strip(form.getReferredTo()),
 				strip(form.getFinding()), followUp, regulator.username(), clock.instant());
+		if (followUp == FollowUp.CORRECTIVE_ACTION) {
+			complaint.linkAction(
+					correctiveActions
+						.orderFromComplaint(regulator, complaint.getInstitutionId(), id, complaint.getTrackingNumber(),
+								complaint.getFinding(), form.getActionSeverity(), form.getActionDue())
+						.getId());
+		}
 		complaints.flush();
 		events.publishEvent(new ComplaintEvent.ComplaintDecided(id, complaint.getInstitutionId(), summary(complaint),
 				complaint.getRegionCode(), form.getOutcome(), followUp, regulator.actor(), clock.instant()));
+	}
+
+	/** The corrective action a decision ordered, if any. */
+	public Optional<CorrectiveAction> actionOf(Complaint complaint) {
+		return complaint.getCorrectiveActionId() == null ? Optional.empty()
+				: correctiveActions.ofComplaint(complaint.getId());
+	}
+
+	/** The regulator closes the corrective action once the institution answered it. */
+	@Transactional
+	public void closeAction(CurrentUser regulator, long id) {
+		correctiveActions.verifyAsRegulator(regulator, actionIdOf(regulator, id));
+	}
+
+	/**
+	 * The regulator finds the institution's answer insufficient and reopens the action.
+	 */
+	@Transactional
+	public void reopenAction(CurrentUser regulator, long id, String comment) {
+		correctiveActions.reopenAsRegulator(regulator, actionIdOf(regulator, id), comment);
+	}
+
+	private long actionIdOf(CurrentUser regulator, long id) {
+		Complaint complaint = get(regulator, id);
+		if (complaint.getCorrectiveActionId() == null) {
+			throw new NotFoundException("CorrectiveAction", id);
+		}
+		return complaint.getCorrectiveActionId();
 	}
 
 	// ----------------------------------------------------------------- the institution

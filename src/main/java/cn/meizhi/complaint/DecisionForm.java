@@ -19,4 +19,12 @@ public class DecisionForm {
 
 	private FollowUp followUp = FollowUp.NONE;
 
+	/** For a corrective action: by when the institution must answer. */
+	@org.springframework.format.annotation.DateTimeFormat(
+			iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+	private java.time.LocalDate actionDue;
+
+	/** For a corrective action: how serious the finding is. */
+	private cn.meizhi.inspection.Severity actionSeverity = cn.meizhi.inspection.Severity.GENERAL;
+
 }

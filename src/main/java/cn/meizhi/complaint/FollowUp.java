@@ -7,6 +7,12 @@ public enum FollowUp {
 	NONE,
 
 	/** The institution is flagged for an unannounced inspection (飞行检查). */
-	UNANNOUNCED_INSPECTION
+	UNANNOUNCED_INSPECTION,
+
+	/**
+	 * The finding becomes a corrective action (整改) the institution answers and the
+	 * regulator closes.
+	 */
+	CORRECTIVE_ACTION
 
 }

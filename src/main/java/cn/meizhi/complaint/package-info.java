@@ -4,7 +4,8 @@
  * jurisdiction acknowledges, assigns, asks the institution for a statement and decides
  * within deadlines counted in working days; the public profile counts the decided ones.
  */
-@ApplicationModule(allowedDependencies = { "account", "calendar", "evidence", "institution", "region", "shared" })
+@ApplicationModule(
+		allowedDependencies = { "account", "calendar", "evidence", "inspection", "institution", "region", "shared" })
 package cn.meizhi.complaint;
 
 import org.springframework.modulith.ApplicationModule;

@@ -63,6 +63,11 @@ public class CorrectiveAction {
 
 	private Instant createdAt;
 
+	/** The complaint whose finding this action answers; null for an inspection's. */
+	private Long complaintId;
+
+	private String complaintNumber;
+
 	CorrectiveAction(long inspectionId, long institutionId, long indicatorId, String finding, Severity severity,
 			LocalDate dueOn, Instant now) {
 		this.inspectionId = inspectionId;
@@ -73,6 +78,24 @@ public class CorrectiveAction {
 		this.dueOn = dueOn;
 		this.status = ActionStatus.OPEN;
 		this.createdAt = now;
+	}
+
+	/** An action ordered on a complaint's finding (no inspection, no indicator). */
+	CorrectiveAction(long institutionId, long complaintId, String complaintNumber, String finding, Severity severity,
+			LocalDate dueOn, Instant now) {
+		this.institutionId = institutionId;
+		this.complaintId = complaintId;
+		this.complaintNumber = complaintNumber;
+		this.finding = finding;
+		this.severity = severity;
+		this.dueOn = dueOn;
+		this.status = ActionStatus.OPEN;
+		this.createdAt = now;
+	}
+
+	/** Whether it answers a complaint rather than an inspection. */
+	public boolean isFromComplaint() {
+		return complaintId != null;
 	}
 
 	/** Not closed and past its due date. */

@@ -37,6 +37,17 @@ public sealed interface CorrectiveActionEvent extends AuditableEvent {
 
 	}
 
+	/** A regulator ordered a corrective action on a complaint's finding. */
+	record CorrectiveActionOrdered(long correctiveActionId, String summary, String regionCode,
+			List<FieldChange> changes, Actor actor, Instant occurredAt) implements CorrectiveActionEvent {
+
+		@Override
+		public String action() {
+			return "CORRECTIVE_ACTION_ORDERED";
+		}
+
+	}
+
 	/** The institution answered the corrective action. */
 	record CorrectiveActionAnswered(long correctiveActionId, String summary, String regionCode,
 			List<FieldChange> changes, Actor actor, Instant occurredAt) implements CorrectiveActionEvent {

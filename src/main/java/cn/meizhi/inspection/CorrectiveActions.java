@@ -78,6 +78,69 @@ public class CorrectiveActions {
 		publishAction(clinic, CorrectiveActionEvent.CorrectiveActionAnswered::new, action);
 	}
 
+	/**
+	 * A regulator orders a corrective action on the finding of a complaint they decided,
+	 * against an institution of their jurisdiction.
+	 */
+	@Transactional
+	public CorrectiveAction orderFromComplaint(CurrentUser regulator, long institutionId, long complaintId,
+			String complaintNumber, String finding, Severity severity, LocalDate due) {
+		Inspections.requireRole(regulator, Role.REGULATOR);
+		InstitutionSummary institution = institutions.findSummary(institutionId)
+			.filter(i -> regulator.reaches(i.regionCode()))
+			.orElseThrow(() -> new NotFoundException("Institution", institutionId));
+		var problems = new FormRejectedException.Collector();
+		if (finding == null || finding.isBlank()) {
+			problems.reject("finding", "action.finding.required");
+		}
+		if (due == null || !due.isAfter(cycles.today())) {
+			problems.reject("actionDue", "action.due.notFuture");
+		}
+		problems.throwIfAny();
+		CorrectiveAction action = actions
+			.saveAndFlush(new CorrectiveAction(institution.id(), complaintId, complaintNumber, finding.strip(),
+					severity == null ? Severity.GENERAL : severity, due, clock.instant()));
+		publishAction(regulator, CorrectiveActionEvent.CorrectiveActionOrdered::new, action,
+				new FieldChange.Diff().add("dueOn", null, due).changes());
+		return action;
+	}
+
+	/** The corrective action ordered on a complaint, if any. */
+	public java.util.Optional<CorrectiveAction> ofComplaint(long complaintId) {
+		return actions.findByComplaintId(complaintId);
+	}
+
+	/**
+	 * The regulator of the institution's jurisdiction closes a complaint's corrective
+	 * action once answered; 404 for an inspection's action or another jurisdiction's.
+	 */
+	@Transactional
+	public void verifyAsRegulator(CurrentUser regulator, long actionId) {
+		CorrectiveAction action = regulatorsAction(regulator, actionId);
+		action.verify(regulator.username(), clock.instant());
+		actions.flush();
+		publishAction(regulator, CorrectiveActionEvent.CorrectiveActionClosed::new, action);
+	}
+
+	/** The regulator finds the answer insufficient and reopens the action. */
+	@Transactional
+	public void reopenAsRegulator(CurrentUser regulator, long actionId, String comment) {
+		CorrectiveAction action = regulatorsAction(regulator, actionId);
+		action.reopen(comment);
+		actions.flush();
+		publishAction(regulator, CorrectiveActionEvent.CorrectiveActionReopened::new, action);
+	}
+
+	private CorrectiveAction regulatorsAction(CurrentUser regulator, long actionId) {
+		Inspections.requireRole(regulator, Role.REGULATOR);
+		return actions.findById(actionId)
+			.filter(CorrectiveAction::isFromComplaint)
+			.filter(a -> institutions.findSummary(a.getInstitutionId())
+				.map(i -> regulator.reaches(i.regionCode()))
+				.orElse(false))
+			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
+	}
+
 	@Transactional
 	public void verify(CurrentUser assessor, long actionId) {
 		CorrectiveAction action = leadsAction(assessor, actionId);
@@ -130,6 +193,7 @@ public class CorrectiveActions {
 	private CorrectiveAction leadsAction(CurrentUser assessor, long actionId) {
 		Inspections.requireRole(assessor, Role.ASSESSOR);
 		CorrectiveAction action = actions.findById(actionId)
+			.filter(a -> !a.isFromComplaint())
 			.orElseThrow(() -> new NotFoundException("CorrectiveAction", actionId));
 		Inspection inspection;
 		try {

@@ -372,6 +372,57 @@ class ComplaintTests {
 	}
 
 	@Test
+	void aSubstantiatedFindingBecomesACorrectiveActionTheClinicAnswersAndTheRegulatorCloses() throws Exception {
+		Institution clinic = fixtures.institution(DISTRICT);
+		CurrentUser regulator = Fixtures.regulator(DISTRICT);
+		CurrentUser clinicUser = Fixtures.clinic(clinic.getId());
+		Filed filed = file(clinic.getId(), "无资质人员操作激光设备。", "激光脱毛", null);
+		String detail = "/regulator/complaints/" + filed.id();
+		mvc.perform(post(detail + "/decide").with(csrf())
+			.with(as(regulator))
+			.param("outcome", "SUBSTANTIATED")
+			.param("publicAnswer", "经查属实，已责令整改。")
+			.param("finding", "激光设备由未取得资质的美容师操作。")
+			.param("followUp", "CORRECTIVE_ACTION")
+			.param("actionDue", "2026-09-29"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("整改期限应晚于今天")));
+		mvc.perform(post(detail + "/decide").with(csrf())
+			.with(as(regulator))
+			.param("outcome", "SUBSTANTIATED")
+			.param("publicAnswer", "经查属实，已责令整改。")
+			.param("finding", "激光设备由未取得资质的美容师操作。")
+			.param("followUp", "CORRECTIVE_ACTION")
+			.param("actionDue", "2026-10-30")
+			.param("actionSeverity", "SERIOUS")).andExpect(redirectedUrl(detail));
+		long actionId = jdbc.queryForObject("select corrective_action_id from complaint where id = ?", Long.class,
+				filed.id());
+		mvc.perform(get("/clinic/corrective-actions").with(as(clinicUser)))
+			.andExpect(content().string(containsString("源于投诉 " + filed.number())))
+			.andExpect(content().string(containsString("激光设备由未取得资质的美容师操作。")));
+		mvc.perform(post(detail + "/action/close").with(csrf()).with(as(regulator))).andExpect(status().isBadRequest());
+		mvc.perform(multipart("/clinic/corrective-actions/" + actionId + "/respond")
+			.file(new MockMultipartFile("files", "培训证明.pdf", "application/pdf", PDF))
+			.with(csrf())
+			.with(as(clinicUser))
+			.param("response", "已停止该美容师操作，安排持证医师，培训记录附后。")).andExpect(status().is3xxRedirection());
+		// an assessor cannot close it, nor a regulator of another district
+		mvc.perform(post("/assessor/actions/" + actionId + "/verify").with(csrf())
+			.with(as(Fixtures.assessor()))
+			.param("inspectionId", "1")).andExpect(status().isNotFound());
+		mvc.perform(post(detail + "/action/close").with(csrf()).with(as(Fixtures.regulator(OTHER_DISTRICT))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get(detail).with(as(regulator))).andExpect(content().string(containsString("已停止该美容师操作")));
+		mvc.perform(post(detail + "/action/close").with(csrf()).with(as(regulator))).andExpect(redirectedUrl(detail));
+		assertThat(jdbc.queryForObject("select status from corrective_action where id = ?", String.class, actionId))
+			.isEqualTo("CLOSED");
+		assertThat(jdbc.queryForList(
+				"select action from audit_event where object_type = 'CorrectiveAction' and object_id = ? order by id",
+				String.class, String.valueOf(actionId)))
+			.containsExactly("CORRECTIVE_ACTION_ORDERED", "CORRECTIVE_ACTION_ANSWERED", "CORRECTIVE_ACTION_CLOSED");
+	}
+
+	@Test
 	void aRegulatorOfAnotherDistrictAndAnotherClinicGetNotFound() throws Exception {
 		Institution clinic = fixtures.institution(DISTRICT);
 		Institution other = fixtures.institution(DISTRICT);

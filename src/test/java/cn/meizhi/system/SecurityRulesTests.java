@@ -116,7 +116,8 @@ class SecurityRulesTests {
 				"POST /regulator/replies/{id}/reject", "GET /regulator/complaints", "GET /regulator/complaints/{id}",
 				"POST /regulator/complaints/{id}/acknowledge", "POST /regulator/complaints/{id}/assign",
 				"POST /regulator/complaints/{id}/statement", "POST /regulator/complaints/{id}/decide",
-				"GET /regulator/complaints/{id}/files/{fileId}", "GET /regulator/adverse-events",
+				"GET /regulator/complaints/{id}/files/{fileId}", "POST /regulator/complaints/{id}/action/close",
+				"POST /regulator/complaints/{id}/action/reopen", "GET /regulator/adverse-events",
 				"GET /regulator/adverse-events/{id}", "POST /regulator/adverse-events/{id}/review",
 				"GET /regulator/penalties", "GET /regulator/penalties/new", "POST /regulator/penalties/new",
 				"GET /regulator/risk");

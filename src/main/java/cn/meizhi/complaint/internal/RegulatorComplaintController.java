@@ -59,6 +59,8 @@ class RegulatorComplaintController {
 		model.addAttribute("institutionName", complaints.institutionNames(java.util.List.of(complaint))
 			.getOrDefault(complaint.getInstitutionId(), ""));
 		model.addAttribute("files", complaints.filesOf(user, id));
+		model.addAttribute("action", complaints.actionOf(complaint).orElse(null));
+		model.addAttribute("severities", cn.meizhi.inspection.Severity.values());
 		model.addAttribute("colleagues", complaints.colleagues(user, complaint));
 		model.addAttribute("outcomes", ComplaintOutcome.values());
 		model.addAttribute("followUps", FollowUp.values());
@@ -101,6 +103,20 @@ class RegulatorComplaintController {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		return act(user, id, model, redirect, response, "complaint.decided",
 				() -> complaints.decide(user, id, decision));
+	}
+
+	@PostMapping("/{id}/action/close")
+	String closeAction(CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return act(user, id, model, redirect, response, "complaint.actionClosed",
+				() -> complaints.closeAction(user, id));
+	}
+
+	@PostMapping("/{id}/action/reopen")
+	String reopenAction(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String comment,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		return act(user, id, model, redirect, response, "complaint.actionReopened",
+				() -> complaints.reopenAction(user, id, comment));
 	}
 
 	@GetMapping("/{id}/files/{fileId}")

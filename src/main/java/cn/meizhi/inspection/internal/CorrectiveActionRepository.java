@@ -13,6 +13,8 @@ public interface CorrectiveActionRepository extends JpaRepository<CorrectiveActi
 
 	List<CorrectiveAction> findByInstitutionIdOrderByDueOn(long institutionId);
 
+	java.util.Optional<CorrectiveAction> findByComplaintId(long complaintId);
+
 	/** Institution id and number of its actions past due and not closed. */
 	@Query("""
 			select a.institutionId, count(a) from CorrectiveAction a

@@ -46,7 +46,7 @@ public class InspectionFile {
 
 	private Long storedEvidenceId;
 
-	public InspectionFile(long inspectionId, Long indicatorId, Long correctiveActionId, StoredEvidence stored,
+	public InspectionFile(Long inspectionId, Long indicatorId, Long correctiveActionId, StoredEvidence stored,
 			String by, Instant now) {
 		this.inspectionId = inspectionId;
 		this.indicatorId = indicatorId;
