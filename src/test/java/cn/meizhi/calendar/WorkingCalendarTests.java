@@ -103,6 +103,8 @@ class WorkingCalendarTests {
 		mvc.perform(get("/admin/calendar").param("year", "2026").with(admin))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("国庆节调休")));
+		mvc.perform(get("/admin/calendar").param("year", "2034").with(admin))
+			.andExpect(content().string(containsString("2034 年没有登记特殊日期")));
 		mvc.perform(post("/admin/calendar").with(csrf())
 			.with(admin)
 			.param("day", "2033-03-05")

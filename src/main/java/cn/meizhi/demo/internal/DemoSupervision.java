@@ -54,11 +54,12 @@ final class DemoSupervision {
 			.findFirst()
 			.orElseThrow()
 			.getId();
-		penalty(DemoPeople.DISTRICT_REGULATOR, shangcheng, "杭上卫医罚〔" + (today.getYear() - 1) + "〕27号",
+		penalty(DemoPeople.DISTRICT_REGULATOR, shangcheng, "杭上卫医罚〔" + today.minusMonths(8).getYear() + "〕27号",
 				today.minusMonths(8), PenaltyMeasure.FINE, new BigDecimal("30000"), "《医疗美容服务管理办法》第二十八条，《医疗机构管理条例》第四十六条",
 				"使用未取得美容主诊医师资格的人员独立开展注射类医疗美容项目。");
-		penalty(DemoPeople.regulatorOf("330106"), clinic2InstitutionId, "杭西卫医罚〔" + today.getYear() + "〕5号",
-				today.minusMonths(2), PenaltyMeasure.WARNING, null, "《医疗广告管理办法》第二十二条", "发布未经审查的医疗美容广告，宣传“零风险、永久有效”。");
+		penalty(DemoPeople.regulatorOf("330106"), clinic2InstitutionId,
+				"杭西卫医罚〔" + today.minusMonths(2).getYear() + "〕5号", today.minusMonths(2), PenaltyMeasure.WARNING, null,
+				"《医疗广告管理办法》第二十二条", "发布未经审查的医疗美容广告，宣传“零风险、永久有效”。");
 	}
 
 	private long report(CurrentUser clinic, int daysAgo, String procedure, Integer surgeryLevel, EventSeverity severity,
