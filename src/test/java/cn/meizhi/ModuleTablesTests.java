@@ -50,7 +50,8 @@ class ModuleTablesTests {
 			entry("spring_session", "system"), entry("spring_session_attributes", "system"),
 			entry("complaint", "complaint"), entry("complaint_file", "complaint"),
 			entry("working_calendar_day", "calendar"), entry("penalty", "enforcement"),
-			entry("adverse_event", "adverseevent"));
+			entry("adverse_event", "adverseevent"), entry("procedure_catalogue", "procedure"),
+			entry("catalogue_procedure", "procedure"), entry("catalogue_level_rule", "procedure"));
 
 	/** Crossings kept on purpose: module → other modules' tables its SQL names. */
 	static final Map<String, Set<String>> REMAINING = Map.of();

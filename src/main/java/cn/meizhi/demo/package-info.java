@@ -3,7 +3,7 @@
  * the embedded database or with the {@code demo} profile. Never active otherwise.
  */
 @ApplicationModule(allowedDependencies = { "account", "adverseevent", "complaint", "cycle", "enforcement", "inspection",
-		"institution", "rating", "region", "selfassessment", "shared", "standard", "system" })
+		"institution", "procedure", "rating", "region", "selfassessment", "shared", "standard", "system" })
 package cn.meizhi.demo;
 
 import org.springframework.modulith.ApplicationModule;

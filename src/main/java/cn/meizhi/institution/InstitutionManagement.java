@@ -97,7 +97,7 @@ public class InstitutionManagement {
 		return jdbc
 			.sql("""
 					select i.id, i.name, i.credit_code, i.credit_code_exception, i.licence_number, i.type, i.hospital_grade, i.region_code, i.address,
-					       i.surgery_level, i.certifications, i.phone, i.website, i.status,
+					       i.surgery_level, i.operating_rooms, i.certifications, i.phone, i.website, i.status,
 					       array(select d.department from institution_department d where d.institution_id = i.id) as departments
 					from institution i where i.id = :id
 					""")
@@ -113,9 +113,9 @@ public class InstitutionManagement {
 						InstitutionType.valueOf(rs.getString("type")),
 						grade == null ? null : HospitalGrade.valueOf(grade), rs.getString("region_code"),
 						rs.getString("address"), java.util.Collections.unmodifiableSet(departments),
-						rs.getInt("surgery_level"), Institution.certificationLines(rs.getString("certifications")),
-						rs.getString("phone"), rs.getString("website"),
-						InstitutionStatus.valueOf(rs.getString("status")));
+						rs.getInt("surgery_level"), rs.getInt("operating_rooms"),
+						Institution.certificationLines(rs.getString("certifications")), rs.getString("phone"),
+						rs.getString("website"), InstitutionStatus.valueOf(rs.getString("status")));
 			})
 			.optional();
 	}

@@ -44,6 +44,9 @@ public final class PublicInstitution {
 
 	private final int surgeryLevel;
 
+	/** Operating rooms (手术室): a surgical procedure needs one. */
+	private final int operatingRooms;
+
 	/** Certification records, one per line. */
 	private final List<String> certificationList;
 

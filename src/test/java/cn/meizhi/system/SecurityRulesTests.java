@@ -68,6 +68,12 @@ class SecurityRulesTests {
 		publicEndpoint("GET /api/public/institutions/{id}");
 		publicEndpoint("GET /api/public/institutions.csv");
 		publicEndpoint("GET /api/public/changes");
+		publicEndpoint("GET /procedures");
+		publicEndpoint("GET /procedures/{code}");
+		publicEndpoint("GET /institutions/{id}/procedures");
+		publicEndpoint("GET /check");
+		publicEndpoint("GET /api/public/procedures");
+		publicEndpoint("GET /api/public/check");
 		publicEndpoint("GET /complaints/new");
 		publicEndpoint("POST /complaints/new");
 		publicEndpoint("GET /complaints/track");
@@ -87,7 +93,9 @@ class SecurityRulesTests {
 				"POST /regulator/standards/versions/{id}/retire", "POST /regulator/standards/versions/{id}/drafts",
 				"GET /regulator/standards/versions/{id}/export.json",
 				"GET /regulator/standards/versions/{id}/export.csv", "GET /regulator/standards/import",
-				"POST /regulator/standards/import");
+				"POST /regulator/standards/import", "GET /regulator/procedures", "POST /regulator/procedures/import",
+				"GET /regulator/procedures/{id}", "POST /regulator/procedures/{id}/publish",
+				"POST /regulator/procedures/{id}/retire", "GET /regulator/procedures/{id}/export.json");
 		signedIn("GET /home");
 		signedIn("GET /account/password");
 		signedIn("POST /account/password");

@@ -15,6 +15,7 @@ import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.procedure.ProcedureCatalogue;
 import cn.meizhi.rating.RatingHistory;
 import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
@@ -92,13 +93,16 @@ public class DemoData implements ApplicationRunner {
 
 	private final Penalties penalties;
 
+	private final ProcedureCatalogue procedureCatalogue;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			StandardAuthoring authoring, CycleManagement cycles, SelfAssessments selfAssessments,
 			Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
 			RatingEngine ratingEngine, Ratings ratings, RatingRegister ratingRegister, RatingReplies replies,
 			InspectionHistory inspectionHistory, RatingHistory ratingHistory, ApplicationEventPublisher events,
 			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory,
-			AdverseEvents adverseEvents, Penalties penalties) {
+			AdverseEvents adverseEvents, Penalties penalties, ProcedureCatalogue procedureCatalogue) {
+		this.procedureCatalogue = procedureCatalogue;
 		this.complaintHistory = complaintHistory;
 		this.adverseEvents = adverseEvents;
 		this.penalties = penalties;
@@ -175,6 +179,7 @@ public class DemoData implements ApplicationRunner {
 				clinicInstitution.getId(), clinic2Institution.getId());
 		new DemoSupervision(adverseEvents, penalties, cycles.today()).load(registered, clinicInstitution.getId(),
 				clinic2Institution.getId());
+		ExampleCatalogue.load(procedureCatalogue);
 		// the rating history went in without an event per rating: the public directory
 		// catches up in one statement
 		events.publishEvent(new RegisterLoadedInBulk("the demo data"));

@@ -57,7 +57,8 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PATHS = { "/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**", "/badge/**",
 			"/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml",
-			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference", "/complaints/**" };
+			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference", "/complaints/**", "/procedures",
+			"/procedures/**", "/check" };
 
 	/**
 	 * Public pages with a form that posts (sign-in, filing and tracking a complaint):
@@ -89,7 +90,8 @@ class SecurityConfiguration {
 					// for pages that exist)
 					.requestMatchers(new NegatedRequestMatcher(new ExistingPage(pages)))
 					.permitAll()
-					.requestMatchers("/regulator/standards", "/regulator/standards/**")
+					.requestMatchers("/regulator/standards", "/regulator/standards/**", "/regulator/procedures",
+							"/regulator/procedures/**")
 					.hasAnyRole("REGULATOR", "ADMIN")
 					.requestMatchers("/admin/**")
 					.hasRole("ADMIN")

@@ -161,7 +161,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * Public URLs that are rate-limited per client address (see {@link PublicRateLimit}).
 	 */
 	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",
-			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*", "/complaints/*" };
+			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*", "/complaints/*",
+			"/procedures", "/procedures/*", "/check", "/institutions/*/procedures" };
 
 	/** The rate limit's buckets, shared by every node through PostgreSQL. */
 	@Bean
