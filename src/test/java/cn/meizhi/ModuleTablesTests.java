@@ -51,7 +51,9 @@ class ModuleTablesTests {
 			entry("complaint", "complaint"), entry("complaint_file", "complaint"),
 			entry("working_calendar_day", "calendar"), entry("penalty", "enforcement"),
 			entry("adverse_event", "adverseevent"), entry("procedure_catalogue", "procedure"),
-			entry("catalogue_procedure", "procedure"), entry("catalogue_level_rule", "procedure"));
+			entry("catalogue_procedure", "procedure"), entry("catalogue_level_rule", "procedure"),
+			entry("practitioner", "practitioner"), entry("practitioner_specialty", "practitioner"),
+			entry("practitioner_registration", "practitioner"));
 
 	/** Crossings kept on purpose: module → other modules' tables its SQL names. */
 	static final Map<String, Set<String>> REMAINING = Map.of();

@@ -6,8 +6,8 @@
  * searched through a Lucene index in each node, kept in step by PostgreSQL
  * {@code NOTIFY}. It changes nothing outside its own tables, and no module uses it.
  */
-@ApplicationModule(allowedDependencies = { "complaint", "cycle", "enforcement", "inspection", "institution", "rating",
-		"region", "shared", "standard" })
+@ApplicationModule(allowedDependencies = { "complaint", "cycle", "enforcement", "inspection", "institution",
+		"practitioner", "rating", "region", "shared", "standard" })
 package cn.meizhi.directory;
 
 import org.springframework.modulith.ApplicationModule;

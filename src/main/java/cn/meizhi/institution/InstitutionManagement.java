@@ -145,6 +145,35 @@ public class InstitutionManagement {
 			.list();
 	}
 
+	/** What an institution is licensed to do, for the plausibility rules. */
+	public record PracticeFacts(long id, String name, String regionCode, InstitutionType type,
+			HospitalGrade hospitalGrade, java.util.Set<Department> departments, int surgeryLevel, int operatingRooms) {
+	}
+
+	/** The practice facts of every practising institution of a jurisdiction, by name. */
+	public List<PracticeFacts> practiceFacts(Jurisdiction jurisdiction) {
+		return jdbc
+			.sql("""
+					select i.id, i.name, i.region_code, i.type, i.hospital_grade, i.surgery_level, i.operating_rooms,
+					       array(select d.department from institution_department d where d.institution_id = i.id) as departments
+					from institution i where i.region_code like :prefix and i.status = 'ACTIVE' order by i.name, i.id
+					""")
+			.param("prefix", jurisdiction.prefix() + "%")
+			.query((rs, n) -> {
+				var departments = java.util.EnumSet.noneOf(Department.class);
+				for (String department : (String[]) rs.getArray("departments").getArray()) {
+					departments.add(Department.valueOf(department));
+				}
+				String grade = rs.getString("hospital_grade");
+				return new PracticeFacts(rs.getLong("id"), rs.getString("name"), rs.getString("region_code"),
+						InstitutionType.valueOf(rs.getString("type")),
+						grade == null ? null : HospitalGrade.valueOf(grade),
+						java.util.Collections.unmodifiableSet(departments), rs.getInt("surgery_level"),
+						rs.getInt("operating_rooms"));
+			})
+			.list();
+	}
+
 	/**
 	 * One institution, if the user may see it; otherwise 404, whether it exists or not.
 	 */

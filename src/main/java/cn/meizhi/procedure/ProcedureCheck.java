@@ -12,6 +12,8 @@ import cn.meizhi.institution.HospitalGrade;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.institution.PublicInstitution;
+import cn.meizhi.practitioner.PractitionerRegister;
+import cn.meizhi.practitioner.PractitionerStatus;
 import cn.meizhi.rating.PublicRating;
 import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingStatus;
@@ -41,12 +43,15 @@ public class ProcedureCheck {
 
 	private final RatingRegister ratings;
 
+	private final PractitionerRegister practitioners;
+
 	private final Clock clock;
 
 	private final Formats formats;
 
 	ProcedureCheck(ProcedureCatalogue catalogue, InstitutionManagement institutions, RatingRegister ratings,
-			Clock clock, Formats formats) {
+			PractitionerRegister practitioners, Clock clock, Formats formats) {
+		this.practitioners = practitioners;
 		this.catalogue = catalogue;
 		this.institutions = institutions;
 		this.ratings = ratings;
@@ -80,6 +85,17 @@ public class ProcedureCheck {
 
 	}
 
+	/**
+	 * Who of the specialty practises at the institution: an active 主诊医师 registered there
+	 * as their main institution, only ones registered there as a further site (多机构执业,
+	 * present on some days), or none.
+	 */
+	public enum Staffing {
+
+		RESIDENT, VISITING, NONE
+
+	}
+
 	/** The answer with its reasons. */
 	public record Verdict(Answer answer, List<Condition> conditions) {
 	}
@@ -105,7 +121,7 @@ public class ProcedureCheck {
 		PublicInstitution i = institution.get();
 		Procedure p = procedure.get();
 		int maxLevel = catalogue.maxLevel(published.get().getId(), i.getType(), i.getHospitalGrade());
-		Verdict verdict = judge(Facts.of(i), p, maxLevel);
+		Verdict verdict = judge(Facts.of(i), p, maxLevel, staffing(institutionId, p.getSpecialty()));
 		List<Condition> conditions = new ArrayList<>(verdict.conditions());
 		conditions.add(ratingCondition(ratings.publicRecord(institutionId).current()));
 		return Optional.of(new Judgement(i, p, new Verdict(verdict.answer(), conditions)));
@@ -124,9 +140,12 @@ public class ProcedureCheck {
 		PublicInstitution i = institution.get();
 		int maxLevel = catalogue.maxLevel(published.get().getId(), i.getType(), i.getHospitalGrade());
 		Facts facts = Facts.of(i);
+		var staffing = new java.util.EnumMap<Department, Staffing>(Department.class);
 		return catalogue.procedures(published.get().getId())
 			.stream()
-			.map(p -> new Judgement(i, p, judge(facts, p, maxLevel)))
+			.map(p -> new Judgement(i, p,
+					judge(facts, p, maxLevel,
+							staffing.computeIfAbsent(p.getSpecialty(), s -> staffing(institutionId, s)))))
 			.filter(j -> j.verdict().answer() != Answer.NO)
 			.toList();
 	}
@@ -135,7 +154,7 @@ public class ProcedureCheck {
 	 * The rule itself, on facts alone: each condition in order, then the answer (no when
 	 * a legal condition fails, only with conditions when one is not known, else yes).
 	 */
-	public static Verdict judge(Facts facts, Procedure procedure, int maxLevelOfType) {
+	public static Verdict judge(Facts facts, Procedure procedure, int maxLevelOfType, Staffing staffing) {
 		List<Condition> conditions = new ArrayList<>();
 		conditions.add(new Condition("check.licenceActive", facts.status() == InstitutionStatus.ACTIVE, true,
 				facts.status().name()));
@@ -149,10 +168,28 @@ public class ProcedureCheck {
 					facts.licensedLevel()));
 			conditions.add(new Condition("check.operatingRoom", facts.operatingRooms() > 0, true));
 		}
-		conditions.add(new Condition("check.practitioner", null, true, procedure.getSpecialty().name()));
+		conditions.add(new Condition("check.practitioner", switch (staffing) {
+			case RESIDENT -> Boolean.TRUE;
+			case VISITING -> null;
+			case NONE -> Boolean.FALSE;
+		}, true, procedure.getSpecialty().name()));
 		Answer answer = conditions.stream().anyMatch(c -> Boolean.FALSE.equals(c.met())) ? Answer.NO
 				: conditions.stream().anyMatch(c -> c.met() == null) ? Answer.CONDITIONAL : Answer.YES;
 		return new Verdict(answer, conditions);
+	}
+
+	/** Who of a specialty practises at an institution, by the practitioner register. */
+	private Staffing staffing(long institutionId, Department specialty) {
+		var present = practitioners.publicAt(institutionId)
+			.stream()
+			.filter(p -> p.status() == PractitionerStatus.ACTIVE
+					&& p.specialties().stream().anyMatch(q -> q.getSpecialty() == specialty))
+			.toList();
+		if (present.stream()
+			.anyMatch(p -> p.institutions().stream().anyMatch(i -> i.institutionId() == institutionId && i.main()))) {
+			return Staffing.RESIDENT;
+		}
+		return present.isEmpty() ? Staffing.NONE : Staffing.VISITING;
 	}
 
 	private Condition ratingCondition(PublicRating current) {

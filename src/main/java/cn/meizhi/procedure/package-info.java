@@ -3,7 +3,7 @@
  * surgical risk level, the rule (data of the catalogue version) of which institutions may
  * perform which level, and the one answer to "may this institution do this procedure?".
  */
-@ApplicationModule(allowedDependencies = { "institution", "rating", "shared" })
+@ApplicationModule(allowedDependencies = { "institution", "practitioner", "rating", "region", "shared" })
 package cn.meizhi.procedure;
 
 import org.springframework.modulith.ApplicationModule;

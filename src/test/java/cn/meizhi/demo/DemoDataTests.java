@@ -242,6 +242,18 @@ class DemoDataTests {
 			.containsExactlyInAnyOrder("330102", "330106");
 	}
 
+	@Test
+	void seedsPractitionersWithASuspendedOneOneAtFourPlacesAndAnUnstaffedSpecialty() {
+		assertThat(count("select count(*) from practitioner")).isGreaterThanOrEqualTo(150);
+		assertThat(count("select count(*) from practitioner where status = 'SUSPENDED'")).isGreaterThanOrEqualTo(1);
+		assertThat(count(
+				"select max(n) from (select count(*) n from practitioner_registration group by practitioner_id) r"))
+			.isGreaterThanOrEqualTo(4);
+		assertThat(count("select count(*) from procedure_catalogue where status = 'PUBLISHED' and example"))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from catalogue_procedure")).isGreaterThanOrEqualTo(80);
+	}
+
 	@Autowired
 	cn.meizhi.complaint.Complaints complaints;
 

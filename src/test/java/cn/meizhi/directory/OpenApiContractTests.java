@@ -85,8 +85,8 @@ class OpenApiContractTests {
 				List.of("?q=" + unrated.getName(), "?q=" + rated, "?size=5&page=1"), "/api/public/institutions/{id}",
 				List.of("/" + rated, "/" + unrated.getId()), "/api/public/changes",
 				List.of("?since=2000-01-01T00:00:00Z&limit=1", "?since=2100-01-01T00:00:00Z"), "/api/public/procedures",
-				List.of("?q=双眼皮", "?q=none-such"), "/api/public/check",
-				List.of("?institution=" + rated + "&procedure=WK-031",
+				List.of("?q=双眼皮", "?q=none-such"), "/api/public/practitioners", List.of("?q=测", "?q="),
+				"/api/public/check", List.of("?institution=" + rated + "&procedure=WK-031",
 						"?institution=" + unrated.getId() + "&procedure=PF-001"));
 		Set<String> validated = new TreeSet<>();
 		List<String> problems = new ArrayList<>();

@@ -113,6 +113,11 @@ class ProcedureCatalogueTests {
 		publishExample();
 		Institution clinic = institution(InstitutionType.AESTHETIC_CLINIC, null, 1, 1);
 		Institution hospital = institution(InstitutionType.AESTHETIC_HOSPITAL, "GRADE_3", 4, 2);
+		Institution visited = institution(InstitutionType.AESTHETIC_HOSPITAL, "GRADE_3", 4, 2);
+		// a surgeon whose main institution is the hospital, and who also practises at the
+		// second one
+		practitioners.register(Fixtures.regulator("330000"), surgeon(hospital, visited));
+		practitioners.register(Fixtures.regulator("330000"), surgeon(clinic, null));
 		mvc.perform(get("/procedures").param("q", "双眼皮"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("重睑成形术（埋线法）")))
@@ -126,11 +131,18 @@ class ProcedureCatalogueTests {
 			.andExpect(content().string(containsString("不可以。")))
 			.andExpect(content().string(containsString("按目录只能开展至1级")));
 		mvc.perform(get("/check").param("institution", String.valueOf(hospital.getId())).param("procedure", "WK-031"))
+			.andExpect(content().string(containsString("可以。")))
+			.andExpect(content().string(containsString("以本机构为主要执业机构")));
+		mvc.perform(get("/check").param("institution", String.valueOf(visited.getId())).param("procedure", "WK-031"))
 			.andExpect(content().string(containsString("可以，但有条件")))
-			.andExpect(content().string(containsString("美容主诊医师")));
+			.andExpect(content().string(containsString("多机构执业备案")));
+		// dermatology is licensed at the clinic, but no 主诊医师 of it is registered there
+		mvc.perform(get("/check").param("institution", String.valueOf(clinic.getId())).param("procedure", "PF-001"))
+			.andExpect(content().string(containsString("不可以。")))
+			.andExpect(content().string(containsString("没有登记在本机构执业的美容皮肤科美容主诊医师")));
 		mvc.perform(get("/api/public/check").param("institution", String.valueOf(clinic.getId()))
 			.param("procedure", "WK-001"))
-			.andExpect(jsonPath("$.answer").value("CONDITIONAL"))
+			.andExpect(jsonPath("$.answer").value("YES"))
 			.andExpect(jsonPath("$.procedure.level").value(1))
 			.andExpect(jsonPath("$.reasons[0].key").value("check.licenceActive"))
 			.andExpect(jsonPath("$.reasons[0].met").value(true));
@@ -145,6 +157,26 @@ class ProcedureCatalogueTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/check").param("institution", String.valueOf(clinic.getId())).param("procedure", "NOPE"))
 			.andExpect(status().isNotFound());
+	}
+
+	@Autowired
+	cn.meizhi.practitioner.PractitionerRegister practitioners;
+
+	private static final java.util.concurrent.atomic.AtomicInteger LICENCES = new java.util.concurrent.atomic.AtomicInteger(
+			(int) (System.nanoTime() % 1_000_000));
+
+	static cn.meizhi.practitioner.PractitionerForm surgeon(Institution main, Institution other) {
+		var form = new cn.meizhi.practitioner.PractitionerForm();
+		form.setName("测试医师");
+		form.setLicenceNumber("11" + main.getRegionCode() + "%07d".formatted(LICENCES.incrementAndGet() % 10_000_000));
+		form.setCategory(cn.meizhi.practitioner.QualificationCategory.CLINICAL);
+		form.setSurgerySince(java.time.LocalDate.of(2020, 1, 1));
+		form.setMainInstitution(main.getCreditCode());
+		form.setMainSince(java.time.LocalDate.of(2021, 1, 1));
+		if (other != null) {
+			form.setOtherInstitutions(other.getCreditCode() + " 2022-01-01");
+		}
+		return form;
 	}
 
 	private Institution institution(InstitutionType type, String grade, int surgeryLevel, int rooms) {

@@ -9,6 +9,7 @@ import cn.meizhi.institution.HospitalGrade;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.procedure.ProcedureCheck.Answer;
 import cn.meizhi.procedure.ProcedureCheck.Facts;
+import cn.meizhi.procedure.ProcedureCheck.Staffing;
 import cn.meizhi.shared.InstitutionType;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rule on every combination of facts: an institution may perform a procedure (the
- * answer is not no) exactly when every documented condition holds; it is never a plain
- * yes while the practitioner cannot be checked.
+ * answer is not no) exactly when every documented condition holds; it is a plain yes only
+ * with a 主诊医师 of the specialty whose main institution it is.
  */
 class ProcedureCheckTests {
 
@@ -46,14 +47,19 @@ class ProcedureCheckTests {
 								for (int maxLevel = 0; maxLevel <= 4; maxLevel++) {
 									var facts = new Facts(status, departments, type, grade, licensed, rooms);
 									for (Procedure procedure : PROCEDURES) {
-										combinations++;
-										boolean may = status == InstitutionStatus.ACTIVE
-												&& departments.contains(procedure.getSpecialty())
-												&& (!procedure.isSurgical() || (procedure.getLevel() <= maxLevel
-														&& procedure.getLevel() <= licensed && rooms > 0));
-										Answer answer = ProcedureCheck.judge(facts, procedure, maxLevel).answer();
-										assertThat(answer).as("%s %s", facts, procedure.getCode())
-											.isEqualTo(may ? Answer.CONDITIONAL : Answer.NO);
+										for (Staffing staffing : Staffing.values()) {
+											combinations++;
+											boolean may = status == InstitutionStatus.ACTIVE
+													&& departments.contains(procedure.getSpecialty())
+													&& (!procedure.isSurgical() || (procedure.getLevel() <= maxLevel
+															&& procedure.getLevel() <= licensed && rooms > 0))
+													&& staffing != Staffing.NONE;
+											Answer answer = ProcedureCheck.judge(facts, procedure, maxLevel, staffing)
+												.answer();
+											assertThat(answer).as("%s %s %s", facts, procedure.getCode(), staffing)
+												.isEqualTo(!may ? Answer.NO : staffing == Staffing.RESIDENT ? Answer.YES
+														: Answer.CONDITIONAL);
+										}
 									}
 								}
 							}
@@ -62,18 +68,18 @@ class ProcedureCheckTests {
 				}
 			}
 		}
-		assertThat(combinations).isEqualTo(3 * 4 * 4 * 4 * 5 * 2 * 5 * PROCEDURES.size());
+		assertThat(combinations).isEqualTo(3 * 4 * 4 * 4 * 5 * 2 * 5 * PROCEDURES.size() * 3);
 	}
 
 	@Test
 	void everyFailedConditionIsNamed() {
 		var clinic = new Facts(InstitutionStatus.ACTIVE, EnumSet.of(Department.AESTHETIC_SURGERY),
 				InstitutionType.AESTHETIC_CLINIC, null, 1, 0);
-		var verdict = ProcedureCheck.judge(clinic, PROCEDURES.get(2), 1);
+		var verdict = ProcedureCheck.judge(clinic, PROCEDURES.get(2), 1, Staffing.NONE);
 		assertThat(verdict.answer()).isEqualTo(Answer.NO);
 		assertThat(verdict.conditions()).filteredOn(c -> Boolean.FALSE.equals(c.met()))
 			.extracting(ProcedureCheck.Condition::key)
-			.containsExactly("check.levelAllowed", "check.levelLicensed", "check.operatingRoom");
+			.containsExactly("check.levelAllowed", "check.levelLicensed", "check.operatingRoom", "check.practitioner");
 	}
 
 }

@@ -74,6 +74,8 @@ class SecurityRulesTests {
 		publicEndpoint("GET /check");
 		publicEndpoint("GET /api/public/procedures");
 		publicEndpoint("GET /api/public/check");
+		publicEndpoint("GET /practitioners");
+		publicEndpoint("GET /api/public/practitioners");
 		publicEndpoint("GET /complaints/new");
 		publicEndpoint("POST /complaints/new");
 		publicEndpoint("GET /complaints/track");
@@ -128,7 +130,11 @@ class SecurityRulesTests {
 				"POST /regulator/complaints/{id}/action/reopen", "GET /regulator/adverse-events",
 				"GET /regulator/adverse-events/{id}", "POST /regulator/adverse-events/{id}/review",
 				"GET /regulator/penalties", "GET /regulator/penalties/new", "POST /regulator/penalties/new",
-				"GET /regulator/risk");
+				"GET /regulator/risk", "GET /regulator/practitioners", "GET /regulator/practitioners/new",
+				"POST /regulator/practitioners/new", "GET /regulator/practitioners/{id}",
+				"GET /regulator/practitioners/{id}/edit", "POST /regulator/practitioners/{id}/edit",
+				"POST /regulator/practitioners/import", "GET /regulator/practitioners/export.csv",
+				"GET /regulator/plausibility");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",

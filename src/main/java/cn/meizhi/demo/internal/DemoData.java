@@ -15,6 +15,7 @@ import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
+import cn.meizhi.practitioner.PractitionerRegister;
 import cn.meizhi.procedure.ProcedureCatalogue;
 import cn.meizhi.rating.RatingHistory;
 import cn.meizhi.rating.RatingRegister;
@@ -95,13 +96,17 @@ public class DemoData implements ApplicationRunner {
 
 	private final ProcedureCatalogue procedureCatalogue;
 
+	private final PractitionerRegister practitionerRegister;
+
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
 			StandardAuthoring authoring, CycleManagement cycles, SelfAssessments selfAssessments,
 			Inspections inspections, InspectionScheduling scheduling, CorrectiveActions correctiveActions,
 			RatingEngine ratingEngine, Ratings ratings, RatingRegister ratingRegister, RatingReplies replies,
 			InspectionHistory inspectionHistory, RatingHistory ratingHistory, ApplicationEventPublisher events,
 			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory,
-			AdverseEvents adverseEvents, Penalties penalties, ProcedureCatalogue procedureCatalogue) {
+			AdverseEvents adverseEvents, Penalties penalties, ProcedureCatalogue procedureCatalogue,
+			PractitionerRegister practitionerRegister) {
+		this.practitionerRegister = practitionerRegister;
 		this.procedureCatalogue = procedureCatalogue;
 		this.complaintHistory = complaintHistory;
 		this.adverseEvents = adverseEvents;
@@ -180,12 +185,13 @@ public class DemoData implements ApplicationRunner {
 		new DemoSupervision(adverseEvents, penalties, cycles.today()).load(registered, clinicInstitution.getId(),
 				clinic2Institution.getId());
 		ExampleCatalogue.load(procedureCatalogue);
+		int practitioners = new DemoPractitioners(practitionerRegister).load(registered, cycles.today());
 		// the rating history went in without an event per rating: the public directory
 		// catches up in one statement
 		events.publishEvent(new RegisterLoadedInBulk("the demo data"));
 		log.info(
-				"Demo mode: {} institutions, 7 accounts, the example standard, cycles, {} rating histories, {} complaints, adverse events and penalties loaded",
-				registered.size(), published, complaints);
+				"Demo mode: {} institutions, 7 accounts, the example standard, cycles, {} rating histories, {} complaints, adverse events, penalties, the example procedure catalogue and {} practitioners loaded",
+				registered.size(), published, complaints, practitioners);
 	}
 
 	/**

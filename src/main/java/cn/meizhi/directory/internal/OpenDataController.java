@@ -164,7 +164,8 @@ class OpenDataController {
 			InstitutionType type, String hospitalGrade, List<Department> departments, int surgeryLevel,
 			List<String> certifications, String regionCode, String regionName, String address, String phone,
 			String website, String institutionStatus, DirectoryStatus ratingStatus, CurrentRating currentRating,
-			List<HistoryEntry> ratingHistory, ComplaintCounts complaints, List<Penalties.PublicPenalty> penalties) {
+			List<HistoryEntry> ratingHistory, ComplaintCounts complaints, List<Penalties.PublicPenalty> penalties,
+			List<cn.meizhi.practitioner.PractitionerRegister.PublicPractitioner> practitioners) {
 
 		static ProfileResponse of(PublicDirectory.Profile p) {
 			PublicInstitution i = p.institution();
@@ -184,7 +185,7 @@ class OpenDataController {
 					List.copyOf(i.getDepartmentsInOrder()), i.getSurgeryLevel(), i.getCertificationList(),
 					i.getRegionCode(), p.regionPath(), i.getAddress(), i.getPhone(), i.getWebsite(),
 					i.getStatus().name(), p.status(), current, p.history().stream().map(HistoryEntry::of).toList(),
-					ComplaintCounts.of(p.complaints()), p.penalties());
+					ComplaintCounts.of(p.complaints()), p.penalties(), p.practitioners());
 		}
 
 	}

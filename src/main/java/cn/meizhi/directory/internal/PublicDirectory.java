@@ -18,6 +18,7 @@ import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.institution.PublicInstitution;
+import cn.meizhi.practitioner.PractitionerRegister;
 import cn.meizhi.rating.PublicRating;
 import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingStatus;
@@ -80,9 +81,13 @@ public class PublicDirectory {
 
 	private final Penalties penalties;
 
+	private final PractitionerRegister practitioners;
+
 	PublicDirectory(DirectorySearch index, JdbcClient jdbc, Regions regions, CycleManagement cycles,
 			InstitutionManagement institutions, Ratings ratings, RatingRegister ratingRegister, Inspections inspections,
-			StandardManagement standards, ComplaintRecord complaints, Penalties penalties) {
+			StandardManagement standards, ComplaintRecord complaints, Penalties penalties,
+			PractitionerRegister practitioners) {
+		this.practitioners = practitioners;
 		this.index = index;
 		this.complaints = complaints;
 		this.penalties = penalties;
@@ -204,7 +209,8 @@ public class PublicDirectory {
 			}
 			String reply = record.currentReply();
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
-					sections, version, sectionNames, reply, history, complaints.of(id), penalties.publicRecord(id));
+					sections, version, sectionNames, reply, history, complaints.of(id), penalties.publicRecord(id),
+					practitioners.publicAt(id));
 		});
 	}
 
@@ -259,11 +265,13 @@ public class PublicDirectory {
 	 * @param history every published rating, newest first
 	 * @param complaints the complaints decided in the last twelve months, counted
 	 * @param penalties the penalties decided in the last three years, newest first
+	 * @param practitioners the 美容主诊医师 registered there
 	 */
 	public record Profile(PublicInstitution institution, String regionPath, DirectoryStatus status,
 			PublicRating current, List<RatingOutcome.SectionOutcome> sections, StandardVersion version,
 			Map<String, String> sectionNames, String reply, List<PublicRating> history,
-			ComplaintRecord.PublicCounts complaints, List<Penalties.PublicPenalty> penalties) {
+			ComplaintRecord.PublicCounts complaints, List<Penalties.PublicPenalty> penalties,
+			List<PractitionerRegister.PublicPractitioner> practitioners) {
 
 	}
 

@@ -58,7 +58,7 @@ class SecurityConfiguration {
 			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**", "/badge/**",
 			"/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference", "/complaints/**", "/procedures",
-			"/procedures/**", "/check" };
+			"/procedures/**", "/check", "/practitioners" };
 
 	/**
 	 * Public pages with a form that posts (sign-in, filing and tracking a complaint):

@@ -1,0 +1,198 @@
+package cn.meizhi.practitioner;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.meizhi.institution.Department;
+import cn.meizhi.institution.Institution;
+import cn.meizhi.institution.InstitutionForm;
+import cn.meizhi.institution.InstitutionManagement;
+import cn.meizhi.procedure.RegisterPlausibility;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.support.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The practitioner register: the licence number's format, category and uniqueness, the
+ * specialty a category allows, a CSV import all or nothing with located problems, the
+ * jurisdiction by guessed ids, no private field on any public page or in the open data,
+ * and the plausibility report.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PractitionerTests {
+
+	/** A district of its own, so the report lists only this test's findings. */
+	static final String DISTRICT = "330110";
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PractitionerRegister register;
+
+	@Autowired
+	RegisterPlausibility plausibility;
+
+	@Autowired
+	InstitutionManagement institutions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void theLicenceNumberIsCheckedForFormatCategoryAndUniqueness() {
+		Institution clinic = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		CurrentUser regulator = Fixtures.regulator(DISTRICT);
+		var form = surgeon(clinic);
+		form.setLicenceNumber("12345");
+		assertThat(codes(register.check(regulator, form, null))).contains("practitioner.licence.format");
+		form.setLicenceNumber("13" + DISTRICT + "0000001");
+		assertThat(codes(register.check(regulator, form, null))).contains("practitioner.licence.category");
+		form = surgeon(clinic);
+		form.setDentistrySince(LocalDate.of(2020, 1, 1));
+		assertThat(codes(register.check(regulator, form, null))).containsExactly("practitioner.specialty.category");
+		form = surgeon(clinic);
+		register.register(regulator, form);
+		var again = surgeon(clinic);
+		again.setLicenceNumber(form.getLicenceNumber());
+		assertThatThrownBy(() -> register.register(regulator, again)).isInstanceOfSatisfying(
+				FormRejectedException.class,
+				ex -> assertThat(ex.reasons()).extracting(FormRejectedException.Reason::code)
+					.containsExactly("practitioner.licence.taken"));
+	}
+
+	@Test
+	void aCsvIsImportedWholeOrNotAtAllWithEachProblemLocated() throws Exception {
+		Institution clinic = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		String good = licence('1');
+		String header = String.join(",", PractitionerRegister.CSV_COLUMNS);
+		String bad = header + "\n" + "李医生," + good + ",CLINICAL,ACTIVE,2020-01-01,,,," + clinic.getCreditCode()
+				+ ",2021-01-01,,,\n" + "王医生,123,CLINICAL,ACTIVE,2020-13-01,,,," + clinic.getCreditCode()
+				+ ",2021-01-01,,,\n" + "赵医生," + licence('3') + ",DENTAL,ACTIVE,2020-01-01,,,,NOPE,2021-01-01,,,\n";
+		mvc.perform(multipart("/regulator/practitioners/import")
+			.file(new MockMultipartFile("file", "p.csv", "text/csv", bad.getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(as(Fixtures.regulator(DISTRICT))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("第 3 行，surgerySince：日期格式应为 年-月-日。")))
+			.andExpect(content().string(containsString("第 4 行，mainInstitution：没有这个统一社会信用代码的机构。")))
+			.andExpect(content().string(containsString("第 4 行，surgerySince：该执业类别不能取得此专业")));
+		assertThat(jdbc.queryForObject("select count(*) from practitioner where licence_number = ?", Long.class, good))
+			.isZero();
+		String fine = "\uFEFF" + header + "\n" + "李医生," + good + ",CLINICAL,ACTIVE,2020-01-01,,,,"
+				+ clinic.getCreditCode() + ",2021-01-01,,,\n";
+		mvc.perform(multipart("/regulator/practitioners/import")
+			.file(new MockMultipartFile("file", "p.csv", "text/csv", fine.getBytes(StandardCharsets.UTF_8)))
+			.with(csrf())
+			.with(as(Fixtures.regulator(DISTRICT)))).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select count(*) from practitioner where licence_number = ?", Long.class, good))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void anotherDistrictGetsNotFoundAndNothingPrivateIsPublic() throws Exception {
+		Institution clinic = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		var form = surgeon(clinic);
+		form.setIdNumber("33010219800101123X");
+		form.setPhone("13912345678");
+		form.setNotes("内部备注：曾被投诉");
+		Practitioner saved = register.register(Fixtures.regulator(DISTRICT), form);
+		mvc.perform(get("/regulator/practitioners/" + saved.getId()).with(as(Fixtures.regulator("330106"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/regulator/practitioners/" + saved.getId() + "/edit").with(csrf())
+			.with(as(Fixtures.regulator("330106")))
+			.param("name", "改名")).andExpect(status().isNotFound());
+		mvc.perform(get("/regulator/practitioners/" + saved.getId()).with(as(Fixtures.clinic(clinic.getId()))))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/regulator/practitioners/" + saved.getId()).with(as(Fixtures.regulator(DISTRICT))))
+			.andExpect(content().string(containsString("13912345678")));
+		for (String url : new String[] { "/practitioners?q=" + saved.getLicenceNumber(),
+				"/api/public/practitioners?q=" + saved.getLicenceNumber(), "/institutions/" + clinic.getId(),
+				"/api/public/institutions/" + clinic.getId() }) {
+			mvc.perform(get(url))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(saved.getLicenceNumber())))
+				.andExpect(content().string(not(containsString("33010219800101123X"))))
+				.andExpect(content().string(not(containsString("13912345678"))))
+				.andExpect(content().string(not(containsString("内部备注"))));
+		}
+	}
+
+	@Test
+	void theReportNamesAnUnstaffedSpecialtyAndAPractitionerAtTooManyPlacesFarApart() {
+		Institution clinic = clinic(EnumSet.of(Department.AESTHETIC_SURGERY, Department.AESTHETIC_DERMATOLOGY));
+		Institution second = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		Institution third = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		Institution chongqing = institutions.register(Fixtures.regulator("500000"),
+				Fixtures.institutionForm("500103", Fixtures.unique("重庆测试诊所")));
+		var form = surgeon(clinic);
+		form.setOtherInstitutions(second.getCreditCode() + " 2022-01-01\n" + third.getCreditCode() + " 2022-02-01\n"
+				+ chongqing.getCreditCode() + " 2022-03-01");
+		Practitioner busy = register.register(Fixtures.regulator(DISTRICT), form);
+		var findings = plausibility.report(Fixtures.regulator(DISTRICT));
+		assertThat(findings).anySatisfy(f -> {
+			assertThat(f.rule()).isEqualTo("plausibility.noPractitioner");
+			assertThat(f.subject()).isEqualTo(clinic.getName());
+			assertThat(f.arguments()).containsExactly("AESTHETIC_DERMATOLOGY");
+		});
+		assertThat(findings).filteredOn(f -> f.link().equals("/regulator/practitioners/" + busy.getId()))
+			.extracting(RegisterPlausibility.Finding::rule)
+			.containsExactlyInAnyOrder("plausibility.tooManySites", "plausibility.farApart");
+	}
+
+	private Institution clinic(EnumSet<Department> departments) {
+		InstitutionForm form = Fixtures.institutionForm(DISTRICT, Fixtures.unique("医师测试诊所"));
+		form.setDepartments(departments);
+		return institutions.register(Fixtures.regulator("330000"), form);
+	}
+
+	private static PractitionerForm surgeon(Institution main) {
+		var form = new PractitionerForm();
+		form.setName("测试医师");
+		form.setLicenceNumber(licence('1'));
+		form.setCategory(QualificationCategory.CLINICAL);
+		form.setSurgerySince(LocalDate.of(2020, 1, 1));
+		form.setMainInstitution(main.getCreditCode());
+		form.setMainSince(LocalDate.of(2021, 1, 1));
+		return form;
+	}
+
+	private static String licence(char category) {
+		return "1" + category + DISTRICT + "%07d".formatted(SEQUENCE.incrementAndGet() % 10_000_000);
+	}
+
+	private static java.util.List<String> codes(PractitionerRegister.Outcome outcome) {
+		return outcome.problems().reasons().stream().map(FormRejectedException.Reason::code).toList();
+	}
+
+	private static RequestPostProcessor as(CurrentUser user) {
+		return user(Fixtures.principal(user));
+	}
+
+}
