@@ -8,6 +8,11 @@ import cn.meizhi.shared.AuditableEvent;
 /** A change to the practitioner register: one record per fact. */
 public sealed interface PractitionerEvent extends AuditableEvent {
 
+	@Override
+	default String objectType() {
+		return "Practitioner";
+	}
+
 	/** A regulator registered a practitioner. */
 	record PractitionerRegistered(long practitionerId, String summary, String regionCode, Actor actor,
 			Instant occurredAt) implements PractitionerEvent {
@@ -15,11 +20,6 @@ public sealed interface PractitionerEvent extends AuditableEvent {
 		@Override
 		public String action() {
 			return "PRACTITIONER_REGISTERED";
-		}
-
-		@Override
-		public String objectType() {
-			return "Practitioner";
 		}
 
 		@Override
@@ -39,11 +39,6 @@ public sealed interface PractitionerEvent extends AuditableEvent {
 		}
 
 		@Override
-		public String objectType() {
-			return "Practitioner";
-		}
-
-		@Override
 		public String objectId() {
 			return String.valueOf(practitionerId);
 		}
@@ -57,11 +52,6 @@ public sealed interface PractitionerEvent extends AuditableEvent {
 		@Override
 		public String action() {
 			return "PRACTITIONERS_IMPORTED";
-		}
-
-		@Override
-		public String objectType() {
-			return "Practitioner";
 		}
 
 		@Override
