@@ -355,24 +355,92 @@ public class PractitionerRegister {
 	@Transactional
 	public ImportResult importCsv(CurrentUser regulator, Reader csv) {
 		requireRegulator(regulator);
-		List<CSVRecord> rows;
+		List<Row> rows = new ArrayList<>();
 		try {
-			rows = CSVFormat.DEFAULT.builder()
+			var parser = CSVFormat.DEFAULT.builder()
 				.setHeader()
 				.setSkipHeaderRecord(true)
 				.setTrim(true)
 				.get()
-				.parse(csv)
-				.getRecords();
+				.parse(csv);
+			Set<String> header = new HashSet<>(parser.getHeaderNames());
+			for (CSVRecord record : parser.getRecords()) {
+				var cells = new java.util.HashMap<String, String>();
+				for (String column : CSV_COLUMNS) {
+					if (header.contains(column)) {
+						cells.put(column, record.isSet(column) ? record.get(column) : "");
+					}
+				}
+				rows.add(new Row(record.getRecordNumber() + 1, cells));
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			return new ImportResult(0, List.of("0|-|practitioner.import.unreadable"));
 		}
+		return importRows(regulator, rows);
+	}
+
+	/**
+	 * The same import from an Excel workbook (its first sheet, a header row with the
+	 * CSV's column names); dates may be Excel dates or text.
+	 */
+	@Transactional
+	public ImportResult importXlsx(CurrentUser regulator, java.io.InputStream xlsx) {
+		requireRegulator(regulator);
+		List<Row> rows = new ArrayList<>();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx)) {
+			List<org.dhatim.fastexcel.reader.Row> read = workbook.getFirstSheet().read();
+			if (read.isEmpty()) {
+				return new ImportResult(0, List.of("0|-|practitioner.import.empty"));
+			}
+			Map<Integer, String> columns = new java.util.HashMap<>();
+			var header = read.get(0);
+			for (int c = 0; c < header.getCellCount(); c++) {
+				String name = header.getCellAsString(c).map(String::strip).orElse("");
+				if (CSV_COLUMNS.contains(name)) {
+					columns.put(c, name);
+				}
+			}
+			for (int r = 1; r < read.size(); r++) {
+				var row = read.get(r);
+				var cells = new java.util.HashMap<String, String>();
+				for (var column : columns.entrySet()) {
+					cells.put(column.getValue(), text(row, column.getKey(), column.getValue()));
+				}
+				if (cells.values().stream().allMatch(String::isBlank)) {
+					continue;
+				}
+				rows.add(new Row(row.getRowNum(), cells));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return new ImportResult(0, List.of("0|-|practitioner.import.unreadable"));
+		}
+		return importRows(regulator, rows);
+	}
+
+	/** A cell as text: an Excel date in a date column as yyyy-mm-dd. */
+	private static String text(org.dhatim.fastexcel.reader.Row row, int column, String name) {
+		if (column >= row.getCellCount() || row.getCell(column) == null) {
+			return "";
+		}
+		var cell = row.getCell(column);
+		if (cell.getType() == org.dhatim.fastexcel.reader.CellType.NUMBER) {
+			return name.endsWith("Since") ? cell.asDate().toLocalDate().toString() : cell.asNumber().toPlainString();
+		}
+		return cell.getText() == null ? "" : cell.getText().strip();
+	}
+
+	/** A row of an import: its number in the file, and its cells by column name. */
+	private record Row(long line, Map<String, String> cells) {
+	}
+
+	private ImportResult importRows(CurrentUser regulator, List<Row> rows) {
 		List<String> problems = new ArrayList<>();
 		List<Runnable> saves = new ArrayList<>();
 		Set<String> licences = new HashSet<>();
-		for (CSVRecord row : rows) {
-			long line = row.getRecordNumber() + 1;
+		for (Row row : rows) {
+			long line = row.line();
 			PractitionerForm form = new PractitionerForm();
 			try {
 				form.setName(value(row, "name"));
@@ -487,15 +555,15 @@ public class PractitionerRegister {
 
 	}
 
-	private static String value(CSVRecord row, String column) {
-		if (!row.isMapped(column)) {
+	private static String value(Row row, String column) {
+		if (!row.cells().containsKey(column)) {
 			throw new CellException(column, "practitioner.import.missingColumn");
 		}
-		String value = row.isSet(column) ? row.get(column) : "";
-		return value.isBlank() ? null : value.strip();
+		String value = row.cells().get(column);
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
-	private static LocalDate date(CSVRecord row, String column) {
+	private static LocalDate date(Row row, String column) {
 		String value = value(row, column);
 		if (value == null) {
 			return null;
@@ -508,7 +576,7 @@ public class PractitionerRegister {
 		}
 	}
 
-	private static <E extends Enum<E>> E enumValue(CSVRecord row, String column, Class<E> type) {
+	private static <E extends Enum<E>> E enumValue(Row row, String column, Class<E> type) {
 		String value = value(row, column);
 		if (value == null) {
 			return null;

@@ -116,6 +116,67 @@ class PractitionerTests {
 	}
 
 	@Test
+	void anExcelWorkbookIsImportedLikeACsvWithExcelDates() throws Exception {
+		Institution clinic = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		String good = licence('1');
+		var out = new java.io.ByteArrayOutputStream();
+		try (var workbook = new org.dhatim.fastexcel.Workbook(out, "meizhi-test", "1.0")) {
+			var sheet = workbook.newWorksheet("主诊医师");
+			for (int c = 0; c < PractitionerRegister.CSV_COLUMNS.size(); c++) {
+				sheet.value(0, c, PractitionerRegister.CSV_COLUMNS.get(c));
+			}
+			Object[][] rows = {
+					{ "钱医生", good, "CLINICAL", "ACTIVE", LocalDate.of(2019, 5, 1), null, null, null,
+							clinic.getCreditCode(), LocalDate.of(2020, 1, 1) },
+					{ "孙医生", "999", "CLINICAL", "ACTIVE", LocalDate.of(2019, 5, 1), null, null, null,
+							clinic.getCreditCode(), LocalDate.of(2020, 1, 1) } };
+			for (int r = 0; r < rows.length; r++) {
+				for (int c = 0; c < rows[r].length; c++) {
+					if (rows[r][c] instanceof LocalDate date) {
+						sheet.value(r + 1, c, date);
+						sheet.style(r + 1, c).format("yyyy-mm-dd").set();
+					}
+					else if (rows[r][c] != null) {
+						sheet.value(r + 1, c, (String) rows[r][c]);
+					}
+				}
+			}
+		}
+		byte[] xlsx = out.toByteArray();
+		mvc.perform(multipart("/regulator/practitioners/import")
+			.file(new MockMultipartFile("file", "p.xlsx", "application/octet-stream", xlsx))
+			.with(csrf())
+			.with(as(Fixtures.regulator(DISTRICT))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("第 3 行，licenceNumber：执业证书编码为 15 位数字")));
+		assertThat(jdbc.queryForObject("select count(*) from practitioner where licence_number = ?", Long.class, good))
+			.isZero();
+		var fixed = new java.io.ByteArrayOutputStream();
+		try (var workbook = new org.dhatim.fastexcel.Workbook(fixed, "meizhi-test", "1.0")) {
+			var sheet = workbook.newWorksheet("主诊医师");
+			for (int c = 0; c < PractitionerRegister.CSV_COLUMNS.size(); c++) {
+				sheet.value(0, c, PractitionerRegister.CSV_COLUMNS.get(c));
+			}
+			sheet.value(1, 0, "钱医生");
+			sheet.value(1, 1, good);
+			sheet.value(1, 2, "CLINICAL");
+			sheet.value(1, 3, "ACTIVE");
+			sheet.value(1, 4, LocalDate.of(2019, 5, 1));
+			sheet.style(1, 4).format("yyyy-mm-dd").set();
+			sheet.value(1, 8, clinic.getCreditCode());
+			sheet.value(1, 9, "2020-01-01");
+		}
+		mvc.perform(multipart("/regulator/practitioners/import")
+			.file(new MockMultipartFile("file", "p.xlsx", "application/octet-stream", fixed.toByteArray()))
+			.with(csrf())
+			.with(as(Fixtures.regulator(DISTRICT)))).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject(
+				"select obtained_on from practitioner_specialty s join practitioner p on p.id = s.practitioner_id where p.licence_number = ?",
+				LocalDate.class, good))
+			.isEqualTo(LocalDate.of(2019, 5, 1));
+	}
+
+	@Test
 	void anotherDistrictGetsNotFoundAndNothingPrivateIsPublic() throws Exception {
 		Institution clinic = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
 		var form = surgeon(clinic);

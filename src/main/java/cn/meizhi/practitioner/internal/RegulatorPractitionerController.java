@@ -85,10 +85,13 @@ class RegulatorPractitionerController {
 			model.addAttribute("importProblems", java.util.List.of("0|-|practitioner.import.empty"));
 		}
 		else {
-			String text = new String(file.getBytes(), StandardCharsets.UTF_8);
-			// Excel writes a byte-order mark before UTF-8
-			var result = register.importCsv(user,
-					new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
+			byte[] bytes = file.getBytes();
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			// an XLSX file is a zip ("PK"); a CSV from Excel starts with a byte-order
+			// mark
+			var result = bytes.length > 1 && bytes[0] == 'P' && bytes[1] == 'K'
+					? register.importXlsx(user, new java.io.ByteArrayInputStream(bytes)) : register.importCsv(user,
+							new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text));
 			if (result.problems().isEmpty()) {
 				redirect.addFlashAttribute("message", "practitioner.imported");
 				redirect.addFlashAttribute("messageArgs", new Object[] { result.saved() });
