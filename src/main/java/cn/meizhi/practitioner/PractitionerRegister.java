@@ -170,7 +170,13 @@ public class PractitionerRegister {
 
 	/** The edit form of a practitioner. */
 	public PractitionerForm form(CurrentUser regulator, long id) {
-		Practitioner p = get(regulator, id);
+		get(regulator, id);
+		return formOf(id);
+	}
+
+	/** A practitioner's record as its form (the callers decide who may see it). */
+	PractitionerForm formOf(long id) {
+		Practitioner p = practitioners.findById(id).orElseThrow(() -> new NotFoundException("Practitioner", id));
 		var codes = new java.util.HashMap<Long, String>();
 		institutions.summaries(p.getRegistrations().stream().map(r -> r.getInstitutionId()).toList())
 			.forEach((key, summary) -> codes.put(key, summary.creditCode()));
@@ -212,9 +218,19 @@ public class PractitionerRegister {
 			String regionCode) {
 	}
 
-	/** Every rule of a practitioner's record. */
+	/** Every rule of a practitioner's record, for the regulator who keeps it. */
 	public Outcome check(CurrentUser regulator, PractitionerForm form, Long id) {
 		requireRegulator(regulator);
+		return rules(form, id, main -> regulator.reaches(main.regionCode()), null);
+	}
+
+	/**
+	 * Every rule of a practitioner's record: {@code mainAllowed} says whether the main
+	 * institution is one the author may name, and {@code mustInclude}, when given, an
+	 * institution the record must register the practitioner at.
+	 */
+	Outcome rules(PractitionerForm form, Long id, java.util.function.Predicate<InstitutionSummary> mainAllowed,
+			Long mustInclude) {
 		var problems = new FormRejectedException.Collector();
 		LocalDate today = LocalDate.ofInstant(clock.instant(), formats.zone());
 		String name = strip(form.getName());
@@ -258,7 +274,7 @@ public class PractitionerRegister {
 		if (main.isEmpty()) {
 			problems.reject("mainInstitution", "practitioner.institution.unknown");
 		}
-		else if (!regulator.reaches(main.get().regionCode())) {
+		else if (!mainAllowed.test(main.get())) {
 			problems.reject("mainInstitution", "practitioner.institution.outsideJurisdiction");
 		}
 		else if (form.getMainSince() == null || form.getMainSince().isAfter(today)) {
@@ -295,6 +311,9 @@ public class PractitionerRegister {
 			else {
 				registrations.add(new Practitioner.Registration(other.get().id(), false, since));
 			}
+		}
+		if (mustInclude != null && registrations.stream().noneMatch(r -> r.getInstitutionId() == mustInclude)) {
+			problems.reject("mainInstitution", "practitioner.proposal.ownInstitution");
 		}
 		String idNumber = strip(form.getIdNumber());
 		if (idNumber != null && !ID_NUMBER.matcher(idNumber.toUpperCase(Locale.ROOT)).matches()) {

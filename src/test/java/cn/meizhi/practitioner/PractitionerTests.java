@@ -227,6 +227,88 @@ class PractitionerTests {
 			.containsExactlyInAnyOrder("plausibility.tooManySites", "plausibility.farApart");
 	}
 
+	@Test
+	void aClinicProposesForItsOwnStaffAndTheRegulatorConfirmsOrSendsBack() throws Exception {
+		Institution clinic = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		Institution other = clinic(EnumSet.of(Department.AESTHETIC_SURGERY));
+		CurrentUser clinicUser = Fixtures.clinic(clinic.getId());
+		var form = surgeon(clinic);
+		mvc.perform(post("/clinic/practitioners/propose").with(csrf())
+			.with(as(clinicUser))
+			.param("name", "新来的医师")
+			.param("licenceNumber", form.getLicenceNumber())
+			.param("category", "CLINICAL")
+			.param("status", "ACTIVE")
+			.param("surgerySince", "2020-01-01")
+			.param("mainInstitution", other.getCreditCode())
+			.param("mainSince", "2021-01-01"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("本机构须是该医师登记的执业机构之一")));
+		mvc.perform(post("/clinic/practitioners/propose").with(csrf())
+			.with(as(clinicUser))
+			.param("name", "新来的医师")
+			.param("licenceNumber", form.getLicenceNumber())
+			.param("category", "CLINICAL")
+			.param("status", "ACTIVE")
+			.param("surgerySince", "2020-01-01")
+			.param("mainInstitution", clinic.getCreditCode())
+			.param("mainSince", "2021-01-01")
+			.param("phone", "13700001111")).andExpect(status().is3xxRedirection());
+		long proposal = jdbc.queryForObject(
+				"select id from practitioner_proposal where institution_id = ? and status = 'PENDING'", Long.class,
+				clinic.getId());
+		assertThat(jdbc.queryForObject("select count(*) from practitioner where licence_number = ?", Long.class,
+				form.getLicenceNumber()))
+			.isZero();
+		mvc.perform(get("/regulator/practitioners/proposals/" + proposal).with(as(Fixtures.regulator("330106"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/regulator/practitioners").with(as(Fixtures.regulator(DISTRICT))))
+			.andExpect(content().string(containsString("待确认的机构申请")));
+		mvc.perform(get("/regulator/practitioners/proposals/" + proposal).with(as(Fixtures.regulator(DISTRICT))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("新来的医师")));
+		mvc.perform(post("/regulator/practitioners/proposals/" + proposal + "/confirm").with(csrf())
+			.with(as(Fixtures.regulator(DISTRICT)))).andExpect(status().is3xxRedirection());
+		long practitionerId = jdbc.queryForObject("select id from practitioner where licence_number = ?", Long.class,
+				form.getLicenceNumber());
+		mvc.perform(post("/regulator/practitioners/proposals/" + proposal + "/confirm").with(csrf())
+			.with(as(Fixtures.regulator(DISTRICT)))).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.queryForObject("select count(*) from practitioner where licence_number = ?", Long.class,
+				form.getLicenceNumber()))
+			.isEqualTo(1);
+		// a change to a practitioner of another institution, guessed by id: 404
+		Practitioner stranger = register.register(Fixtures.regulator(DISTRICT), surgeon(other));
+		mvc.perform(get("/clinic/practitioners/" + stranger.getId() + "/propose").with(as(clinicUser)))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/clinic/practitioners/" + stranger.getId() + "/propose").with(csrf())
+			.with(as(clinicUser))
+			.param("name", "改名")).andExpect(status().isNotFound());
+		// the clinic proposes a change to its own; the regulator sends it back with a
+		// reason
+		mvc.perform(get("/clinic/practitioners/" + practitionerId + "/propose").with(as(clinicUser)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("新来的医师")));
+		var change = register.form(Fixtures.regulator(DISTRICT), practitionerId);
+		mvc.perform(post("/clinic/practitioners/" + practitionerId + "/propose").with(csrf())
+			.with(as(clinicUser))
+			.param("name", "改了名的医师")
+			.param("licenceNumber", change.getLicenceNumber())
+			.param("category", "CLINICAL")
+			.param("status", "ACTIVE")
+			.param("surgerySince", "2020-01-01")
+			.param("mainInstitution", clinic.getCreditCode())
+			.param("mainSince", "2021-01-01")).andExpect(status().is3xxRedirection());
+		long second = jdbc.queryForObject(
+				"select id from practitioner_proposal where institution_id = ? and status = 'PENDING'", Long.class,
+				clinic.getId());
+		mvc.perform(post("/regulator/practitioners/proposals/" + second + "/reject").with(csrf())
+			.with(as(Fixtures.regulator(DISTRICT)))
+			.param("reason", "请附资格证书复印件")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/clinic/practitioners").with(as(clinicUser)))
+			.andExpect(content().string(containsString("退回理由：请附资格证书复印件")))
+			.andExpect(content().string(containsString("新来的医师")));
+	}
+
 	private Institution clinic(EnumSet<Department> departments) {
 		InstitutionForm form = Fixtures.institutionForm(DISTRICT, Fixtures.unique("医师测试诊所"));
 		form.setDepartments(departments);

@@ -134,7 +134,9 @@ class SecurityRulesTests {
 				"POST /regulator/practitioners/new", "GET /regulator/practitioners/{id}",
 				"GET /regulator/practitioners/{id}/edit", "POST /regulator/practitioners/{id}/edit",
 				"POST /regulator/practitioners/import", "GET /regulator/practitioners/export.csv",
-				"GET /regulator/plausibility");
+				"GET /regulator/plausibility", "GET /regulator/practitioners/proposals/{id}",
+				"POST /regulator/practitioners/proposals/{id}/confirm",
+				"POST /regulator/practitioners/proposals/{id}/reject");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",
@@ -159,7 +161,9 @@ class SecurityRulesTests {
 				"POST /clinic/ratings/{id}/reply", "GET /clinic/ratings/{id}/appeal-files/{fileId}",
 				"GET /clinic/notifications", "GET /clinic/notifications/{id}", "POST /clinic/notifications/read",
 				"GET /clinic/complaints", "POST /clinic/complaints/{id}/statement", "GET /clinic/adverse-events",
-				"GET /clinic/adverse-events/new", "POST /clinic/adverse-events/new");
+				"GET /clinic/adverse-events/new", "POST /clinic/adverse-events/new", "GET /clinic/practitioners",
+				"GET /clinic/practitioners/propose", "POST /clinic/practitioners/propose",
+				"GET /clinic/practitioners/{id}/propose", "POST /clinic/practitioners/{id}/propose");
 	}
 
 	private static void publicEndpoint(String endpoint) {

@@ -33,8 +33,16 @@ class RegulatorPractitionerController {
 
 	private final PractitionerRegister register;
 
-	RegulatorPractitionerController(PractitionerRegister register) {
+	private final cn.meizhi.practitioner.PractitionerProposals proposals;
+
+	private final org.springframework.context.MessageSource messages;
+
+	RegulatorPractitionerController(PractitionerRegister register,
+			cn.meizhi.practitioner.PractitionerProposals proposals,
+			org.springframework.context.MessageSource messages) {
 		this.register = register;
+		this.proposals = proposals;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -42,6 +50,7 @@ class RegulatorPractitionerController {
 			Model model) {
 		model.addAttribute("practitioners", register.search(user, q, page));
 		model.addAttribute("q", q);
+		model.addAttribute("pending", proposals.pending(user));
 		return "practitioner/list";
 	}
 
@@ -103,6 +112,46 @@ class RegulatorPractitionerController {
 		return list(user, null, 0, model);
 	}
 
+	@GetMapping("/proposals/{id}")
+	String proposal(CurrentUser user, @PathVariable long id, Model model) {
+		var proposal = proposals.get(user, id);
+		model.addAttribute("proposal", proposal);
+		model.addAttribute("proposed", proposals.formOf(proposal));
+		model.addAttribute("current",
+				proposal.getPractitionerId() == null ? null : register.form(user, proposal.getPractitionerId()));
+		model.addAttribute("problems",
+				register.check(user, proposals.formOf(proposal), proposal.getPractitionerId()).problems().reasons());
+		return "practitioner/proposal";
+	}
+
+	@PostMapping("/proposals/{id}/confirm")
+	String confirm(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+		try {
+			var practitioner = proposals.confirm(user, id);
+			redirect.addFlashAttribute("message", "practitioner.proposal.confirmed");
+			return "redirect:/regulator/practitioners/" + practitioner.getId();
+		}
+		catch (FormRejectedException ex) {
+			redirect.addFlashAttribute("error", ex.reasons().get(0).code());
+			redirect.addFlashAttribute("errorArgs", ex.reasons().get(0).arguments());
+			return "redirect:/regulator/practitioners/proposals/" + id;
+		}
+	}
+
+	@PostMapping("/proposals/{id}/reject")
+	String reject(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String reason,
+			RedirectAttributes redirect) {
+		try {
+			proposals.reject(user, id, reason);
+			redirect.addFlashAttribute("message", "practitioner.proposal.rejected");
+			return "redirect:/regulator/practitioners";
+		}
+		catch (FormRejectedException ex) {
+			redirect.addFlashAttribute("error", ex.reasons().get(0).code());
+			return "redirect:/regulator/practitioners/proposals/" + id;
+		}
+	}
+
 	@GetMapping("/export.csv")
 	void export(CurrentUser user, HttpServletResponse response) throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
@@ -133,6 +182,12 @@ class RegulatorPractitionerController {
 
 	private String showForm(Long id, Model model) {
 		model.addAttribute("id", id);
+		model.addAttribute("formAction",
+				id == null ? "/regulator/practitioners/new" : "/regulator/practitioners/" + id + "/edit");
+		model.addAttribute("backLink", "/regulator/practitioners");
+		model.addAttribute("title", messages.getMessage(id == null ? "practitioner.new" : "practitioner.edit", null,
+				org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		model.addAttribute("proposing", false);
 		model.addAttribute("categories", QualificationCategory.values());
 		model.addAttribute("statuses", PractitionerStatus.values());
 		return "practitioner/form";
