@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * perform;</li>
  * <li>a licensed surgery level with no operating room;</li>
  * <li>a practitioner registered at more than {@value #MAX_SITES} institutions;</li>
- * <li>a practitioner registered at institutions in different cities (possible 挂证).</li>
+ * <li>a practitioner registered at institutions in different cities (possible 挂证);</li>
+ * <li>a suspended or revoked practitioner still registered at institutions.</li>
  * </ul>
  */
 @Service
@@ -107,6 +108,9 @@ public class RegisterPlausibility {
 				.count();
 			if (cities > 1) {
 				findings.add(new Finding("plausibility.farApart", p.getName(), link, cities));
+			}
+			if (p.getStatus() != PractitionerStatus.ACTIVE && !p.getRegistrations().isEmpty()) {
+				findings.add(new Finding("plausibility.notPractising", p.getName(), link, p.getRegistrations().size()));
 			}
 		}
 		return findings;

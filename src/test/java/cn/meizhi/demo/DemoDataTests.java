@@ -252,7 +252,14 @@ class DemoDataTests {
 		assertThat(count("select count(*) from procedure_catalogue where status = 'PUBLISHED' and example"))
 			.isEqualTo(1);
 		assertThat(count("select count(*) from catalogue_procedure")).isGreaterThanOrEqualTo(80);
+		var regulator = new cn.meizhi.shared.CurrentUser(0, "t", "t", cn.meizhi.shared.Role.REGULATOR,
+				cn.meizhi.shared.Jurisdiction.of("330000"), null);
+		assertThat(plausibility.report(regulator)).extracting(cn.meizhi.procedure.RegisterPlausibility.Finding::rule)
+			.contains("plausibility.noPractitioner", "plausibility.tooManySites", "plausibility.notPractising");
 	}
+
+	@Autowired
+	cn.meizhi.procedure.RegisterPlausibility plausibility;
 
 	@Autowired
 	cn.meizhi.complaint.Complaints complaints;
