@@ -148,4 +148,15 @@ public sealed interface InspectionEvent extends AuditableEvent {
 
 	}
 
+	/** The regulator made a finding of the inspection public, or private again. */
+	record FindingVisibilityChanged(long inspectionId, String summary, String regionCode, List<FieldChange> changes,
+			Actor actor, Instant occurredAt) implements InspectionEvent {
+
+		@Override
+		public String action() {
+			return "INSPECTION_FINDING_VISIBILITY_CHANGED";
+		}
+
+	}
+
 }

@@ -432,6 +432,69 @@ public class Inspections {
 	 * its rating was judged by, as the public sees them next to a published rating: no
 	 * findings, no files, no self-assessment. 404 for an inspection not submitted.
 	 */
+	/**
+	 * Each indicator's result of a submitted inspection, as the public reads it, in the
+	 * standard's order; the indicators that do not apply to the institution are left out.
+	 * A finding's text is there only when the regulator made it public.
+	 */
+	public List<IndicatorResult> publicIndicatorResults(long inspectionId, long standardVersionId,
+			InstitutionSummary known) {
+		record Row(long institutionId, Long indicatorId, BigDecimal score, boolean notApplicable, String finding,
+				boolean findingPublic) {
+		}
+		List<Row> rows = jdbc.sql("""
+				select i.institution_id, s.indicator_id, s.score, coalesce(s.not_applicable, false) as not_applicable,
+				       s.finding, coalesce(s.finding_public, false) as finding_public
+				from inspection i left join inspection_score s on s.inspection_id = i.id
+				where i.id = :id and i.status = 'SUBMITTED'
+				""")
+			.param("id", inspectionId)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, Long.class), rs.getBigDecimal(3), rs.getBoolean(4),
+					rs.getString(5), rs.getBoolean(6)))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		long institutionId = rows.get(0).institutionId();
+		InstitutionSummary institution = known != null && known.id() == institutionId ? known
+				: institutions.findSummary(institutionId).orElseThrow();
+		Map<Long, Row> byIndicator = new HashMap<>();
+		rows.stream().filter(r -> r.indicatorId() != null).forEach(r -> byIndicator.put(r.indicatorId(), r));
+		return standards.publicVersion(standardVersionId)
+			.indicators()
+			.filter(i -> i.appliesTo(institution.type(), institution.surgeryLevel()))
+			.map(i -> {
+				Row row = byIndicator.get(i.getId());
+				Score score = row == null || (!row.notApplicable() && row.score() == null) ? null
+						: row.notApplicable() ? Score.NOT_APPLICABLE : Score.of(row.score());
+				return new IndicatorResult(i.getSection().getCode(), i.getCode(), i.getTitle(), i.getTitleEn(),
+						i.isCore(), IndicatorResult.Result.of(score, i.getMaxScore()),
+						row != null && row.findingPublic() ? row.finding() : null);
+			})
+			.toList();
+	}
+
+	/**
+	 * The regulator of the jurisdiction makes a finding of a submitted inspection public,
+	 * or private again: the public profile shows its text beside the indicator's result.
+	 */
+	@Transactional
+	public void setFindingPublic(CurrentUser regulator, long inspectionId, long indicatorId, boolean visible) {
+		Inspection inspection = forRegulator(regulator, inspectionId);
+		if (inspection.getStatus() != InspectionStatus.SUBMITTED) {
+			throw FormRejectedException.of(null, "inspection.finding.notSubmitted");
+		}
+		InspectionScore score = scores.findByInspectionId(inspectionId)
+			.stream()
+			.filter(s -> s.getIndicatorId() == indicatorId && s.getFinding() != null && !s.getFinding().isBlank())
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Finding", indicatorId));
+		score.setFindingPublic(visible);
+		scores.flush();
+		publish(regulator, InspectionEvent.FindingVisibilityChanged::new, inspection,
+				new FieldChange.Diff().add("findingPublic", !visible, visible).changes());
+	}
+
 	public RatingOutcome publicOutcome(long inspectionId, long standardVersionId) {
 		return publicOutcome(inspectionId, standardVersionId, null);
 	}

@@ -178,7 +178,12 @@ class OpenDataController {
 						.filter(s -> s.counts())
 						.map(s -> new SectionTotal(s.code(), p.sectionNames().get(s.code()), s.percent()))
 						.toList(),
-					p.reply(), p.current().getStarsChange());
+					p.reply(), p.current().getStarsChange(),
+					p.indicators()
+						.stream()
+						.map(ir -> new IndicatorEntry(ir.sectionCode(), ir.code(), ir.title(), ir.core(), ir.result(),
+								ir.publicFinding()))
+						.toList());
 			return new ProfileResponse(i.getId(), i.getName(), i.getCreditCode(), i.isCreditCodeException(),
 					i.getLicenceNumber(), i.getType(),
 					i.getHospitalGrade() == null ? null : i.getHospitalGrade().name(),
@@ -206,7 +211,17 @@ class OpenDataController {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CurrentRating(int stars, String certificateNo, LocalDate validFrom, LocalDate validUntil, BigDecimal total,
-			StandardRef standard, List<SectionTotal> sections, String institutionReply, StarsChange starsChange) {
+			StandardRef standard, List<SectionTotal> sections, String institutionReply, StarsChange starsChange,
+			List<IndicatorEntry> indicators) {
+	}
+
+	/**
+	 * An indicator's result in the current rating: MET, PARTLY_MET, NOT_MET,
+	 * NOT_APPLICABLE or NOT_SCORED; the finding only when the regulator made it public.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record IndicatorEntry(String section, String code, String title, boolean core,
+			cn.meizhi.inspection.IndicatorResult.Result result, String finding) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)

@@ -210,7 +210,9 @@ public class PublicDirectory {
 			String reply = record.currentReply();
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
 					sections, version, sectionNames, reply, history, complaints.of(id), penalties.publicRecord(id),
-					practitioners.publicAt(id));
+					practitioners.publicAt(id),
+					current == null ? List.of() : inspections.publicIndicatorResults(current.getInspectionId(),
+							current.getStandardVersionId(), institution.summary()));
 		});
 	}
 
@@ -266,12 +268,14 @@ public class PublicDirectory {
 	 * @param complaints the complaints decided in the last twelve months, counted
 	 * @param penalties the penalties decided in the last three years, newest first
 	 * @param practitioners the 美容主诊医师 registered there
+	 * @param indicators each indicator's result of the current rating's inspection
 	 */
 	public record Profile(PublicInstitution institution, String regionPath, DirectoryStatus status,
 			PublicRating current, List<RatingOutcome.SectionOutcome> sections, StandardVersion version,
 			Map<String, String> sectionNames, String reply, List<PublicRating> history,
 			ComplaintRecord.PublicCounts complaints, List<Penalties.PublicPenalty> penalties,
-			List<PractitionerRegister.PublicPractitioner> practitioners) {
+			List<PractitionerRegister.PublicPractitioner> practitioners,
+			List<cn.meizhi.inspection.IndicatorResult> indicators) {
 
 	}
 

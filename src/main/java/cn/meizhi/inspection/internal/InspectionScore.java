@@ -54,6 +54,9 @@ public class InspectionScore {
 
 	private Instant updatedAt;
 
+	/** Whether the finding's text is public (the regulator decides). */
+	private boolean findingPublic;
+
 	private String updatedBy;
 
 	public InspectionScore(long inspectionId, long indicatorId) {
@@ -93,6 +96,11 @@ public class InspectionScore {
 			}
 		}
 		return set;
+	}
+
+	/** The regulator makes the finding's text public, or private again. */
+	public void setFindingPublic(boolean findingPublic) {
+		this.findingPublic = findingPublic;
 	}
 
 }

@@ -135,6 +135,13 @@ class RegulatorInspectionController {
 		return act(redirect, id, "inspection.leadChanged", () -> scheduling.makeLead(user, id, assessorId));
 	}
 
+	@PostMapping("/{id}/findings/{indicatorId}/visibility")
+	String findingVisibility(CurrentUser user, @PathVariable long id, @PathVariable long indicatorId,
+			@RequestParam(defaultValue = "false") boolean visible, RedirectAttributes redirect) {
+		return act(redirect, id, visible ? "inspection.finding.madePublic" : "inspection.finding.madePrivate",
+				() -> inspections.setFindingPublic(user, id, indicatorId, visible));
+	}
+
 	@GetMapping("/{id}/files/{fileId}")
 	ResponseEntity<byte[]> file(CurrentUser user, @PathVariable long id, @PathVariable long fileId) {
 		return Attachments.response(inspections.file(user, id, fileId));
