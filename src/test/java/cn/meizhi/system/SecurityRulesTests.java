@@ -135,7 +135,8 @@ class SecurityRulesTests {
 				"POST /regulator/practitioners/new", "GET /regulator/practitioners/{id}",
 				"GET /regulator/practitioners/{id}/edit", "POST /regulator/practitioners/{id}/edit",
 				"POST /regulator/practitioners/import", "GET /regulator/practitioners/export.csv",
-				"GET /regulator/plausibility", "GET /regulator/practitioners/proposals/{id}",
+				"GET /regulator/plausibility", "GET /regulator/re-reviews", "POST /regulator/re-reviews/enrol",
+				"POST /regulator/re-reviews/{id}/decline", "GET /regulator/practitioners/proposals/{id}",
 				"POST /regulator/practitioners/proposals/{id}/confirm",
 				"POST /regulator/practitioners/proposals/{id}/reject");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
@@ -164,7 +165,8 @@ class SecurityRulesTests {
 				"GET /clinic/complaints", "POST /clinic/complaints/{id}/statement", "GET /clinic/adverse-events",
 				"GET /clinic/adverse-events/new", "POST /clinic/adverse-events/new", "GET /clinic/practitioners",
 				"GET /clinic/practitioners/propose", "POST /clinic/practitioners/propose",
-				"GET /clinic/practitioners/{id}/propose", "POST /clinic/practitioners/{id}/propose");
+				"GET /clinic/practitioners/{id}/propose", "POST /clinic/practitioners/{id}/propose",
+				"GET /clinic/re-review", "POST /clinic/re-review");
 	}
 
 	private static void publicEndpoint(String endpoint) {
