@@ -54,7 +54,8 @@ class ModuleTablesTests {
 			entry("catalogue_procedure", "procedure"), entry("catalogue_level_rule", "procedure"),
 			entry("practitioner", "practitioner"), entry("practitioner_specialty", "practitioner"),
 			entry("practitioner_registration", "practitioner"), entry("practitioner_proposal", "practitioner"),
-			entry("re_review_application", "rating"));
+			entry("re_review_application", "rating"), entry("standard_consultation", "standard"),
+			entry("consultation_comment", "standard"));
 
 	/** Crossings kept on purpose: module → other modules' tables its SQL names. */
 	static final Map<String, Set<String>> REMAINING = Map.of();

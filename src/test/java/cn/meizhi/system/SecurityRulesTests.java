@@ -74,6 +74,8 @@ class SecurityRulesTests {
 		publicEndpoint("GET /check");
 		publicEndpoint("GET /api/public/procedures");
 		publicEndpoint("GET /api/public/check");
+		publicEndpoint("GET /standards/{id}/consultation");
+		publicEndpoint("POST /standards/{id}/consultation");
 		publicEndpoint("GET /practitioners");
 		publicEndpoint("GET /api/public/practitioners");
 		publicEndpoint("GET /complaints/new");
@@ -95,9 +97,12 @@ class SecurityRulesTests {
 				"POST /regulator/standards/versions/{id}/retire", "POST /regulator/standards/versions/{id}/drafts",
 				"GET /regulator/standards/versions/{id}/export.json",
 				"GET /regulator/standards/versions/{id}/export.csv", "GET /regulator/standards/import",
-				"POST /regulator/standards/import", "GET /regulator/procedures", "POST /regulator/procedures/import",
-				"GET /regulator/procedures/{id}", "POST /regulator/procedures/{id}/publish",
-				"POST /regulator/procedures/{id}/retire", "GET /regulator/procedures/{id}/export.json");
+				"POST /regulator/standards/import", "POST /regulator/standards/versions/{id}/consultation",
+				"POST /regulator/standards/versions/{id}/consultation/comments/{commentId}/answer",
+				"POST /regulator/standards/versions/{id}/consultation/summary", "GET /regulator/procedures",
+				"POST /regulator/procedures/import", "GET /regulator/procedures/{id}",
+				"POST /regulator/procedures/{id}/publish", "POST /regulator/procedures/{id}/retire",
+				"GET /regulator/procedures/{id}/export.json");
 		signedIn("GET /home");
 		signedIn("GET /account/password");
 		signedIn("POST /account/password");
@@ -236,6 +241,7 @@ class SecurityRulesTests {
 				.replace("{fileId}", "1")
 				.replace("{code}", "S1")
 				.replace("{day}", "2031-03-03")
+				.replace("{commentId}", "1")
 				.replace("{certificateNo}", "MZ-330100-2026-000001");
 			Rule rule = entry.getValue();
 

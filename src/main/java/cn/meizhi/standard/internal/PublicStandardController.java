@@ -20,9 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class PublicStandardController {
 
+	private final cn.meizhi.standard.Consultations consultations;
+
 	private final StandardManagement standards;
 
-	PublicStandardController(StandardManagement standards) {
+	PublicStandardController(StandardManagement standards, cn.meizhi.standard.Consultations consultations) {
+		this.consultations = consultations;
 		this.standards = standards;
 	}
 
@@ -35,6 +38,7 @@ class PublicStandardController {
 	@GetMapping("/standards/{id}")
 	String show(@PathVariable long id, Model model) {
 		model.addAttribute("version", standards.publicVersion(id));
+		model.addAttribute("consultation", consultations.of(id).orElse(null));
 		return "standard/publicVersion";
 	}
 

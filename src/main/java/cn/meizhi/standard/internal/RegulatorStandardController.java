@@ -49,6 +49,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/regulator/standards")
 class RegulatorStandardController {
 
+	private final cn.meizhi.standard.Consultations consultations;
+
 	static final String LIST_VIEW = "standard/list";
 
 	static final String VERSION_VIEW = "standard/version";
@@ -63,7 +65,9 @@ class RegulatorStandardController {
 
 	private final StandardAuthoring authoring;
 
-	RegulatorStandardController(StandardManagement standards, StandardAuthoring authoring) {
+	RegulatorStandardController(StandardManagement standards, StandardAuthoring authoring,
+			cn.meizhi.standard.Consultations consultations) {
+		this.consultations = consultations;
 		this.authoring = authoring;
 		this.standards = standards;
 	}
@@ -113,6 +117,8 @@ class RegulatorStandardController {
 	String show(CurrentUser user, @PathVariable long id, Model model) {
 		StandardVersion version = standards.version(user, id);
 		model.addAttribute("version", version);
+		model.addAttribute("consultation", consultations.of(id).orElse(null));
+		model.addAttribute("consultationComments", consultations.comments(user, id));
 		if (version.isDraft()) {
 			if (!model.containsAttribute("rulesForm")) {
 				model.addAttribute("rulesForm", RulesForm.of(version));

@@ -65,7 +65,7 @@ class SecurityConfiguration {
 	 * they need a CSRF token, hence a session, so they are never served by the stateless
 	 * chain or revalidated as shared pages.
 	 */
-	static final String[] PUBLIC_FORMS = { "/login", "/complaints/**" };
+	static final String[] PUBLIC_FORMS = { "/login", "/complaints/**", "/standards/*/consultation" };
 
 	private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
@@ -166,10 +166,14 @@ class SecurityConfiguration {
 	 */
 	private static final class PublicReads {
 
-		static final RequestMatcher MATCHER = new OrRequestMatcher(java.util.Arrays.stream(PUBLIC_PATHS)
-			.filter(path -> !java.util.Arrays.asList(PUBLIC_FORMS).contains(path))
-			.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
-			.toList());
+		static final RequestMatcher MATCHER = new org.springframework.security.web.util.matcher.AndRequestMatcher(
+				new OrRequestMatcher(java.util.Arrays.stream(PUBLIC_PATHS)
+					.filter(path -> !java.util.Arrays.asList(PUBLIC_FORMS).contains(path))
+					.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+					.toList()),
+				new NegatedRequestMatcher(new OrRequestMatcher(java.util.Arrays.stream(PUBLIC_FORMS)
+					.map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+					.toList())));
 
 	}
 
