@@ -96,6 +96,8 @@ public class DemoData implements ApplicationRunner {
 
 	private final ProcedureCatalogue procedureCatalogue;
 
+	private final cn.meizhi.standard.Consultations consultations;
+
 	private final PractitionerRegister practitionerRegister;
 
 	DemoData(AccountManagement accounts, InstitutionManagement institutions, StandardManagement standards,
@@ -105,7 +107,8 @@ public class DemoData implements ApplicationRunner {
 			InspectionHistory inspectionHistory, RatingHistory ratingHistory, ApplicationEventPublisher events,
 			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory,
 			AdverseEvents adverseEvents, Penalties penalties, ProcedureCatalogue procedureCatalogue,
-			PractitionerRegister practitionerRegister) {
+			PractitionerRegister practitionerRegister, cn.meizhi.standard.Consultations consultations) {
+		this.consultations = consultations;
 		this.practitionerRegister = practitionerRegister;
 		this.procedureCatalogue = procedureCatalogue;
 		this.complaintHistory = complaintHistory;
@@ -207,7 +210,13 @@ public class DemoData implements ApplicationRunner {
 		authoring.recordPastPublication(published,
 				java.time.Instant.parse(cycles.today().minusMonths(62) + "T01:00:00Z"),
 				java.time.Instant.parse(cycles.today().minusMonths(61) + "T01:00:00Z"));
-		authoring.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿");
+		long draft = authoring.newDraft(ExampleStandard.AUTHOR, published, "2024 修订征求意见稿").getId();
+		// the revision draft is out for public comments, with one comment answered and
+		// one awaiting
+		consultations.open(ExampleStandard.AUTHOR, draft, cycles.today().plusDays(30));
+		var answered = consultations.comment(draft, null, "某医疗美容诊所", "建议对只开展非手术项目的诊所，手术相关条款统一标为不适用，避免被误判扣分。");
+		consultations.answer(ExampleStandard.AUTHOR, answered.getId(), "采纳：修订稿按机构登记的手术级别判断条款是否适用。");
+		consultations.comment(draft, null, null, "希望增加对线上宣传内容真实性的评价条款。");
 		return published;
 	}
 
