@@ -319,24 +319,14 @@ class ComplaintTests {
 			.param("statement", "已于术后第 3 天电话随访，记录附后。"))
 			.andExpect(redirectedUrl("/clinic/complaints#complaint-" + filed.id()));
 
-		mvc.perform(post(detail + "/decide").with(csrf())
-			.with(as(regulator))
-			.param("outcome", "NOT_SUBSTANTIATED")
-			.param("publicAnswer", "经查")
-			.param("followUp", "UNANNOUNCED_INSPECTION")
-			.param("finding", "x"))
+		decide(detail, regulator, "outcome", "NOT_SUBSTANTIATED", "publicAnswer", "经查", "followUp",
+				"UNANNOUNCED_INSPECTION", "finding", "x")
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("只有投诉属实或部分属实时才能采取后续措施")));
-		mvc.perform(post(detail + "/decide").with(csrf())
-			.with(as(regulator))
-			.param("outcome", "SUBSTANTIATED")
-			.param("publicAnswer", "经查属实，已责令机构整改并退还费用。")
-			.param("finding", "术后随访缺失。")
-			.param("followUp", "UNANNOUNCED_INSPECTION")).andExpect(redirectedUrl(detail));
-		mvc.perform(post(detail + "/decide").with(csrf())
-			.with(as(regulator))
-			.param("outcome", "NOT_SUBSTANTIATED")
-			.param("publicAnswer", "改判"))
+		decide(detail, regulator, "outcome", "SUBSTANTIATED", "publicAnswer", "经查属实，已责令机构整改并退还费用。", "finding",
+				"术后随访缺失。", "followUp", "UNANNOUNCED_INSPECTION")
+			.andExpect(redirectedUrl(detail));
+		decide(detail, regulator, "outcome", "NOT_SUBSTANTIATED", "publicAnswer", "改判")
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("该投诉已办结")));
 
@@ -378,23 +368,14 @@ class ComplaintTests {
 		CurrentUser clinicUser = Fixtures.clinic(clinic.getId());
 		Filed filed = file(clinic.getId(), "无资质人员操作激光设备。", "激光脱毛", null);
 		String detail = "/regulator/complaints/" + filed.id();
-		mvc.perform(post(detail + "/decide").with(csrf())
-			.with(as(regulator))
-			.param("outcome", "SUBSTANTIATED")
-			.param("publicAnswer", "经查属实，已责令整改。")
-			.param("finding", "激光设备由未取得资质的美容师操作。")
-			.param("followUp", "CORRECTIVE_ACTION")
-			.param("actionDue", "2026-09-29"))
+		decide(detail, regulator, "outcome", "SUBSTANTIATED", "publicAnswer", "经查属实，已责令整改。", "finding",
+				"激光设备由未取得资质的美容师操作。", "followUp", "CORRECTIVE_ACTION", "actionDue", "2026-09-29")
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("整改期限应晚于今天")));
-		mvc.perform(post(detail + "/decide").with(csrf())
-			.with(as(regulator))
-			.param("outcome", "SUBSTANTIATED")
-			.param("publicAnswer", "经查属实，已责令整改。")
-			.param("finding", "激光设备由未取得资质的美容师操作。")
-			.param("followUp", "CORRECTIVE_ACTION")
-			.param("actionDue", "2026-10-30")
-			.param("actionSeverity", "SERIOUS")).andExpect(redirectedUrl(detail));
+		decide(detail, regulator, "outcome", "SUBSTANTIATED", "publicAnswer", "经查属实，已责令整改。", "finding",
+				"激光设备由未取得资质的美容师操作。", "followUp", "CORRECTIVE_ACTION", "actionDue", "2026-10-30", "actionSeverity",
+				"SERIOUS")
+			.andExpect(redirectedUrl(detail));
 		long actionId = jdbc.queryForObject("select corrective_action_id from complaint where id = ?", Long.class,
 				filed.id());
 		mvc.perform(get("/clinic/corrective-actions").with(as(clinicUser)))
@@ -524,6 +505,19 @@ class ComplaintTests {
 			.with(from(nextAddress()))
 			.param("number", number)
 			.param("code", code);
+	}
+
+	/**
+	 * The regulator's decision on a complaint, with the form's fields as name-value
+	 * pairs.
+	 */
+	private org.springframework.test.web.servlet.ResultActions decide(String detail, CurrentUser regulator,
+			String... fields) throws Exception {
+		var request = post(detail + "/decide").with(csrf()).with(as(regulator));
+		for (int i = 0; i < fields.length; i += 2) {
+			request.param(fields[i], fields[i + 1]);
+		}
+		return mvc.perform(request);
 	}
 
 	private long count() {

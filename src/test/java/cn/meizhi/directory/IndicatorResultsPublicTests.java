@@ -101,6 +101,8 @@ class IndicatorResultsPublicTests {
 		Rating rating = ratings.published(team);
 		long institution = rating.getInstitutionId();
 		mvc.perform(get("/institutions/" + institution))
+			.andExpect(content().string(containsString("/institutions/" + institution + "/results")));
+		mvc.perform(get("/institutions/" + institution + "/results"))
 			.andExpect(content().string(containsString("逐条评审结果")))
 			.andExpect(content().string(containsString("部分符合")))
 			.andExpect(content().string(not(containsString("急救药品过期"))));
@@ -116,13 +118,15 @@ class IndicatorResultsPublicTests {
 		mvc.perform(post(url).with(csrf())
 			.with(user(Fixtures.principal(InspectionFixtures.REGULATOR)))
 			.param("visible", "true")).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/institutions/" + institution)).andExpect(content().string(containsString("评审发现：急救药品过期")));
+		mvc.perform(get("/institutions/" + institution + "/results"))
+			.andExpect(content().string(containsString("评审发现：急救药品过期")));
 		mvc.perform(get("/api/public/institutions/" + institution))
 			.andExpect(jsonPath("$.currentRating.indicators[0].finding").value("急救药品过期"));
 		mvc.perform(post(url).with(csrf())
 			.with(user(Fixtures.principal(InspectionFixtures.REGULATOR)))
 			.param("visible", "false")).andExpect(status().is3xxRedirection());
-		mvc.perform(get("/institutions/" + institution)).andExpect(content().string(not(containsString("急救药品过期"))));
+		mvc.perform(get("/institutions/" + institution + "/results"))
+			.andExpect(content().string(not(containsString("急救药品过期"))));
 		assertThat(jdbc.queryForList(
 				"select action from audit_event where object_type = 'Inspection' and object_id = ? and action like '%FINDING%'",
 				String.class, String.valueOf(team.id())))

@@ -71,6 +71,7 @@ class SecurityRulesTests {
 		publicEndpoint("GET /procedures");
 		publicEndpoint("GET /procedures/{code}");
 		publicEndpoint("GET /institutions/{id}/procedures");
+		publicEndpoint("GET /institutions/{id}/results");
 		publicEndpoint("GET /check");
 		publicEndpoint("GET /api/public/procedures");
 		publicEndpoint("GET /api/public/check");

@@ -114,6 +114,15 @@ class DirectoryController {
 		} + region.name(locale), region.getCode().equals(chosen))).toList();
 	}
 
+	@GetMapping("/institutions/{id}/results")
+	String results(@PathVariable long id, Locale locale, Model model) {
+		var profile = directory.profileWithResults(id, locale)
+			.filter(p -> p.current() != null)
+			.orElseThrow(() -> new NotFoundException("Results", id));
+		model.addAttribute("profile", profile);
+		return "directory/results";
+	}
+
 	@GetMapping("/institutions/{id}")
 	String profile(@PathVariable long id, Locale locale, Model model) {
 		model.addAttribute("profile",

@@ -73,7 +73,7 @@ class OpenDataController {
 	@GetMapping(path = "/api/public/institutions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "An institution's public profile with its current rating and published rating history")
 	ProfileResponse institution(@PathVariable long id, Locale locale) {
-		return directory.profile(id, locale)
+		return directory.profileWithResults(id, locale)
 			.map(ProfileResponse::of)
 			.orElseThrow(() -> new NotFoundException("Institution", id));
 	}

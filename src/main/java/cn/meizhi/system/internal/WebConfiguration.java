@@ -162,7 +162,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	 */
 	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",
 			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*", "/complaints/*",
-			"/procedures", "/procedures/*", "/check", "/institutions/*/procedures", "/practitioners" };
+			"/procedures", "/procedures/*", "/check", "/institutions/*/procedures", "/institutions/*/results",
+			"/practitioners" };
 
 	/** The rate limit's buckets, shared by every node through PostgreSQL. */
 	@Bean
