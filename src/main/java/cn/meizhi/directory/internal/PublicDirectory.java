@@ -183,8 +183,9 @@ public class PublicDirectory {
 
 	/**
 	 * The profile with each indicator's result of the current rating, for the open data
-	 * and the results page: rendering some fifty results made the profile page itself
-	 * almost three times slower (benchmark run 12), so the page links to them instead.
+	 * and the results page. The profile page links to the results rather than rendering
+	 * some fifty of them (benchmark runs 12 and 13: 416 and 524 req/s with and without;
+	 * not the main cost the profile gained in issues 20–21, see docs/performance.md).
 	 */
 	public Optional<Profile> profileWithResults(long id, Locale locale) {
 		return profile(id, locale, true);
