@@ -109,16 +109,6 @@ public class PractitionerRegister {
 		return toPublic(practitioners.findRegisteredAt(institutionId));
 	}
 
-	/**
-	 * How many active practitioners holding a specialty are registered at an institution.
-	 */
-	public long activeSpecialists(long institutionId, Department specialty) {
-		return practitioners.findRegisteredAt(institutionId)
-			.stream()
-			.filter(p -> p.getStatus() == PractitionerStatus.ACTIVE && p.holds(specialty))
-			.count();
-	}
-
 	private List<PublicPractitioner> toPublic(List<Practitioner> list) {
 		Set<Long> ids = new HashSet<>();
 		list.forEach(p -> p.getRegistrations().forEach(r -> ids.add(r.getInstitutionId())));

@@ -119,11 +119,15 @@ public class ProcedureCatalogue {
 	 * grade, else none (0).
 	 */
 	public int maxLevel(long catalogueId, InstitutionType type, HospitalGrade grade) {
-		List<LevelRule> all = rules(catalogueId);
-		return all.stream()
+		return maxLevel(rules(catalogueId), type, grade);
+	}
+
+	/** {@link #maxLevel(long, InstitutionType, HospitalGrade)} on rules already read. */
+	public static int maxLevel(List<LevelRule> rules, InstitutionType type, HospitalGrade grade) {
+		return rules.stream()
 			.filter(r -> r.getInstitutionType() == type && grade != null && r.getHospitalGrade() == grade)
 			.findFirst()
-			.or(() -> all.stream()
+			.or(() -> rules.stream()
 				.filter(r -> r.getInstitutionType() == type && r.getHospitalGrade() == null)
 				.findFirst())
 			.map(LevelRule::getMaxLevel)

@@ -121,7 +121,8 @@ public class ProcedureCheck {
 		PublicInstitution i = institution.get();
 		Procedure p = procedure.get();
 		int maxLevel = catalogue.maxLevel(published.get().getId(), i.getType(), i.getHospitalGrade());
-		Verdict verdict = judge(Facts.of(i), p, maxLevel, staffing(institutionId, p.getSpecialty()));
+		Verdict verdict = judge(Facts.of(i), p, maxLevel,
+				staffing(practitioners.publicAt(institutionId), institutionId, p.getSpecialty()));
 		List<Condition> conditions = new ArrayList<>(verdict.conditions());
 		conditions.add(ratingCondition(ratings.publicRecord(institutionId).current()));
 		return Optional.of(new Judgement(i, p, new Verdict(verdict.answer(), conditions)));
@@ -140,12 +141,14 @@ public class ProcedureCheck {
 		PublicInstitution i = institution.get();
 		int maxLevel = catalogue.maxLevel(published.get().getId(), i.getType(), i.getHospitalGrade());
 		Facts facts = Facts.of(i);
+		// who practises there, read once for all the catalogue's procedures
+		var registered = practitioners.publicAt(institutionId);
 		var staffing = new java.util.EnumMap<Department, Staffing>(Department.class);
 		return catalogue.procedures(published.get().getId())
 			.stream()
 			.map(p -> new Judgement(i, p,
 					judge(facts, p, maxLevel,
-							staffing.computeIfAbsent(p.getSpecialty(), s -> staffing(institutionId, s)))))
+							staffing.computeIfAbsent(p.getSpecialty(), s -> staffing(registered, institutionId, s)))))
 			.filter(j -> j.verdict().answer() != Answer.NO)
 			.toList();
 	}
@@ -179,9 +182,9 @@ public class ProcedureCheck {
 	}
 
 	/** Who of a specialty practises at an institution, by the practitioner register. */
-	private Staffing staffing(long institutionId, Department specialty) {
-		var present = practitioners.publicAt(institutionId)
-			.stream()
+	private static Staffing staffing(List<PractitionerRegister.PublicPractitioner> registered, long institutionId,
+			Department specialty) {
+		var present = registered.stream()
 			.filter(p -> p.status() == PractitionerStatus.ACTIVE
 					&& p.specialties().stream().anyMatch(q -> q.getSpecialty() == specialty))
 			.toList();

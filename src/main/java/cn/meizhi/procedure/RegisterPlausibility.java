@@ -65,6 +65,9 @@ public class RegisterPlausibility {
 		List<Practitioner> registered = practitioners.registeredAt(byId.keySet());
 		List<Finding> findings = new ArrayList<>();
 		var published = catalogue.published();
+		// the level rules once, not once per institution (a province holds tens of
+		// thousands)
+		List<LevelRule> levelRules = published.map(c -> catalogue.rules(c.getId())).orElse(List.of());
 		for (PracticeFacts institution : facts) {
 			String link = "/regulator/institutions/" + institution.id();
 			for (Department specialty : institution.departments()) {
@@ -79,11 +82,10 @@ public class RegisterPlausibility {
 						.add(new Finding("plausibility.noPractitioner", institution.name(), link, specialty.name()));
 				}
 			}
-			if (published.isPresent() && institution.surgeryLevel() > catalogue.maxLevel(published.get().getId(),
-					institution.type(), institution.hospitalGrade())) {
+			int maxLevel = ProcedureCatalogue.maxLevel(levelRules, institution.type(), institution.hospitalGrade());
+			if (published.isPresent() && institution.surgeryLevel() > maxLevel) {
 				findings.add(new Finding("plausibility.levelAboveType", institution.name(), link,
-						institution.surgeryLevel(),
-						catalogue.maxLevel(published.get().getId(), institution.type(), institution.hospitalGrade())));
+						institution.surgeryLevel(), maxLevel));
 			}
 			if (institution.surgeryLevel() > 0 && institution.operatingRooms() == 0) {
 				findings.add(new Finding("plausibility.noOperatingRoom", institution.name(), link,
