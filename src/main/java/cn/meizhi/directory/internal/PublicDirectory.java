@@ -225,8 +225,8 @@ public class PublicDirectory {
 			return new Profile(institution, regions.path(institution.getRegionCode(), locale), status, current,
 					sections, version, sectionNames, reply, history, complaints.of(id), penalties.publicRecord(id),
 					practitioners.publicAt(id),
-					current == null ? List.of() : inspections.publicIndicatorResults(current.getInspectionId(),
-							current.getStandardVersionId(), institution.summary()));
+					!withResults || current == null ? List.of() : inspections.publicIndicatorResults(
+							current.getInspectionId(), current.getStandardVersionId(), institution.summary()));
 		});
 	}
 
