@@ -44,6 +44,14 @@ public class CycleForm {
 	private LocalDate inspectionEnds;
 
 	/**
+	 * Days an approved rating stays on public notice before it takes effect (0: at
+	 * approval).
+	 */
+	@jakarta.validation.constraints.Min(0)
+	@jakarta.validation.constraints.Max(EvaluationCycle.MAX_NOTICE_DAYS)
+	private int noticeDays;
+
+	/**
 	 * Enrol every active institution of the jurisdiction; otherwise add them one by one
 	 * later.
 	 */

@@ -124,7 +124,7 @@ public class CycleManagement {
 		Instant now = clock.instant();
 		EvaluationCycle cycle = new EvaluationCycle(form.getName().strip(), form.getJurisdictionCode(),
 				form.getStandardVersionId(), form.getSelfAssessmentOpens(), form.getSelfAssessmentCloses(),
-				form.getInspectionStarts(), form.getInspectionEnds(), user.username(), now);
+				form.getInspectionStarts(), form.getInspectionEnds(), form.getNoticeDays(), user.username(), now);
 		if (form.isEnrolAll()) {
 			institutions.activeInstitutionIds(Jurisdiction.of(form.getJurisdictionCode()))
 				.forEach(id -> cycle.enrol(id, now));
@@ -158,6 +158,23 @@ public class CycleManagement {
 		cycles.flush();
 		publish(user, CycleEvent.CycleWindowChanged::new, cycle,
 				new FieldChange.Diff().add("selfAssessmentCloses", before, closes).changes());
+	}
+
+	/**
+	 * Sets how many days ratings approved from now on stay on public notice before they
+	 * take effect.
+	 */
+	@Transactional
+	public void changeNoticePeriod(CurrentUser user, long id, Integer days) {
+		EvaluationCycle cycle = get(user, id);
+		if (days == null) {
+			throw FormRejectedException.of("noticeDays", "NotNull");
+		}
+		int before = cycle.getNoticeDays();
+		cycle.changeNoticeDays(days);
+		cycles.flush();
+		publish(user, CycleEvent.CycleWindowChanged::new, cycle,
+				new FieldChange.Diff().add("noticeDays", before, days).changes());
 	}
 
 	/**

@@ -54,6 +54,12 @@ public class EvaluationCycle {
 	@Enumerated(EnumType.STRING)
 	private CycleStatus status;
 
+	/**
+	 * Days an approved rating stays on public notice (公示) before it takes effect; 0
+	 * publishes it at approval.
+	 */
+	private int noticeDays;
+
 	private String createdBy;
 
 	private Instant createdAt;
@@ -62,8 +68,8 @@ public class EvaluationCycle {
 	private List<Enrolment> enrolments = new ArrayList<>();
 
 	EvaluationCycle(String name, String jurisdictionCode, long standardVersionId, LocalDate selfAssessmentOpens,
-			LocalDate selfAssessmentCloses, LocalDate inspectionStarts, LocalDate inspectionEnds, String createdBy,
-			Instant now) {
+			LocalDate selfAssessmentCloses, LocalDate inspectionStarts, LocalDate inspectionEnds, int noticeDays,
+			String createdBy, Instant now) {
 		this.name = name;
 		this.jurisdictionCode = jurisdictionCode;
 		this.standardVersionId = standardVersionId;
@@ -71,6 +77,7 @@ public class EvaluationCycle {
 		this.selfAssessmentCloses = selfAssessmentCloses;
 		this.inspectionStarts = inspectionStarts;
 		this.inspectionEnds = inspectionEnds;
+		this.noticeDays = requireNoticeDays(noticeDays);
 		this.status = CycleStatus.PLANNED;
 		this.createdBy = createdBy;
 		this.createdAt = now;
@@ -94,6 +101,27 @@ public class EvaluationCycle {
 		}
 		this.selfAssessmentCloses = closes;
 	}
+
+	/**
+	 * Changes the notice period of ratings approved from now on; those already on notice
+	 * keep theirs.
+	 */
+	void changeNoticeDays(int days) {
+		if (status == CycleStatus.CLOSED) {
+			throw FormRejectedException.of("noticeDays", "cycle.closed");
+		}
+		this.noticeDays = requireNoticeDays(days);
+	}
+
+	private static int requireNoticeDays(int days) {
+		if (days < 0 || days > MAX_NOTICE_DAYS) {
+			throw FormRejectedException.of("noticeDays", "cycle.notice.range", MAX_NOTICE_DAYS);
+		}
+		return days;
+	}
+
+	/** The longest public notice a cycle may set. */
+	public static final int MAX_NOTICE_DAYS = 30;
 
 	/** Whether a self-assessment may be submitted on this day. */
 	public boolean acceptsSubmissionsOn(LocalDate day) {

@@ -14,12 +14,14 @@ import cn.meizhi.rating.RatingEvent.RatingAppealDismissed;
 import cn.meizhi.rating.RatingEvent.RatingExpired;
 import cn.meizhi.rating.RatingEvent.RatingProposed;
 import cn.meizhi.rating.RatingEvent.RatingPublished;
+import cn.meizhi.rating.RatingEvent.RatingPutOnNotice;
 import cn.meizhi.rating.RatingEvent.RatingReinstated;
 import cn.meizhi.rating.RatingEvent.RatingReplyPublished;
 import cn.meizhi.rating.RatingEvent.RatingReplyRejected;
 import cn.meizhi.rating.RatingEvent.RatingRevoked;
 import cn.meizhi.rating.RatingEvent.RatingSentToReinspection;
 import cn.meizhi.rating.RatingEvent.RatingSuspended;
+import cn.meizhi.rating.RatingEvent.RatingWithdrawnAfterObjection;
 import cn.meizhi.rating.RatingsExpired;
 import cn.meizhi.selfassessment.SelfAssessmentEvent.SelfAssessmentReturned;
 import cn.meizhi.shared.CurrentUser;
@@ -54,7 +56,7 @@ public class Notifications {
 	static final Set<Class<? extends RatingEvent>> TOLD = Set.of(RatingProposed.class, RatingAppealDismissed.class,
 			RatingAppealAdjusted.class, RatingSentToReinspection.class, RatingPublished.class, RatingSuspended.class,
 			RatingReinstated.class, RatingRevoked.class, RatingExpired.class, RatingReplyPublished.class,
-			RatingReplyRejected.class);
+			RatingReplyRejected.class, RatingPutOnNotice.class, RatingWithdrawnAfterObjection.class);
 
 	private final NotificationRepository notifications;
 

@@ -87,6 +87,12 @@ public class Rating {
 
 	private String statusReason;
 
+	/**
+	 * The last day of the public notice (公示) when the rating went through one: objections
+	 * are taken until then, and it takes effect after.
+	 */
+	private LocalDate noticeUntil;
+
 	public Rating(long institutionId, long inspectionId, long cycleId, long standardVersionId, String regionCode,
 			cn.meizhi.standard.RatingOutcome outcome, int stars, String overrideReason, long proposerId,
 			String proposedBy, Instant now, LocalDate appealDeadline) {
@@ -172,20 +178,71 @@ public class Rating {
 	}
 
 	public void approve(String by, Instant now, LocalDate today, String certificateNo, int validityMonths) {
+		requireApprovable(today);
+		this.approvedBy = by;
+		this.approvedAt = now;
+		takeEffect(today, certificateNo, validityMonths);
+	}
+
+	/**
+	 * Approves the rating onto public notice: it takes effect after the notice's last
+	 * day, unless an objection is upheld.
+	 */
+	public void approveOntoNotice(String by, Instant now, LocalDate today, int noticeDays) {
+		requireApprovable(today);
+		if (noticeDays < 1) {
+			throw new IllegalArgumentException("A notice lasts at least a day");
+		}
+		this.status = RatingStatus.IN_NOTICE;
+		this.approvedBy = by;
+		this.approvedAt = now;
+		this.noticeUntil = today.plusDays(noticeDays);
+	}
+
+	/** Whether the public may still object: on notice, up to its last day. */
+	public boolean takesObjections(LocalDate today) {
+		return status == RatingStatus.IN_NOTICE && !today.isAfter(noticeUntil);
+	}
+
+	/**
+	 * The notice ended with no objection upheld: the rating takes effect with its
+	 * certificate, valid from today.
+	 */
+	public void publishAfterNotice(LocalDate today, String certificateNo, int validityMonths) {
+		require(RatingStatus.IN_NOTICE, "rating.notice.notOnNotice");
+		if (!today.isAfter(noticeUntil)) {
+			throw FormRejectedException.of(null, "rating.notice.notEnded", noticeUntil);
+		}
+		takeEffect(today, certificateNo, validityMonths);
+	}
+
+	/** An objection to the notice was upheld: the rating does not take effect. */
+	public void withdrawAfterObjection(String reason) {
+		require(RatingStatus.IN_NOTICE, "rating.notice.notOnNotice");
+		requireReason(reason);
+		this.status = RatingStatus.WITHDRAWN;
+		this.statusReason = reason.strip();
+	}
+
+	private void requireApprovable(LocalDate today) {
 		if (!approvable(today)) {
 			throw FormRejectedException.of(null, status == RatingStatus.APPEALED ? "rating.approve.appealPending"
 					: status == RatingStatus.PROPOSED ? "rating.approve.windowOpen" : "rating.approve.notProposed",
 					appealDeadline);
 		}
+	}
+
+	private void takeEffect(LocalDate today, String certificateNo, int validityMonths) {
 		this.status = RatingStatus.PUBLISHED;
-		this.approvedBy = by;
-		this.approvedAt = now;
 		this.certificateNo = certificateNo;
 		this.validFrom = today;
 		this.validUntil = today.plusMonths(validityMonths).minusDays(1);
 	}
 
 	public void reject(String reason) {
+		if (status == RatingStatus.IN_NOTICE) {
+			throw FormRejectedException.of(null, "rating.notice.answerObjections");
+		}
 		if (status == RatingStatus.APPEALED) {
 			throw FormRejectedException.of(null, "rating.approve.appealPending");
 		}

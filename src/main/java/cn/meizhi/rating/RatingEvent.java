@@ -108,13 +108,66 @@ public sealed interface RatingEvent extends AuditableEvent {
 
 	}
 
-	/** The regulator approved the rating: it is public and certified. */
+	/**
+	 * The rating took effect, public and certified: at the regulator's approval, or when
+	 * its public notice ended.
+	 */
 	record RatingPublished(long ratingId, long institutionId, String summary, String regionCode,
 			List<FieldChange> changes, Actor actor, Instant occurredAt) implements RatingEvent {
 
 		@Override
 		public String action() {
 			return "RATING_PUBLISHED";
+		}
+
+	}
+
+	/**
+	 * The regulator approved the rating onto public notice (公示): it takes effect when the
+	 * notice ends with no objection upheld.
+	 */
+	record RatingPutOnNotice(long ratingId, long institutionId, String summary, String regionCode,
+			List<FieldChange> changes, Actor actor, Instant occurredAt) implements RatingEvent {
+
+		@Override
+		public String action() {
+			return "RATING_PUT_ON_NOTICE";
+		}
+
+	}
+
+	/** Someone objected to a rating on public notice. */
+	record RatingObjectionFiled(long ratingId, long institutionId, String summary, String regionCode,
+			List<FieldChange> changes, Actor actor, Instant occurredAt) implements RatingEvent {
+
+		@Override
+		public String action() {
+			return "RATING_OBJECTION_FILED";
+		}
+
+	}
+
+	/** The regulator dismissed an objection: the rating stays on notice. */
+	record RatingObjectionDismissed(long ratingId, long institutionId, String summary, String regionCode,
+			List<FieldChange> changes, Actor actor, Instant occurredAt) implements RatingEvent {
+
+		@Override
+		public String action() {
+			return "RATING_OBJECTION_DISMISSED";
+		}
+
+	}
+
+	/**
+	 * The regulator upheld an objection: the rating on notice is withdrawn and never
+	 * takes effect.
+	 */
+	record RatingWithdrawnAfterObjection(long ratingId, long institutionId, String summary, String regionCode,
+			List<FieldChange> changes, Actor actor, Instant occurredAt) implements RatingEvent {
+
+		@Override
+		public String action() {
+			return "RATING_OBJECTION_UPHELD";
 		}
 
 	}

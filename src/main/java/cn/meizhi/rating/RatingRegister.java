@@ -80,7 +80,7 @@ public class RatingRegister {
 	public List<Rating> approvalQueue(CurrentUser regulator) {
 		requireRegulator(regulator);
 		return ratings.findWithin(regulator.jurisdiction().prefix(),
-				EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED));
+				EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED, RatingStatus.IN_NOTICE));
 	}
 
 	/**
@@ -196,15 +196,7 @@ public class RatingRegister {
 				row -> {
 					long id = row.getLong("id");
 					if (history.isEmpty() || history.get(history.size() - 1).getId() != id) {
-						history.add(
-								new PublicRating(id, row.getInt("stars"), RatingStatus.valueOf(row.getString("status")),
-										row.getString("certificate_no"), row.getObject("valid_from", LocalDate.class),
-										row.getObject("valid_until", LocalDate.class), row.getBigDecimal("total"),
-										RatingSections.decode(row.getString("sections")), row.getLong("inspection_id"),
-										row.getLong("standard_version_id"),
-										StarsChange.of(row.getInt("stars"), row.getInt("computed_stars"),
-												row.getString("override_reason"),
-												row.getBoolean("adjusted_on_appeal"))));
+						history.add(publicRating(row));
 					}
 					String reply = row.getString("reply");
 					if (reply != null) {
@@ -216,6 +208,42 @@ public class RatingRegister {
 			.findFirst()
 			.orElse(null);
 		return new PublicRecord(List.copyOf(history), current, current == null ? null : replies.get(current.getId()));
+	}
+
+	/**
+	 * What the public may know of each of these ratings (those never published are left
+	 * out), in one statement: for the webhooks' payloads, also on a night of 86,000
+	 * expiries.
+	 */
+	public Map<Long, PublicRating> publicRatings(java.util.Collection<Long> ratingIds) {
+		Map<Long, PublicRating> found = new HashMap<>();
+		if (ratingIds.isEmpty()) {
+			return found;
+		}
+		jdbc.query(con -> {
+			var statement = con.prepareStatement("""
+					select r.id, r.stars, r.status, r.certificate_no, r.valid_from, r.valid_until, r.total, r.sections,
+					       r.inspection_id, r.standard_version_id, r.computed_stars, r.override_reason,
+					       exists (select 1 from appeal a where a.rating_id = r.id and a.outcome = 'ADJUSTED'
+					               and a.adjusted_stars = r.stars) as adjusted_on_appeal
+					from rating r
+					where r.id = any (?) and r.status in ('PUBLISHED', 'SUSPENDED', 'EXPIRED', 'REVOKED', 'SUPERSEDED')
+					""");
+			statement.setArray(1, con.createArrayOf("bigint", ratingIds.toArray()));
+			return statement;
+		}, (java.sql.ResultSet row) -> {
+			found.put(row.getLong("id"), publicRating(row));
+		});
+		return found;
+	}
+
+	private static PublicRating publicRating(java.sql.ResultSet row) throws java.sql.SQLException {
+		return new PublicRating(row.getLong("id"), row.getInt("stars"), RatingStatus.valueOf(row.getString("status")),
+				row.getString("certificate_no"), row.getObject("valid_from", LocalDate.class),
+				row.getObject("valid_until", LocalDate.class), row.getBigDecimal("total"),
+				RatingSections.decode(row.getString("sections")), row.getLong("inspection_id"),
+				row.getLong("standard_version_id"), StarsChange.of(row.getInt("stars"), row.getInt("computed_stars"),
+						row.getString("override_reason"), row.getBoolean("adjusted_on_appeal")));
 	}
 
 	/**

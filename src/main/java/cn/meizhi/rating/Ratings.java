@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.meizhi.cycle.CycleManagement;
+import cn.meizhi.cycle.EvaluationCycle;
 import cn.meizhi.evidence.EvidenceStore;
 import cn.meizhi.inspection.InspectionView;
 import cn.meizhi.inspection.Inspections;
@@ -21,6 +22,7 @@ import cn.meizhi.rating.internal.Appeal.Outcome;
 import cn.meizhi.rating.internal.AppealFile;
 import cn.meizhi.rating.internal.AppealFileRepository;
 import cn.meizhi.rating.internal.AppealRepository;
+import cn.meizhi.rating.internal.RatingObjectionRepository;
 import cn.meizhi.rating.internal.RatingRepository;
 import cn.meizhi.rating.internal.RatingTransition;
 import cn.meizhi.rating.internal.RatingTransitionRepository;
@@ -51,13 +53,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class Ratings {
 
 	private static final Set<RatingStatus> LIVE = EnumSet.of(RatingStatus.PROPOSED, RatingStatus.APPEALED,
-			RatingStatus.PUBLISHED, RatingStatus.SUSPENDED);
+			RatingStatus.IN_NOTICE, RatingStatus.PUBLISHED, RatingStatus.SUSPENDED);
 
 	private final RatingRepository ratings;
 
 	private final RatingTransitionRepository transitions;
 
 	private final AppealRepository appeals;
+
+	private final RatingObjectionRepository objections;
 
 	private final Inspections inspections;
 
@@ -76,14 +80,15 @@ public class Ratings {
 	private final Clock clock;
 
 	Ratings(RatingRepository ratings, RatingTransitionRepository transitions, AppealRepository appeals,
-			Inspections inspections, InstitutionManagement institutions, CycleManagement cycles,
-			AppealFileRepository appealFiles, EvidenceStore evidenceStore, JdbcTemplate jdbc,
+			RatingObjectionRepository objections, Inspections inspections, InstitutionManagement institutions,
+			CycleManagement cycles, AppealFileRepository appealFiles, EvidenceStore evidenceStore, JdbcTemplate jdbc,
 			ApplicationEventPublisher events, Clock clock) {
 		this.appealFiles = appealFiles;
 		this.evidenceStore = evidenceStore;
 		this.ratings = ratings;
 		this.transitions = transitions;
 		this.appeals = appeals;
+		this.objections = objections;
 		this.inspections = inspections;
 		this.institutions = institutions;
 		this.cycles = cycles;
@@ -199,20 +204,72 @@ public class Ratings {
 		}
 		LocalDate today = cycles.today();
 		RatingStatus from = rating.getStatus();
+		int noticeDays = cycles.find(rating.getCycleId()).map(EvaluationCycle::getNoticeDays).orElse(0);
+		if (noticeDays > 0) {
+			rating.approveOntoNotice(regulator.username(), clock.instant(), today, noticeDays);
+			ratings.flush();
+			record(rating, from, regulator, null, RatingEvent.RatingPutOnNotice::new);
+			return rating;
+		}
 		String certificate = nextCertificateNumber(rating.getRegionCode(), today.getYear());
 		int validity = inspections.submittedValidityMonths(rating.getStandardVersionId());
 		rating.approve(regulator.username(), clock.instant(), today, certificate, validity);
+		takeEffect(rating, from, regulator, certificate);
+		return rating;
+	}
+
+	/**
+	 * Publishes every rating whose public notice has ended with no objection left
+	 * unanswered (an upheld one has withdrawn it already). The job calls it on one node
+	 * at a time; each rating's version refuses a second publication in any case. Answers
+	 * how many took effect.
+	 */
+	@Transactional
+	public int publishEndedNotices(CurrentUser actor) {
+		LocalDate today = cycles.today();
+		List<Rating> due = ratings.findNoticeEnded(today);
+		for (Rating rating : due) {
+			publishAfterNotice(rating, actor, today);
+		}
+		return due.size();
+	}
+
+	/**
+	 * Publishes one rating whose notice has ended, if no objection to it is still
+	 * unanswered; false when it is not (yet) due. A regulator's answer to the last open
+	 * objection after the notice ended calls it, so the rating need not wait for the job.
+	 */
+	@Transactional
+	public boolean publishIfNoticeEnded(CurrentUser actor, long ratingId) {
+		LocalDate today = cycles.today();
+		Rating rating = ratings.findById(ratingId).orElseThrow(() -> new NotFoundException("Rating", ratingId));
+		if (rating.getStatus() != RatingStatus.IN_NOTICE || !today.isAfter(rating.getNoticeUntil())
+				|| objections.countByRatingIdAndOutcomeIsNull(ratingId) > 0) {
+			return false;
+		}
+		publishAfterNotice(rating, actor, today);
+		return true;
+	}
+
+	private void publishAfterNotice(Rating rating, CurrentUser actor, LocalDate today) {
+		String certificate = nextCertificateNumber(rating.getRegionCode(), today.getYear());
+		int validity = inspections.submittedValidityMonths(rating.getStandardVersionId());
+		rating.publishAfterNotice(today, certificate, validity);
+		takeEffect(rating, RatingStatus.IN_NOTICE, actor, certificate);
+	}
+
+	/** The rating is now the institution's certified one: it supersedes the previous. */
+	private void takeEffect(Rating rating, RatingStatus from, CurrentUser actor, String certificate) {
 		for (Rating previous : ratings.findByInstitutionIdAndStatusIn(rating.getInstitutionId(),
 				EnumSet.of(RatingStatus.PUBLISHED, RatingStatus.SUSPENDED))) {
 			if (!previous.getId().equals(rating.getId())) {
 				RatingStatus before = previous.getStatus();
 				previous.supersede();
-				record(previous, before, regulator, certificate, RatingEvent.RatingSuperseded::new);
+				record(previous, before, actor, certificate, RatingEvent.RatingSuperseded::new);
 			}
 		}
 		ratings.flush();
-		record(rating, from, regulator, certificate, RatingEvent.RatingPublished::new);
-		return rating;
+		record(rating, from, actor, certificate, RatingEvent.RatingPublished::new);
 	}
 
 	@Transactional
@@ -226,6 +283,19 @@ public class Ratings {
 		rating.reject(reason);
 		ratings.flush();
 		record(rating, from, regulator, reason.strip(), RatingEvent.RatingRejected::new);
+	}
+
+	/**
+	 * An objection to the rating on notice was upheld: it is withdrawn and never takes
+	 * effect (the cycle may inspect the institution again).
+	 */
+	@Transactional
+	public void withdrawAfterObjection(CurrentUser regulator, long ratingId, String reason) {
+		Rating rating = reachable(regulator, ratingId);
+		rating.withdrawAfterObjection(reason);
+		ratings.flush();
+		record(rating, RatingStatus.IN_NOTICE, regulator, reason.strip(),
+				RatingEvent.RatingWithdrawnAfterObjection::new);
 	}
 
 	@Transactional

@@ -29,4 +29,12 @@ public class PublicUrl {
 				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
+	/**
+	 * The configured address, or empty when none is (demo mode): for work done outside a
+	 * request (a job's webhook payload), where no request can supply one.
+	 */
+	public String configuredBase() {
+		return configured == null ? "" : configured;
+	}
+
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static cn.meizhi.rating.RatingStatus.APPEALED;
 import static cn.meizhi.rating.RatingStatus.EXPIRED;
+import static cn.meizhi.rating.RatingStatus.IN_NOTICE;
 import static cn.meizhi.rating.RatingStatus.PROPOSED;
 import static cn.meizhi.rating.RatingStatus.PUBLISHED;
 import static cn.meizhi.rating.RatingStatus.REJECTED;
@@ -51,7 +52,10 @@ class RatingStateMachineTests {
 		WITHDRAW_FOR_REINSPECTION(r -> r.withdrawForReinspection("reinspect")),
 		APPROVE(r -> r.approve("regulator", NOW, AFTER_WINDOW, "MZ-TEST", 36)), REJECT(r -> r.reject("no")),
 		SUPERSEDE(Rating::supersede), EXPIRE(r -> r.expireIfDue(AFTER_WINDOW.plusYears(4))),
-		SUSPEND(r -> r.suspend("complaint")), REINSTATE(r -> r.reinstate("cleared")), REVOKE(r -> r.revoke("fraud"));
+		SUSPEND(r -> r.suspend("complaint")), REINSTATE(r -> r.reinstate("cleared")), REVOKE(r -> r.revoke("fraud")),
+		APPROVE_ONTO_NOTICE(r -> r.approveOntoNotice("regulator", NOW, AFTER_WINDOW, 7)),
+		PUBLISH_AFTER_NOTICE(r -> r.publishAfterNotice(AFTER_WINDOW.plusDays(30), "MZ-NOTICE", 36)),
+		WITHDRAW_AFTER_OBJECTION(r -> r.withdrawAfterObjection("objection upheld"));
 
 		final Consumer<Rating> action;
 
@@ -65,8 +69,9 @@ class RatingStateMachineTests {
 	static final Map<RatingStatus, Map<Step, RatingStatus>> ALLOWED = new EnumMap<>(RatingStatus.class);
 
 	static {
-		ALLOWED.put(PROPOSED,
-				Map.of(Step.ACCEPT, PROPOSED, Step.APPEAL, APPEALED, Step.APPROVE, PUBLISHED, Step.REJECT, REJECTED));
+		ALLOWED.put(PROPOSED, Map.of(Step.ACCEPT, PROPOSED, Step.APPEAL, APPEALED, Step.APPROVE, PUBLISHED,
+				Step.APPROVE_ONTO_NOTICE, IN_NOTICE, Step.REJECT, REJECTED));
+		ALLOWED.put(IN_NOTICE, Map.of(Step.PUBLISH_AFTER_NOTICE, PUBLISHED, Step.WITHDRAW_AFTER_OBJECTION, WITHDRAWN));
 		ALLOWED.put(APPEALED, Map.of(Step.DECIDE_APPEAL, PROPOSED, Step.WITHDRAW_FOR_REINSPECTION, WITHDRAWN));
 		ALLOWED.put(PUBLISHED, Map.of(Step.SUPERSEDE, SUPERSEDED, Step.EXPIRE, EXPIRED, Step.SUSPEND, SUSPENDED,
 				Step.REVOKE, REVOKED));
@@ -135,6 +140,27 @@ class RatingStateMachineTests {
 	}
 
 	@Test
+	void aRatingOnNoticeTakesObjectionsUntilItsLastDayAndTakesEffectOnlyAfter() {
+		Rating rating = ratingIn(IN_NOTICE);
+		LocalDate lastDay = TODAY.plusDays(7);
+
+		assertThat(rating.getNoticeUntil()).isEqualTo(lastDay);
+		assertThat(rating.getCertificateNo()).isNull();
+		assertThat(rating.takesObjections(lastDay)).isTrue();
+		assertThat(rating.takesObjections(lastDay.plusDays(1))).isFalse();
+		assertRefused(rating, r -> r.publishAfterNotice(lastDay, "MZ-1", 36), "rating.notice.notEnded");
+		assertRefused(rating, r -> r.reject("changed my mind"), "rating.notice.answerObjections");
+		assertRefused(rating, r -> r.withdrawAfterObjection(" "), "rating.reason.required");
+
+		rating.publishAfterNotice(lastDay.plusDays(1), "MZ-1", 36);
+		assertThat(rating.getStatus()).isEqualTo(PUBLISHED);
+		assertThat(rating.getValidFrom()).isEqualTo(lastDay.plusDays(1));
+		assertThat(rating.getValidUntil()).isEqualTo(lastDay.plusDays(1).plusMonths(36).minusDays(1));
+		assertThat(rating.getCertificateNo()).isEqualTo("MZ-1");
+		assertThat(rating.takesObjections(lastDay)).isFalse();
+	}
+
+	@Test
 	void aDecidedAppealClosesTheWindowSoTheRegulatorMayApproveAtOnce() {
 		Rating rating = proposed();
 		rating.appeal(TODAY);
@@ -187,7 +213,7 @@ class RatingStateMachineTests {
 	/** A rating brought to the status by the steps the scheme allows. */
 	static Rating ratingIn(RatingStatus status) {
 		Rating rating = switch (status) {
-			case PROPOSED, REJECTED, APPEALED, WITHDRAWN -> proposed();
+			case PROPOSED, REJECTED, APPEALED, WITHDRAWN, IN_NOTICE -> proposed();
 			default -> published();
 		};
 		switch (status) {
@@ -196,6 +222,10 @@ class RatingStateMachineTests {
 			case WITHDRAWN -> {
 				rating.appeal(TODAY);
 				rating.withdrawForReinspection("reinspect");
+			}
+			case IN_NOTICE -> {
+				rating.accept("clinic", NOW, TODAY);
+				rating.approveOntoNotice("regulator", NOW, TODAY, 7);
 			}
 			case SUPERSEDED -> rating.supersede();
 			case EXPIRED -> rating.expireIfDue(AFTER_WINDOW.plusYears(4));

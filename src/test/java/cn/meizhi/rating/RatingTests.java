@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.meizhi.inspection.CorrectiveActions;
 import cn.meizhi.inspection.InspectionFixtures;
@@ -32,6 +28,7 @@ import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
 import cn.meizhi.support.Fixtures;
 import cn.meizhi.support.MutableClock;
+import cn.meizhi.support.Race;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -524,31 +521,7 @@ class RatingTests {
 	}
 
 	private static List<Object> race(List<Callable<Object>> tasks) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<Object>> futures = new ArrayList<>();
-			for (Callable<Object> task : tasks) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					try {
-						return task.call();
-					}
-					catch (Exception ex) {
-						return ex;
-					}
-				}));
-			}
-			start.countDown();
-			List<Object> results = new ArrayList<>();
-			for (Future<Object> future : futures) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		return Race.run(tasks);
 	}
 
 	private static List<String> reasons(Runnable action) {

@@ -77,6 +77,9 @@ class SecurityRulesTests {
 		publicEndpoint("GET /api/public/check");
 		publicEndpoint("GET /standards/{id}/consultation");
 		publicEndpoint("POST /standards/{id}/consultation");
+		publicEndpoint("GET /notices");
+		publicEndpoint("GET /notices/{id}");
+		publicEndpoint("POST /notices/{id}/objections");
 		publicEndpoint("GET /practitioners");
 		publicEndpoint("GET /api/public/practitioners");
 		publicEndpoint("GET /complaints/new");
@@ -114,11 +117,12 @@ class SecurityRulesTests {
 				"GET /regulator/institutions/import", "POST /regulator/institutions/import",
 				"GET /regulator/institutions/import/template.csv", "GET /regulator/audit", "GET /regulator/cycles",
 				"GET /regulator/cycles/new", "POST /regulator/cycles/new", "POST /regulator/cycles/{id}/status",
-				"POST /regulator/cycles/{id}/window", "POST /regulator/cycles/{id}/enrolments",
-				"GET /regulator/cycles/{id}/enrol", "GET /regulator/ratings/all",
-				"POST /regulator/cycles/{id}/enrolments/{institutionId}/withdraw", "GET /regulator/cycles/{id}",
-				"GET /regulator/cycles/{id}/self-assessments.csv", "GET /regulator/cycles/{id}/scores.csv",
-				"GET /regulator/self-assessments/{id}", "POST /regulator/self-assessments/{id}/return",
+				"POST /regulator/cycles/{id}/window", "POST /regulator/cycles/{id}/notice-period",
+				"POST /regulator/cycles/{id}/enrolments", "GET /regulator/cycles/{id}/enrol",
+				"GET /regulator/ratings/all", "POST /regulator/cycles/{id}/enrolments/{institutionId}/withdraw",
+				"GET /regulator/cycles/{id}", "GET /regulator/cycles/{id}/self-assessments.csv",
+				"GET /regulator/cycles/{id}/scores.csv", "GET /regulator/self-assessments/{id}",
+				"POST /regulator/self-assessments/{id}/return",
 				"GET /regulator/self-assessments/{id}/evidence/{fileId}", "GET /regulator/inspections",
 				"GET /regulator/inspections/new", "POST /regulator/inspections/new", "GET /regulator/inspections/{id}",
 				"POST /regulator/inspections/{id}/reschedule", "POST /regulator/inspections/{id}/cancel",
@@ -128,7 +132,8 @@ class SecurityRulesTests {
 				"GET /regulator/ratings/{id}", "POST /regulator/ratings/{id}/approve",
 				"POST /regulator/ratings/{id}/reject", "POST /regulator/ratings/{id}/appeal",
 				"POST /regulator/ratings/{id}/suspend", "POST /regulator/ratings/{id}/reinstate",
-				"POST /regulator/ratings/{id}/revoke", "POST /regulator/ratings/expire", "GET /regulator/replies",
+				"POST /regulator/ratings/{id}/revoke", "POST /regulator/ratings/{id}/objections/{objectionId}/answer",
+				"POST /regulator/ratings/expire", "GET /regulator/replies",
 				"GET /regulator/ratings/{id}/appeal-files/{fileId}", "POST /regulator/replies/{id}/publish",
 				"POST /regulator/replies/{id}/reject", "GET /regulator/complaints", "GET /regulator/complaints/{id}",
 				"POST /regulator/complaints/{id}/acknowledge", "POST /regulator/complaints/{id}/assign",
@@ -148,7 +153,9 @@ class SecurityRulesTests {
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",
-				"GET /admin/calendar", "POST /admin/calendar", "POST /admin/calendar/{day}/unmark");
+				"GET /admin/calendar", "POST /admin/calendar", "POST /admin/calendar/{day}/unmark",
+				"GET /admin/webhooks", "POST /admin/webhooks", "GET /admin/webhooks/{id}",
+				"POST /admin/webhooks/{id}/active", "POST /admin/webhooks/{id}/deliveries/{deliveryId}/send-again");
 		only(Role.ASSESSOR, "GET /assessor", "GET /assessor/inspections/{id}/declaration",
 				"POST /assessor/inspections/{id}/declaration", "GET /assessor/inspections/{id}",
 				"GET /assessor/inspections/{id}/sections/{code}",
@@ -243,6 +250,8 @@ class SecurityRulesTests {
 				.replace("{code}", "S1")
 				.replace("{day}", "2031-03-03")
 				.replace("{commentId}", "1")
+				.replace("{objectionId}", "1")
+				.replace("{deliveryId}", "1")
 				.replace("{certificateNo}", "MZ-330100-2026-000001");
 			Rule rule = entry.getValue();
 

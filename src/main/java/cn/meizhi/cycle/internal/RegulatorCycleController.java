@@ -106,6 +106,12 @@ class RegulatorCycleController {
 		return act(redirect, id, "cycle.windowChanged", () -> cycles.changeSelfAssessmentClose(user, id, closes));
 	}
 
+	@PostMapping("/{id}/notice-period")
+	String changeNoticePeriod(CurrentUser user, @PathVariable long id,
+			@RequestParam(required = false) Integer noticeDays, RedirectAttributes redirect) {
+		return act(redirect, id, "cycle.notice.changed", () -> cycles.changeNoticePeriod(user, id, noticeDays));
+	}
+
 	/** How many institutions of the register the enrolment page lists at once. */
 	static final int PICK_PAGE_SIZE = 50;
 

@@ -65,8 +65,12 @@ final class DemoCycles {
 	}
 
 	private long loadCurrent(long versionId, long clinicInstitutionId, LocalDate today) {
-		EvaluationCycle cycle = cycles.create(REGULATOR, form(today.getYear() + " 年度上城区医疗美容机构星级评价", versionId,
-				today.minusDays(14), today.plusDays(21), today.plusDays(30), today.plusDays(75)));
+		CycleForm current = form(today.getYear() + " 年度上城区医疗美容机构星级评价", versionId, today.minusDays(14),
+				today.plusDays(21), today.plusDays(30), today.plusDays(75));
+		// this year's results go on public notice for 7 days before they take effect
+		// (the Hangzhou pilot's 公示)
+		current.setNoticeDays(7);
+		EvaluationCycle cycle = cycles.create(REGULATOR, current);
 		cycles.advance(REGULATOR, cycle.getId(), CycleStatus.OPEN);
 		List<Long> others = cycle.activeEnrolments()
 			.stream()

@@ -7,6 +7,7 @@ import java.util.List;
 import cn.meizhi.inspection.InspectionView;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.rating.Rating;
+import cn.meizhi.rating.RatingObjections;
 import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.RatingReply;
@@ -47,9 +48,12 @@ class RatingController {
 
 	private final cn.meizhi.region.Regions regions;
 
+	private final RatingObjections objections;
+
 	RatingController(Ratings ratings, RatingRegister ratingRegister, Inspections inspections, RatingReplies replies,
-			cn.meizhi.region.Regions regions) {
+			cn.meizhi.region.Regions regions, RatingObjections objections) {
 		this.regions = regions;
+		this.objections = objections;
 		this.ratings = ratings;
 		this.ratingRegister = ratingRegister;
 		this.inspections = inspections;
@@ -164,6 +168,7 @@ class RatingController {
 		var queue = ratingRegister.approvalQueue(user);
 		model.addAttribute("queue", queue);
 		model.addAttribute("names", ratingRegister.institutionNames(queue));
+		model.addAttribute("openObjections", objections.ratingsWithOpenObjections(user));
 		model.addAttribute("today", ratings.today());
 		return "rating/queue";
 	}
@@ -202,6 +207,8 @@ class RatingController {
 		model.addAttribute("filesBase", "/regulator/ratings/" + id);
 		model.addAttribute("history", ratingRegister.history(id));
 		model.addAttribute("replies", replies.of(id));
+		model.addAttribute("objections",
+				rating.getNoticeUntil() == null ? java.util.List.of() : objections.of(user, id));
 		String whyNot = ratings.whyNotDecide(user, rating);
 		model.addAttribute("mayDecide", whyNot == null);
 		model.addAttribute("whyNotDecide", whyNot);
@@ -211,7 +218,25 @@ class RatingController {
 
 	@PostMapping("/regulator/ratings/{id}/approve")
 	String approve(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, "/regulator/ratings/" + id, "rating.publishedMessage", () -> ratings.approve(user, id));
+		Rating[] approved = new Rating[1];
+		String target = act(redirect, "/regulator/ratings/" + id, "rating.publishedMessage",
+				() -> approved[0] = ratings.approve(user, id));
+		if (approved[0] != null && approved[0].getStatus() == RatingStatus.IN_NOTICE) {
+			redirect.addFlashAttribute("message", "rating.onNoticeMessage");
+			redirect.addFlashAttribute("messageArgs", new Object[] { approved[0].getNoticeUntil().toString() });
+		}
+		return target;
+	}
+
+	/**
+	 * The regulator's answer to an objection raised during the rating's public notice.
+	 */
+	@PostMapping("/regulator/ratings/{id}/objections/{objectionId}/answer")
+	String answerObjection(CurrentUser user, @PathVariable long id, @PathVariable long objectionId,
+			@RequestParam(required = false) RatingObjection.Outcome outcome,
+			@RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
+		return act(redirect, "/regulator/ratings/" + id + "#objections", "objection.answered",
+				() -> objections.answer(user, id, objectionId, outcome, answer));
 	}
 
 	@PostMapping("/regulator/ratings/{id}/reject")

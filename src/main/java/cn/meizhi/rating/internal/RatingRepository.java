@@ -47,6 +47,20 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 			and r.validUntil between :from and :to order by r.validUntil""")
 	List<Rating> findExpiringOf(long institutionId, LocalDate from, LocalDate to);
 
+	/**
+	 * Ratings on public notice whose last day has passed with no objection left
+	 * unanswered.
+	 */
+	@Query("""
+			select r from Rating r where r.status = cn.meizhi.rating.RatingStatus.IN_NOTICE and r.noticeUntil < :today
+			and not exists (select o.id from RatingObjection o where o.ratingId = r.id and o.outcome is null)
+			order by r.noticeUntil, r.id""")
+	List<Rating> findNoticeEnded(LocalDate today);
+
+	/** Ratings on public notice in a jurisdiction (all when the prefix is empty). */
+	@Query("select r from Rating r where r.status = cn.meizhi.rating.RatingStatus.IN_NOTICE and r.regionCode like concat(:prefix, '%') order by r.noticeUntil, r.id")
+	List<Rating> findOnNotice(String prefix);
+
 	@Query("select r from Rating r where r.status in (cn.meizhi.rating.RatingStatus.PUBLISHED, cn.meizhi.rating.RatingStatus.SUSPENDED) and r.validUntil < :today")
 	List<Rating> findDueForExpiry(LocalDate today);
 

@@ -58,14 +58,15 @@ class SecurityConfiguration {
 			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**", "/badge/**",
 			"/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference", "/complaints/**", "/procedures",
-			"/procedures/**", "/check", "/practitioners" };
+			"/procedures/**", "/check", "/practitioners", "/notices", "/notices/**" };
 
 	/**
 	 * Public pages with a form that posts (sign-in, filing and tracking a complaint):
 	 * they need a CSRF token, hence a session, so they are never served by the stateless
 	 * chain or revalidated as shared pages.
 	 */
-	static final String[] PUBLIC_FORMS = { "/login", "/complaints/**", "/standards/*/consultation" };
+	static final String[] PUBLIC_FORMS = { "/login", "/complaints/**", "/standards/*/consultation", "/notices/*",
+			"/notices/*/objections" };
 
 	private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
 			PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
