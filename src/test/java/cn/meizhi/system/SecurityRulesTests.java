@@ -149,7 +149,8 @@ class SecurityRulesTests {
 				"GET /regulator/plausibility", "GET /regulator/re-reviews", "POST /regulator/re-reviews/enrol",
 				"POST /regulator/re-reviews/{id}/decline", "GET /regulator/practitioners/proposals/{id}",
 				"POST /regulator/practitioners/proposals/{id}/confirm",
-				"POST /regulator/practitioners/proposals/{id}/reject");
+				"POST /regulator/practitioners/proposals/{id}/reject", "GET /regulator/analytics",
+				"GET /regulator/analytics.csv");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",
