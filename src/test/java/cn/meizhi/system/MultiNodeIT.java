@@ -89,6 +89,8 @@ class MultiNodeIT {
 				"server.port", "0", "meizhi.demo.enabled", "true", "meizhi.public-url", "https://meizhi.example.gov.cn",
 				"meizhi.rate-limit.capacity", String.valueOf(CAPACITY), "meizhi.rate-limit.per-second", "1",
 				"spring.datasource.hikari.maximum-pool-size", "6", "meizhi.ratings.expiry-cron", "-"));
+		properties.putAll(Map.of("meizhi.webhooks.allow-insecure-endpoints", "true", "meizhi.webhooks.timeout", "PT2S",
+				"meizhi.webhooks.lock-at-most-for", "PT4S"));
 		properties.putAll(more);
 		// as command-line arguments: they win over the test configuration files
 		return new SpringApplicationBuilder(MeizhiApplication.class).run(
@@ -249,8 +251,98 @@ class MultiNodeIT {
 			.isEqualTo(auditsBefore + 3);
 	}
 
+	/**
+	 * Node A dies while a subscriber's endpoint holds A's first delivery; once A's lock
+	 * has lapsed, node B sends every change: none lost, each under one id (the one cut
+	 * off arrives again with its id, which the receiver de-duplicates on).
+	 */
 	@Test
 	@Order(7)
+	void webhookDeliveriesSurviveTheSendingNodesDeath() throws Exception {
+		var received = new java.util.concurrent.ConcurrentLinkedQueue<String>();
+		var hold = new java.util.concurrent.CountDownLatch(1);
+		var receiver = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		receiver.createContext("/hook", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			received.add(exchange.getRequestHeaders().getFirst("X-Meizhi-Event-Id"));
+			try {
+				hold.await(10, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			try {
+				exchange.sendResponseHeaders(204, -1);
+			}
+			catch (java.io.IOException ex) {
+				// the sender is gone
+			}
+			exchange.close();
+		});
+		receiver.setExecutor(Executors.newCachedThreadPool());
+		receiver.start();
+		JdbcTemplate onB = new JdbcTemplate(b.getBean(javax.sql.DataSource.class));
+		try {
+			var form = new cn.meizhi.webhook.SubscriberForm();
+			form.setName("多节点测试订阅方");
+			form.setEndpointUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+			form.setEventTypes(java.util.EnumSet.of(cn.meizhi.webhook.WebhookEventType.RATING_SUSPENDED));
+			long subscriber = b.getBean(cn.meizhi.webhook.Webhooks.class)
+				.register(Fixtures.admin(), form)
+				.subscriber()
+				.getId();
+			List<Long> ratings = onB.queryForList(
+					"""
+							select id from rating where status = 'PUBLISHED' and region_code like '3301%' order by id limit 3""",
+					Long.class);
+			assertThat(ratings).hasSize(3);
+			for (long rating : ratings) {
+				b.getBean(Ratings.class).suspend(Fixtures.regulator("330100"), rating, "多节点推送测试");
+			}
+
+			// A starts sending and dies while the endpoint holds its first request
+			Object dispatcherA = a.getBean("webhookDispatcher");
+			Thread sending = new Thread(() -> {
+				try {
+					dispatcherA.getClass().getMethod("dispatch").invoke(dispatcherA);
+				}
+				catch (ReflectiveOperationException | RuntimeException ex) {
+					// the node is gone under it
+				}
+			});
+			sending.start();
+			long waited = System.nanoTime();
+			while (received.isEmpty() && System.nanoTime() - waited < 10_000_000_000L) {
+				Thread.sleep(20);
+			}
+			assertThat(received).hasSize(1);
+			a.close();
+			hold.countDown();
+			sending.join(10_000);
+
+			// B sends once A's lock has lapsed
+			Object dispatcherB = b.getBean("webhookDispatcher");
+			long until = System.nanoTime() + 20_000_000_000L;
+			while (onB.queryForObject(
+					"select count(*) from webhook_delivery where subscriber_id = ? and status <> 'DELIVERED'",
+					Long.class, subscriber) > 0 && System.nanoTime() < until) {
+				dispatcherB.getClass().getMethod("dispatch").invoke(dispatcherB);
+				Thread.sleep(500);
+			}
+			List<String> ids = onB.queryForList(
+					"select event_id::text from webhook_delivery where subscriber_id = ? and status = 'DELIVERED'",
+					String.class, subscriber);
+			assertThat(ids).as("every change delivered").hasSize(3).doesNotHaveDuplicates();
+			assertThat(java.util.Set.copyOf(received)).as("one id per change").containsExactlyInAnyOrderElementsOf(ids);
+			assertThat(received).as("only the delivery cut off by the death arrives twice").hasSizeBetween(3, 4);
+		}
+		finally {
+			receiver.stop(0);
+		}
+	}
+
+	@Test
+	@Order(8)
 	void twoNodesStartingTogetherOnAnEmptyDatabaseWithTheFirstAdminBothStart() throws Exception {
 		String database = "meizhi_multinode_empty_" + ProcessHandle.current().pid();
 		Map<String, Object> bootstrap = Map.of("meizhi.demo.enabled", "false", "meizhi.bootstrap.admin-username",

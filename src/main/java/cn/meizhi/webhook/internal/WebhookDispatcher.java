@@ -24,13 +24,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the due deliveries, oldest first, on one node at a time (a ShedLock lock; every
- * five seconds, {@code meizhi.webhooks.dispatch-delay}). Each attempt is a POST of the
- * JSON with its signature, outside any transaction; its outcome is recorded right after
- * in a short one. An endpoint that fails puts off its other deliveries with it, so a dead
- * endpoint costs one request per backoff step, not one per delivery. A node that dies
- * between sending and recording leaves the delivery pending: it is sent again, with the
- * same event id, which is what receivers de-duplicate on.
+ * Sends the due deliveries, oldest first, on one node at a time (a ShedLock lock held at
+ * most two minutes, {@code meizhi.webhooks.lock-at-most-for}, so a node that dies holding
+ * it delays the others that long; every five seconds,
+ * {@code meizhi.webhooks.dispatch-delay}). Each attempt is a POST of the JSON with its
+ * signature, outside any transaction; its outcome is recorded right after in a short one.
+ * An endpoint that fails puts off its other deliveries with it, so a dead endpoint costs
+ * one request per backoff step, not one per delivery. A node that dies between sending
+ * and recording leaves the delivery pending: it is sent again, with the same event id,
+ * which is what receivers de-duplicate on.
  */
 @Slf4j
 @Component
@@ -52,11 +54,14 @@ public class WebhookDispatcher {
 
 	private final int batch;
 
+	private final Duration budget;
+
 	WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookSubscriberRepository subscribers,
 			PlatformTransactionManager transactionManager, Clock clock,
 			@Value("${meizhi.webhooks.timeout:PT10S}") Duration timeout,
 			@Value("${meizhi.webhooks.give-up-after:PT24H}") Duration giveUpAfter,
-			@Value("${meizhi.webhooks.batch:100}") int batch) {
+			@Value("${meizhi.webhooks.batch:100}") int batch,
+			@Value("${meizhi.webhooks.lock-at-most-for:PT2M}") Duration lockAtMostFor) {
 		this.deliveries = deliveries;
 		this.subscribers = subscribers;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -64,6 +69,9 @@ public class WebhookDispatcher {
 		this.timeout = timeout;
 		this.giveUpAfter = giveUpAfter;
 		this.batch = batch;
+		// a run starts no attempt after half its lock's lifetime: with the attempt's own
+		// timeout it ends before another node may take the lock
+		this.budget = lockAtMostFor.dividedBy(2);
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
@@ -72,8 +80,9 @@ public class WebhookDispatcher {
 	 * held the lock.
 	 */
 	@Scheduled(fixedDelayString = "${meizhi.webhooks.dispatch-delay:PT5S}")
-	@SchedulerLock(name = "webhook-dispatch", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "webhook-dispatch", lockAtMostFor = "${meizhi.webhooks.lock-at-most-for:PT2M}")
 	public Integer dispatch() {
+		Instant started = clock.instant();
 		List<WebhookDelivery> due = transactions
 			.execute(status -> deliveries.findDue(clock.instant(), PageRequest.of(0, batch)));
 		if (due == null || due.isEmpty()) {
@@ -88,6 +97,10 @@ public class WebhookDispatcher {
 			WebhookSubscriber subscriber = bySubscriber.get(delivery.getSubscriberId());
 			if (subscriber == null || !subscriber.isActive() || failing.contains(subscriber.getId())) {
 				continue;
+			}
+			if (Duration.between(started, clock.instant()).compareTo(budget) > 0) {
+				// the rest waits for the next run, before this node's lock could lapse
+				break;
 			}
 			Attempt attempt = send(subscriber, delivery);
 			attempts++;
