@@ -71,7 +71,10 @@ public class ComplaintRecord {
 			categories.put(id, zeros(ComplaintCategory.class));
 		}
 		if (!institutionIds.isEmpty()) {
-			for (Object[] row : complaints.countDecidedSince(institutionIds, from)) {
+			List<Object[]> rows = institutionIds.size() == 1
+					? complaints.countDecidedSince(institutionIds.iterator().next(), from)
+					: complaints.countDecidedSince(institutionIds, from);
+			for (Object[] row : rows) {
 				long id = ((Number) row[0]).longValue();
 				long count = ((Number) row[3]).longValue();
 				outcomes.get(id).merge((ComplaintOutcome) row[1], count, Long::sum);

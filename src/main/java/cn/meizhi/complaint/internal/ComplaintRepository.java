@@ -62,4 +62,16 @@ public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
 			""")
 	List<Object[]> countDecidedSince(java.util.Collection<Long> institutionIds, Instant since);
 
+	/**
+	 * The same for one institution (a profile view): with a single id, Hibernate keeps
+	 * the query's translation, which it cannot for a list parameter.
+	 */
+	@Query("""
+			select c.institutionId, c.outcome, c.category, count(c) from Complaint c
+			where c.institutionId = :institutionId and c.status = cn.meizhi.complaint.ComplaintStatus.DECIDED
+			  and c.decidedAt >= :since
+			group by c.institutionId, c.outcome, c.category
+			""")
+	List<Object[]> countDecidedSince(long institutionId, Instant since);
+
 }
