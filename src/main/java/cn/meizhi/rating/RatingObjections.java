@@ -196,14 +196,6 @@ public class RatingObjections {
 		return objections.findByRatingIdOrderByFiledAt(rating.getId());
 	}
 
-	/** How many objections in the regulator's jurisdiction wait for an answer. */
-	public int openCount(CurrentUser regulator) {
-		if (!regulator.is(Role.REGULATOR) || regulator.jurisdiction() == null) {
-			return 0;
-		}
-		return objections.findOpenWithin(regulator.jurisdiction().prefix()).size();
-	}
-
 	/** The ratings with an objection waiting for this regulator's answer. */
 	public Set<Long> ratingsWithOpenObjections(CurrentUser regulator) {
 		if (!regulator.is(Role.REGULATOR) || regulator.jurisdiction() == null) {

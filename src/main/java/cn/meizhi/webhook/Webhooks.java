@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 
 import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.FieldChange;
 import cn.meizhi.shared.FormRejectedException;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
@@ -16,6 +17,7 @@ import cn.meizhi.webhook.internal.WebhookSubscriberRepository;
 import cn.meizhi.webhook.internal.WebhookSignature;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
@@ -39,8 +41,12 @@ public class Webhooks {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Webhooks(WebhookSubscriberRepository subscribers, WebhookDeliveryRepository deliveries,
-			@Value("${meizhi.webhooks.allow-insecure-endpoints:false}") boolean allowInsecure, Clock clock) {
+			@Value("${meizhi.webhooks.allow-insecure-endpoints:false}") boolean allowInsecure, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.subscribers = subscribers;
 		this.deliveries = deliveries;
 		this.allowInsecure = allowInsecure;
@@ -80,6 +86,12 @@ public class Webhooks {
 		String secret = WebhookSignature.newSecret();
 		WebhookSubscriber subscriber = subscribers.saveAndFlush(new WebhookSubscriber(name, url, secret,
 				form.getEventTypes(), contact.isEmpty() ? null : contact, admin.username(), clock.instant()));
+		events.publishEvent(new WebhookEvent.SubscriberRegistered(subscriber.getId(), name,
+				new FieldChange.Diff().add("endpointUrl", null, url)
+					.add("eventTypes", null,
+							form.getEventTypes().stream().map(WebhookEventType::wireName).sorted().toList().toString())
+					.changes(),
+				admin.actor(), clock.instant()));
 		return new Registered(subscriber, secret);
 	}
 
@@ -120,7 +132,11 @@ public class Webhooks {
 	 */
 	@Transactional
 	public void setActive(CurrentUser admin, long id, boolean active) {
-		subscriber(admin, id).setActive(active);
+		WebhookSubscriber subscriber = subscriber(admin, id);
+		boolean before = subscriber.isActive();
+		subscriber.setActive(active);
+		events.publishEvent(new WebhookEvent.SubscriberSwitched(id, subscriber.getName(),
+				new FieldChange.Diff().add("active", before, active).changes(), admin.actor(), clock.instant()));
 	}
 
 	/** Sends a failed delivery again, now, with the same event id. */
@@ -134,6 +150,9 @@ public class Webhooks {
 			throw FormRejectedException.of(null, "webhook.sendAgain.notFailed");
 		}
 		delivery.retryNow(clock.instant());
+		events.publishEvent(new WebhookEvent.DeliverySentAgain(subscriberId, delivery.getEventType(),
+				new FieldChange.Diff().add("eventId", null, delivery.getEventId().toString()).changes(), admin.actor(),
+				clock.instant()));
 	}
 
 	private static void requireAdmin(CurrentUser user) {

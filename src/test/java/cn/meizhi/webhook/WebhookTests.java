@@ -345,6 +345,12 @@ class WebhookTests {
 			.param("eventTypes", "RATING_PUBLISHED", "RATING_REVOKED"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("whsec_")));
+		// the administrator's act is in the audit trail, the secret is not
+		assertThat(jdbc.queryForList(
+				"select details from audit_event where action = 'WEBHOOK_SUBSCRIBER_REGISTERED' and summary = '杭州消费者应用'",
+				String.class))
+			.isNotEmpty()
+			.allSatisfy(details -> assertThat(details).contains("rating.published").doesNotContain("whsec_"));
 
 		CurrentUser regulator = Fixtures.regulator("330100");
 		CurrentUser clinic = Fixtures.clinic(1);
