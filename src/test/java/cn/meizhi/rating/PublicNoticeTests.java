@@ -211,6 +211,8 @@ class PublicNoticeTests {
 		assertThat(statusOf(rating)).as("an objection is open").isEqualTo(RatingStatus.IN_NOTICE);
 		mvc.perform(get("/regulator/ratings").with(regulatorUser()))
 			.andExpect(content().string(containsString("有待处理异议")));
+		mvc.perform(get("/regulator").with(regulatorUser()))
+			.andExpect(content().string(containsString("公示中的评定收到异议，等待您答复")));
 
 		long objectionId = objections.of(ratingFixtures.regulator(), rating.getId()).get(0).getId();
 		mvc.perform(post("/regulator/ratings/" + rating.getId() + "/objections/" + objectionId + "/answer")

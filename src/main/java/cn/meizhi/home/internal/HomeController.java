@@ -8,6 +8,7 @@ import cn.meizhi.inspection.InspectionStatus;
 import cn.meizhi.inspection.Inspections;
 import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.notification.Notifications;
+import cn.meizhi.rating.RatingObjections;
 import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
 import cn.meizhi.rating.RatingStatus;
@@ -50,10 +51,13 @@ class HomeController {
 
 	private final AdverseEvents adverseEvents;
 
+	private final RatingObjections objections;
+
 	HomeController(InstitutionManagement institutions, AccountManagement accounts, Regions regions,
 			SelfAssessments selfAssessments, Inspections inspections, CorrectiveActions correctiveActions,
 			Ratings ratings, RatingRegister ratingRegister, RatingReplies replies, Notifications notifications,
-			Complaints complaints, AdverseEvents adverseEvents) {
+			Complaints complaints, AdverseEvents adverseEvents, RatingObjections objections) {
+		this.objections = objections;
 		this.complaints = complaints;
 		this.adverseEvents = adverseEvents;
 		this.replies = replies;
@@ -76,7 +80,14 @@ class HomeController {
 		model.addAttribute("overdueActions", correctiveActions.overdueActions(user));
 		model.addAttribute("overdueComplaints", complaints.overdueCount(user));
 		model.addAttribute("severeEvents", adverseEvents.severeUnreviewed(user));
-		model.addAttribute("awaitingDecision", ratingRegister.approvalQueue(user).size());
+		// ratings on public notice wait for the notice's end, not for a decision; an
+		// objection to one waits for an answer
+		model.addAttribute("awaitingDecision",
+				ratingRegister.approvalQueue(user)
+					.stream()
+					.filter(r -> r.getStatus() != RatingStatus.IN_NOTICE)
+					.count());
+		model.addAttribute("openObjections", objections.ratingsWithOpenObjections(user).size());
 		model.addAttribute("repliesPending", replies.pending(user).size());
 		var expiring = ratingRegister.expiringSoon(user);
 		model.addAttribute("expiring", expiring);
