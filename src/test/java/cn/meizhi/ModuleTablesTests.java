@@ -56,7 +56,8 @@ class ModuleTablesTests {
 			entry("practitioner_registration", "practitioner"), entry("practitioner_proposal", "practitioner"),
 			entry("re_review_application", "rating"), entry("standard_consultation", "standard"),
 			entry("consultation_comment", "standard"), entry("rating_objection", "rating"),
-			entry("webhook_subscriber", "webhook"), entry("webhook_delivery", "webhook"));
+			entry("webhook_subscriber", "webhook"), entry("webhook_delivery", "webhook"),
+			entry("measure_set", "qualitymeasure"), entry("quality_measure", "qualitymeasure"));
 
 	/** Crossings kept on purpose: module → other modules' tables its SQL names. */
 	static final Map<String, Set<String>> REMAINING = Map.of();

@@ -106,7 +106,10 @@ class SecurityRulesTests {
 				"POST /regulator/standards/versions/{id}/consultation/summary", "GET /regulator/procedures",
 				"POST /regulator/procedures/import", "GET /regulator/procedures/{id}",
 				"POST /regulator/procedures/{id}/publish", "POST /regulator/procedures/{id}/retire",
-				"GET /regulator/procedures/{id}/export.json");
+				"GET /regulator/procedures/{id}/export.json", "GET /regulator/quality-measures",
+				"POST /regulator/quality-measures/import", "GET /regulator/quality-measures/{id}",
+				"POST /regulator/quality-measures/{id}/publish", "POST /regulator/quality-measures/{id}/retire",
+				"GET /regulator/quality-measures/{id}/export.json");
 		signedIn("GET /home");
 		signedIn("GET /account/password");
 		signedIn("POST /account/password");

@@ -17,6 +17,7 @@ import cn.meizhi.institution.InstitutionManagement;
 import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.practitioner.PractitionerRegister;
 import cn.meizhi.procedure.ProcedureCatalogue;
+import cn.meizhi.qualitymeasure.MeasureSets;
 import cn.meizhi.rating.RatingHistory;
 import cn.meizhi.rating.RatingRegister;
 import cn.meizhi.rating.RatingReplies;
@@ -96,6 +97,8 @@ public class DemoData implements ApplicationRunner {
 
 	private final ProcedureCatalogue procedureCatalogue;
 
+	private final MeasureSets measureSets;
+
 	private final cn.meizhi.standard.Consultations consultations;
 
 	private final PractitionerRegister practitionerRegister;
@@ -107,7 +110,9 @@ public class DemoData implements ApplicationRunner {
 			InspectionHistory inspectionHistory, RatingHistory ratingHistory, ApplicationEventPublisher events,
 			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory,
 			AdverseEvents adverseEvents, Penalties penalties, ProcedureCatalogue procedureCatalogue,
-			PractitionerRegister practitionerRegister, cn.meizhi.standard.Consultations consultations) {
+			PractitionerRegister practitionerRegister, cn.meizhi.standard.Consultations consultations,
+			MeasureSets measureSets) {
+		this.measureSets = measureSets;
 		this.consultations = consultations;
 		this.practitionerRegister = practitionerRegister;
 		this.procedureCatalogue = procedureCatalogue;
@@ -188,6 +193,7 @@ public class DemoData implements ApplicationRunner {
 		new DemoSupervision(adverseEvents, penalties, cycles.today()).load(registered, clinicInstitution.getId(),
 				clinic2Institution.getId());
 		ExampleCatalogue.load(procedureCatalogue);
+		ExampleMeasures.load(measureSets);
 		int practitioners = new DemoPractitioners(practitionerRegister).load(registered, cycles.today());
 		// the rating history went in without an event per rating: the public directory
 		// catches up in one statement

@@ -92,7 +92,7 @@ class SecurityConfiguration {
 					.requestMatchers(new NegatedRequestMatcher(new ExistingPage(pages)))
 					.permitAll()
 					.requestMatchers("/regulator/standards", "/regulator/standards/**", "/regulator/procedures",
-							"/regulator/procedures/**")
+							"/regulator/procedures/**", "/regulator/quality-measures", "/regulator/quality-measures/**")
 					.hasAnyRole("REGULATOR", "ADMIN")
 					.requestMatchers("/admin/**")
 					.hasRole("ADMIN")

@@ -1,0 +1,8 @@
+package cn.meizhi.qualitymeasure;
+
+/** How often a measure is reported. */
+public enum ReportingPeriod {
+
+	MONTHLY, QUARTERLY
+
+}
