@@ -41,32 +41,10 @@ public class AssessmentAnalytics {
 
 	/** An indicator's row: where institutions over-rate themselves. */
 	public record IndicatorRow(String code, String title, Calibration.IndicatorGap gap) {
-
-		/**
-		 * Where the gap's bar starts in a 200-wide chart centred on 100 (−100 to +100
-		 * points).
-		 */
-		public double barX() {
-			return gap.meanGap() >= 0 ? 100 : 100 + gap.meanGap();
-		}
-
-		public double barWidth() {
-			return Math.abs(gap.meanGap());
-		}
-
 	}
 
 	/** An institution's row: how its self-assessment agrees with the assessors. */
 	public record InstitutionRow(String name, Calibration.InstitutionCalibration calibration) {
-
-		public double barX() {
-			return calibration.meanGap() >= 0 ? 100 : 100 + calibration.meanGap();
-		}
-
-		public double barWidth() {
-			return Math.abs(calibration.meanGap());
-		}
-
 	}
 
 	/**

@@ -257,7 +257,7 @@ class MultiNodeIT {
 	 * off arrives again with its id, which the receiver de-duplicates on).
 	 */
 	@Test
-	@Order(7)
+	@Order(8)
 	void webhookDeliveriesSurviveTheSendingNodesDeath() throws Exception {
 		var received = new java.util.concurrent.ConcurrentLinkedQueue<String>();
 		var hold = new java.util.concurrent.CountDownLatch(1);
@@ -342,7 +342,7 @@ class MultiNodeIT {
 	}
 
 	@Test
-	@Order(8)
+	@Order(7)
 	void twoNodesStartingTogetherOnAnEmptyDatabaseWithTheFirstAdminBothStart() throws Exception {
 		String database = "meizhi_multinode_empty_" + ProcessHandle.current().pid();
 		Map<String, Object> bootstrap = Map.of("meizhi.demo.enabled", "false", "meizhi.bootstrap.admin-username",
