@@ -591,11 +591,19 @@ class DirectoryTests {
 
 	private static final int RARE_BASE = 0x3400 + ThreadLocalRandom.current().nextInt(0x19B0 / 5) * 5;
 
-	/** Random common Chinese characters: names no other test shares. */
+	/**
+	 * Random rare Chinese characters (CJK Extension A, one UTF-16 unit each, never those
+	 * of {@link #rare}): names no other test shares. A common character such as 省 or 诊
+	 * would also match the place names or other tests' institutions, and a search for it
+	 * would not be this test's alone.
+	 */
 	static String chinese(int length) {
 		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < length; i++) {
-			text.appendCodePoint(0x4E00 + ThreadLocalRandom.current().nextInt(0x9FA5 - 0x4E00));
+		while (text.length() < length) {
+			int c = 0x3400 + ThreadLocalRandom.current().nextInt(0x4DB5 - 0x3400);
+			if (c < RARE_BASE || c >= RARE_BASE + 5) {
+				text.appendCodePoint(c);
+			}
 		}
 		return text.toString();
 	}
