@@ -5,7 +5,7 @@ import java.io.IOException;
 import cn.meizhi.procedure.ProcedureCatalogue;
 import cn.meizhi.shared.Attachments;
 import cn.meizhi.shared.CurrentUser;
-import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.FormSteps;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -64,29 +64,20 @@ class RegulatorCatalogueController {
 
 	@PostMapping("/{id}/publish")
 	String publish(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "catalogue.published", () -> catalogue.publish(user, id));
+		return FormSteps.act(redirect, "/regulator/procedures/" + id, "catalogue.published",
+				() -> catalogue.publish(user, id));
 	}
 
 	@PostMapping("/{id}/retire")
 	String retire(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "catalogue.retired", () -> catalogue.retire(user, id));
+		return FormSteps.act(redirect, "/regulator/procedures/" + id, "catalogue.retired",
+				() -> catalogue.retire(user, id));
 	}
 
 	@GetMapping("/{id}/export.json")
 	ResponseEntity<byte[]> export(CurrentUser user, @PathVariable long id) {
 		return Attachments.response("procedure-catalogue-" + id + ".json", "application/json",
 				ProcedureCatalogue.toJson(catalogue.export(user, id)));
-	}
-
-	private static String act(RedirectAttributes redirect, long id, String success, Runnable step) {
-		try {
-			step.run();
-			redirect.addFlashAttribute("message", success);
-		}
-		catch (FormRejectedException ex) {
-			redirect.addFlashAttribute("error", ex.reasons().get(0).code());
-		}
-		return "redirect:/regulator/procedures/" + id;
 	}
 
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import cn.meizhi.qualitymeasure.MeasureSets;
 import cn.meizhi.shared.Attachments;
 import cn.meizhi.shared.CurrentUser;
-import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.FormSteps;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -64,29 +64,20 @@ class RegulatorMeasureController {
 
 	@PostMapping("/{id}/publish")
 	String publish(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "measureSet.published", () -> sets.publish(user, id));
+		return FormSteps.act(redirect, "/regulator/quality-measures/" + id, "measureSet.published",
+				() -> sets.publish(user, id));
 	}
 
 	@PostMapping("/{id}/retire")
 	String retire(CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return act(redirect, id, "measureSet.retired", () -> sets.retire(user, id));
+		return FormSteps.act(redirect, "/regulator/quality-measures/" + id, "measureSet.retired",
+				() -> sets.retire(user, id));
 	}
 
 	@GetMapping("/{id}/export.json")
 	ResponseEntity<byte[]> export(CurrentUser user, @PathVariable long id) {
 		return Attachments.response("quality-measures-" + id + ".json", "application/json",
 				MeasureSets.toJson(sets.export(user, id)));
-	}
-
-	private static String act(RedirectAttributes redirect, long id, String success, Runnable step) {
-		try {
-			step.run();
-			redirect.addFlashAttribute("message", success);
-		}
-		catch (FormRejectedException ex) {
-			redirect.addFlashAttribute("error", ex.reasons().get(0).code());
-		}
-		return "redirect:/regulator/quality-measures/" + id;
 	}
 
 }

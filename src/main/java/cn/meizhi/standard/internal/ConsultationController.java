@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.FormSteps;
 import cn.meizhi.standard.Consultations;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -84,31 +85,22 @@ class ConsultationController {
 	String open(CurrentUser user, @PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
 			RedirectAttributes redirect) {
-		return act(redirect, id, "consultation.opened", () -> consultations.open(user, id, closesOn));
+		return FormSteps.act(redirect, "/regulator/standards/versions/" + id + "#consultation", "consultation.opened",
+				() -> consultations.open(user, id, closesOn));
 	}
 
 	@PostMapping("/regulator/standards/versions/{id}/consultation/comments/{commentId}/answer")
 	String answer(CurrentUser user, @PathVariable long id, @PathVariable long commentId,
 			@RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
-		return act(redirect, id, "consultation.answerSaved", () -> consultations.answer(user, commentId, answer));
+		return FormSteps.act(redirect, "/regulator/standards/versions/" + id + "#consultation",
+				"consultation.answerSaved", () -> consultations.answer(user, commentId, answer));
 	}
 
 	@PostMapping("/regulator/standards/versions/{id}/consultation/summary")
 	String summarise(CurrentUser user, @PathVariable long id, @RequestParam(defaultValue = "") String summary,
 			RedirectAttributes redirect) {
-		return act(redirect, id, "consultation.summarised", () -> consultations.summarise(user, id, summary));
-	}
-
-	private static String act(RedirectAttributes redirect, long id, String success, Runnable step) {
-		try {
-			step.run();
-			redirect.addFlashAttribute("message", success);
-		}
-		catch (FormRejectedException ex) {
-			redirect.addFlashAttribute("error", ex.reasons().get(0).code());
-			redirect.addFlashAttribute("errorArgs", ex.reasons().get(0).arguments());
-		}
-		return "redirect:/regulator/standards/versions/" + id + "#consultation";
+		return FormSteps.act(redirect, "/regulator/standards/versions/" + id + "#consultation",
+				"consultation.summarised", () -> consultations.summarise(user, id, summary));
 	}
 
 }
