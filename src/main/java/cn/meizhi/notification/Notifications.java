@@ -97,6 +97,30 @@ public class Notifications {
 	}
 
 	/**
+	 * A regulator returned a period's quality-measure report: editable again, and the
+	 * reason says why.
+	 */
+	@ApplicationModuleListener
+	void on(cn.meizhi.qualitymeasure.MeasureReportEvent.MeasureReportReturned event) {
+		notifications.save(new Notification(event.institutionId(), event.action(), event.reason(),
+				"/clinic/quality-measures/" + event.period(), event.occurredAt()));
+	}
+
+	/**
+	 * The institutions that did not submit a period by its due day, one notification
+	 * each, written with one statement in the reminder job's transaction.
+	 */
+	@EventListener
+	@Transactional
+	void on(cn.meizhi.qualitymeasure.MeasureReportsOverdue overdue) {
+		insertAll(overdue.institutionIds()
+			.stream()
+			.map(id -> new Notification(id, "MEASURE_REPORT_OVERDUE", overdue.period() + " " + overdue.due(),
+					"/clinic/quality-measures/" + overdue.period(), overdue.occurredAt()))
+			.toList());
+	}
+
+	/**
 	 * The nightly expiry's notifications, one per expired rating, written with one
 	 * statement (ids from the same sequence as the entity's, unique but not consecutive).
 	 */
@@ -107,6 +131,10 @@ public class Notifications {
 			.stream()
 			.flatMap(event -> notificationOf(event).stream())
 			.toList();
+		insertAll(written);
+	}
+
+	private void insertAll(List<Notification> written) {
 		if (written.isEmpty()) {
 			return;
 		}

@@ -4,7 +4,7 @@
  * or expired, a reply published or rejected — each with a link to where it can be read
  * and acted on.
  */
-@ApplicationModule(allowedDependencies = { "complaint", "rating", "selfassessment", "shared" })
+@ApplicationModule(allowedDependencies = { "complaint", "qualitymeasure", "rating", "selfassessment", "shared" })
 package cn.meizhi.notification;
 
 import org.springframework.modulith.ApplicationModule;

@@ -41,8 +41,12 @@ public class MeasureSet {
 
 	private Instant retiredAt;
 
-	MeasureSet(String label, boolean example, Instant now, String by) {
+	/** The first reporting period is the one that contains this day. */
+	private java.time.LocalDate reportingFrom;
+
+	MeasureSet(String label, boolean example, java.time.LocalDate reportingFrom, Instant now, String by) {
 		this.label = label;
+		this.reportingFrom = reportingFrom;
 		this.example = example;
 		this.status = MeasureSetStatus.DRAFT;
 		this.createdAt = now;

@@ -10,9 +10,11 @@ import cn.meizhi.shared.InstitutionType;
  *
  * @param label the version's label, e.g. {@code 2027 版}
  * @param example whether it is an example (the demo's), not a regulator's set
+ * @param reportingFrom the first day of the first period institutions report (optional:
+ * the day of import)
  * @param measures the measures, in order
  */
-public record MeasureSetJson(String label, boolean example, List<Measure> measures) {
+public record MeasureSetJson(String label, boolean example, java.time.LocalDate reportingFrom, List<Measure> measures) {
 
 	/**
 	 * One measure.

@@ -46,8 +46,11 @@ public class MeasureSets {
 
 	private final Clock clock;
 
+	private final cn.meizhi.shared.Formats formats;
+
 	MeasureSets(MeasureSetRepository sets, QualityMeasureRepository measures, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, cn.meizhi.shared.Formats formats) {
+		this.formats = formats;
 		this.sets = sets;
 		this.measures = measures;
 		this.events = events;
@@ -81,6 +84,10 @@ public class MeasureSets {
 		return sets.findById(id).orElseThrow(() -> new NotFoundException("Measure set", id));
 	}
 
+	MeasureSet find(long id) {
+		return sets.findById(id).orElseThrow(() -> new NotFoundException("Measure set", id));
+	}
+
 	public List<QualityMeasure> measures(long setId) {
 		return measures.findBySetIdOrderByPosition(setId);
 	}
@@ -99,8 +106,10 @@ public class MeasureSets {
 		if (!problems.isEmpty()) {
 			return new ImportResult(null, problems);
 		}
-		MeasureSet draft = sets
-			.saveAndFlush(new MeasureSet(set.label().strip(), set.example(), clock.instant(), user.username()));
+		MeasureSet draft = sets.saveAndFlush(new MeasureSet(set.label().strip(), set.example(),
+				set.reportingFrom() != null ? set.reportingFrom()
+						: java.time.LocalDate.ofInstant(clock.instant(), formats.zone()),
+				clock.instant(), user.username()));
 		for (int i = 0; i < set.measures().size(); i++) {
 			measures.save(new QualityMeasure(draft.getId(), i + 1, set.measures().get(i)));
 		}
@@ -113,7 +122,7 @@ public class MeasureSets {
 	/** A version as JSON, importable again. */
 	public MeasureSetJson export(CurrentUser user, long id) {
 		MeasureSet set = version(user, id);
-		return new MeasureSetJson(set.getLabel(), set.isExample(),
+		return new MeasureSetJson(set.getLabel(), set.isExample(), set.getReportingFrom(),
 				measures(id).stream().map(QualityMeasure::toJson).toList());
 	}
 

@@ -153,7 +153,8 @@ class SecurityRulesTests {
 				"POST /regulator/re-reviews/{id}/decline", "GET /regulator/practitioners/proposals/{id}",
 				"POST /regulator/practitioners/proposals/{id}/confirm",
 				"POST /regulator/practitioners/proposals/{id}/reject", "GET /regulator/analytics",
-				"GET /regulator/analytics.csv");
+				"GET /regulator/analytics.csv", "GET /regulator/quality-measures/reports",
+				"GET /regulator/quality-measures/reports/{id}", "POST /regulator/quality-measures/reports/{id}/return");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",
@@ -183,7 +184,11 @@ class SecurityRulesTests {
 				"GET /clinic/adverse-events/new", "POST /clinic/adverse-events/new", "GET /clinic/practitioners",
 				"GET /clinic/practitioners/propose", "POST /clinic/practitioners/propose",
 				"GET /clinic/practitioners/{id}/propose", "POST /clinic/practitioners/{id}/propose",
-				"GET /clinic/re-review", "POST /clinic/re-review");
+				"GET /clinic/re-review", "POST /clinic/re-review", "GET /clinic/quality-measures",
+				"GET /clinic/quality-measures/{period}", "POST /clinic/quality-measures/{period}",
+				"POST /clinic/quality-measures/{period}/correction", "POST /clinic/quality-measures/{period}/upload",
+				"GET /clinic/quality-measures/{period}/template.csv",
+				"GET /clinic/quality-measures/{period}/template.xlsx");
 	}
 
 	private static void publicEndpoint(String endpoint) {
@@ -256,6 +261,7 @@ class SecurityRulesTests {
 				.replace("{commentId}", "1")
 				.replace("{objectionId}", "1")
 				.replace("{deliveryId}", "1")
+				.replace("{period}", "2026-Q1")
 				.replace("{certificateNo}", "MZ-330100-2026-000001");
 			Rule rule = entry.getValue();
 

@@ -99,6 +99,8 @@ public class DemoData implements ApplicationRunner {
 
 	private final MeasureSets measureSets;
 
+	private final cn.meizhi.qualitymeasure.MeasureReports measureReports;
+
 	private final cn.meizhi.standard.Consultations consultations;
 
 	private final PractitionerRegister practitionerRegister;
@@ -111,8 +113,9 @@ public class DemoData implements ApplicationRunner {
 			StartupLock startupLock, cn.meizhi.shared.DataLoading dataLoading, ComplaintHistory complaintHistory,
 			AdverseEvents adverseEvents, Penalties penalties, ProcedureCatalogue procedureCatalogue,
 			PractitionerRegister practitionerRegister, cn.meizhi.standard.Consultations consultations,
-			MeasureSets measureSets) {
+			MeasureSets measureSets, cn.meizhi.qualitymeasure.MeasureReports measureReports) {
 		this.measureSets = measureSets;
+		this.measureReports = measureReports;
 		this.consultations = consultations;
 		this.practitionerRegister = practitionerRegister;
 		this.procedureCatalogue = procedureCatalogue;
@@ -193,7 +196,9 @@ public class DemoData implements ApplicationRunner {
 		new DemoSupervision(adverseEvents, penalties, cycles.today()).load(registered, clinicInstitution.getId(),
 				clinic2Institution.getId());
 		ExampleCatalogue.load(procedureCatalogue);
-		ExampleMeasures.load(measureSets);
+		long measureSet = ExampleMeasures.load(measureSets);
+		new DemoMeasureReports(measureReports, cycles.today()).load(registered, clinicInstitution.getId(),
+				measureSets.measures(measureSet));
 		int practitioners = new DemoPractitioners(practitionerRegister).load(registered, cycles.today());
 		// the rating history went in without an event per rating: the public directory
 		// catches up in one statement

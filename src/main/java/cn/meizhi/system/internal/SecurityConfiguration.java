@@ -91,6 +91,9 @@ class SecurityConfiguration {
 					// for pages that exist)
 					.requestMatchers(new NegatedRequestMatcher(new ExistingPage(pages)))
 					.permitAll()
+					// a period's reports are the jurisdiction's: regulators only
+					.requestMatchers("/regulator/quality-measures/reports", "/regulator/quality-measures/reports/**")
+					.hasRole("REGULATOR")
 					.requestMatchers("/regulator/standards", "/regulator/standards/**", "/regulator/procedures",
 							"/regulator/procedures/**", "/regulator/quality-measures", "/regulator/quality-measures/**")
 					.hasAnyRole("REGULATOR", "ADMIN")

@@ -1,0 +1,475 @@
+package cn.meizhi.qualitymeasure;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import cn.meizhi.institution.Institution;
+import cn.meizhi.shared.CurrentUser;
+import cn.meizhi.shared.FormRejectedException;
+import cn.meizhi.shared.NotFoundException;
+import cn.meizhi.support.Fixtures;
+import cn.meizhi.support.MutableClock;
+import org.dhatim.fastexcel.Workbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Periodic reporting of quality measures, on a clock fixed at 2026-10-20 (2026-Q3 ended
+ * on 30 September and was due on 15 October): drafts, submission, return and
+ * resubmission, correction with its reason and history; every rule of a value named by
+ * its measure; uploads of good and bad files; late periods reminded once; a clinic
+ * reaches only its own reports and a regulator only its jurisdiction's.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MeasureReportTests {
+
+	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+	@TestConfiguration
+	static class Clocks {
+
+		@Bean
+		@Primary
+		MutableClock reportingClock() {
+			return new MutableClock(LocalDateTime.of(2026, 10, 20, 10, 0).atZone(ZONE).toInstant());
+		}
+
+	}
+
+	static final CurrentUser REGULATOR = Fixtures.regulator("330100");
+
+	/**
+	 * A small set reported by aesthetic clinics from 2026: a rate in percent (0–20), a
+	 * rate per thousand, a count, days, a monthly rate; and a measure only hospitals
+	 * report.
+	 */
+	static final String SET = """
+			{"label": "测试指标集", "reportingFrom": "2026-01-01", "measures": [
+			 {"code": "T1", "name": "手术并发症发生率", "nameEn": "Complications", "definition": "d", "numerator": "并发症例数",
+			  "denominator": "手术例数", "unit": "RATE_PERCENT", "direction": "LOWER_BETTER",
+			  "institutionTypes": ["AESTHETIC_CLINIC"], "period": "QUARTERLY", "min": 0, "max": 20, "disclosed": true},
+			 {"code": "T2", "name": "投诉率", "nameEn": "Complaints", "definition": "d", "numerator": "投诉件数",
+			  "denominator": "就诊人次", "unit": "PER_THOUSAND", "direction": "LOWER_BETTER",
+			  "institutionTypes": ["AESTHETIC_CLINIC"], "period": "QUARTERLY", "disclosed": true},
+			 {"code": "T3", "name": "不良事件报告例数", "nameEn": "Adverse events", "definition": "d", "numerator": "例数",
+			  "unit": "COUNT", "direction": "HIGHER_BETTER", "institutionTypes": ["AESTHETIC_CLINIC"],
+			  "period": "QUARTERLY", "disclosed": false},
+			 {"code": "T4", "name": "平均住院日", "nameEn": "Length of stay", "definition": "d", "numerator": "天数",
+			  "unit": "DAYS", "direction": "LOWER_BETTER", "institutionTypes": ["AESTHETIC_CLINIC"],
+			  "period": "QUARTERLY", "max": 30, "disclosed": true},
+			 {"code": "T5", "name": "知情同意书规范签署率", "nameEn": "Consent", "definition": "d", "numerator": "规范例数",
+			  "denominator": "手术例数", "unit": "RATE_PERCENT", "direction": "HIGHER_BETTER",
+			  "institutionTypes": ["AESTHETIC_CLINIC"], "period": "MONTHLY", "disclosed": true},
+			 {"code": "H1", "name": "麻醉意外发生率", "nameEn": "Anaesthesia", "definition": "d", "numerator": "例数",
+			  "denominator": "麻醉例数", "unit": "RATE_PERCENT", "direction": "LOWER_BETTER",
+			  "institutionTypes": ["AESTHETIC_HOSPITAL"], "period": "QUARTERLY", "disclosed": true}
+			]}
+			""";
+
+	@Autowired
+	MeasureSets sets;
+
+	@Autowired
+	MeasureReports reports;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	Institution institution;
+
+	CurrentUser clinic;
+
+	@BeforeEach
+	void publishTheSet() {
+		var imported = sets.importJson(REGULATOR, new ByteArrayInputStream(SET.getBytes(StandardCharsets.UTF_8)));
+		assertThat(imported.problems()).isEmpty();
+		sets.publish(REGULATOR, imported.set().getId());
+		institution = fixtures.institution("330102");
+		clinic = Fixtures.clinic(institution.getId());
+	}
+
+	@Test
+	void theClinicSeesEachEndedPeriodItReportsWithItsDueDayAndLateness() {
+		var periods = reports.periodsOf(clinic);
+		// quarters Q1–Q3 and months January–September of 2026; Q4 and October have not
+		// ended
+		assertThat(periods).extracting(p -> p.period().key())
+			.contains("2026-Q3", "2026-Q2", "2026-Q1", "2026-09", "2026-01")
+			.doesNotContain("2026-Q4", "2026-10", "2025-Q4");
+		var q3 = periods.stream().filter(p -> p.period().key().equals("2026-Q3")).findFirst().orElseThrow();
+		assertThat(q3.due()).isEqualTo(LocalDate.of(2026, 10, 15));
+		assertThat(q3.late()).isTrue();
+		assertThat(q3.state()).isEqualTo(MeasureReports.NOT_STARTED);
+		// the clinic reports its type's measures of the period's frequency, not the
+		// hospitals'
+		assertThat(reports.reportOf(clinic, "2026-Q3").measures()).extracting(QualityMeasure::getCode)
+			.containsExactly("T1", "T2", "T3", "T4");
+		assertThat(reports.reportOf(clinic, "2026-09").measures()).extracting(QualityMeasure::getCode)
+			.containsExactly("T5");
+	}
+
+	@Test
+	void aDraftIsSubmittedReturnedResubmittedAndCorrectedWithEverySubmissionKept() {
+		// a draft may have blanks
+		MeasureReport draft = reports.save(clinic, "2026-Q3", form(Map.of("T1", "2"), Map.of("T1", "150")), false);
+		assertThat(draft.getStatus()).isEqualTo(ReportStatus.DRAFT);
+		assertThat(draft.getRevision()).isZero();
+		// a submission may not
+		assertThat(reasons(() -> reports.save(clinic, "2026-Q3", form(Map.of("T1", "2"), Map.of("T1", "150")), true)))
+			.contains("measureReport.numerator.required", "measureReport.denominator.required");
+		MeasureReport submitted = reports.save(clinic, "2026-Q3", complete(), true);
+		assertThat(submitted.getStatus()).isEqualTo(ReportStatus.SUBMITTED);
+		assertThat(submitted.getRevision()).isEqualTo(1);
+		var view = reports.reportOf(clinic, "2026-Q3");
+		assertThat(view.late()).isFalse();
+		// 2 of 150 operations: 1.3333 %; 3 complaints in 1,200 visits: 2.5 per thousand
+		assertThat(valueOf(view, "T1")).isEqualByComparingTo("1.3333");
+		assertThat(valueOf(view, "T2")).isEqualByComparingTo("2.5");
+		assertThat(valueOf(view, "T3")).isEqualByComparingTo("4");
+		// locked
+		assertThat(reasons(() -> reports.save(clinic, "2026-Q3", complete(), false)))
+			.containsExactly("measureReport.locked");
+
+		// the regulator returns it with a reason; the clinic is told
+		assertThat(reasons(() -> reports.returnReport(REGULATOR, submitted.getId(), " ")))
+			.containsExactly("measureReport.return.reason");
+		reports.returnReport(REGULATOR, submitted.getId(), "T3 与不良事件报告数不符");
+		assertThat(reports.reportOf(clinic, "2026-Q3").report().getStatus()).isEqualTo(ReportStatus.RETURNED);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(jdbc.queryForList(
+					"select detail from notification where institution_id = ? and kind = 'MEASURE_REPORT_RETURNED'",
+					String.class, institution.getId()))
+				.containsExactly("T3 与不良事件报告数不符"));
+		assertThat(reasons(() -> reports.returnReport(REGULATOR, submitted.getId(), "again")))
+			.containsExactly("measureReport.returnOnlySubmitted");
+
+		// resubmitted with the fixed count: the second submission
+		MeasureValuesForm fixed = complete();
+		fixed.getNumerator().put("T3", "5");
+		assertThat(reports.save(clinic, "2026-Q3", fixed, true).getRevision()).isEqualTo(2);
+
+		// a correction needs its reason; it is a third submission and the second is kept
+		MeasureValuesForm corrected = complete();
+		corrected.getNumerator().put("T1", "3");
+		assertThat(reasons(() -> reports.correct(clinic, "2026-Q3", corrected)))
+			.containsExactly("measureReport.correction.reason");
+		corrected.setReason("漏报一例血肿");
+		assertThat(reports.correct(clinic, "2026-Q3", corrected).getRevision()).isEqualTo(3);
+		var history = reports.reportOf(clinic, "2026-Q3").history();
+		assertThat(history).extracting(MeasureReports.Revision::revision).containsExactly(3, 2, 1);
+		assertThat(history.get(0).reason()).isEqualTo("漏报一例血肿");
+		assertThat(history.get(0).values()).filteredOn(v -> v.code().equals("T1"))
+			.extracting(v -> v.numerator().intValue())
+			.containsExactly(3);
+		assertThat(history.get(1).values()).filteredOn(v -> v.code().equals("T1"))
+			.extracting(v -> v.numerator().intValue())
+			.containsExactly(2);
+		assertThat(history.get(2).values()).filteredOn(v -> v.code().equals("T3"))
+			.extracting(v -> v.numerator().intValue())
+			.containsExactly(4);
+		// the audit trail has each step
+		assertThat(jdbc.queryForList(
+				"select action from audit_event where object_type = 'MeasureReport' " + "and object_id = ? order by id",
+				String.class, String.valueOf(submitted.getId())))
+			.containsExactly("MEASURE_REPORT_SUBMITTED", "MEASURE_REPORT_RETURNED", "MEASURE_REPORT_SUBMITTED",
+					"MEASURE_REPORT_CORRECTED");
+	}
+
+	@Test
+	void everyRuleOfAValueIsNamedByItsMeasureAndNothingIsSaved() {
+		MeasureValuesForm bad = form(Map.of("T1", "两例", "T2", "30", "T3", "1.5", "T4", "-2"),
+				Map.of("T1", "100", "T2", "20"));
+		var problems = problems(() -> reports.save(clinic, "2026-Q2", bad, true));
+		assertThat(problems).extracting(p -> p.field() + " " + p.code())
+			.containsExactlyInAnyOrder("numerator[T1] measureReport.numerator.notANumber",
+					"numerator[T2] measureReport.numeratorAboveDenominator",
+					"numerator[T3] measureReport.numerator.notWhole",
+					"numerator[T4] measureReport.numerator.notANumber");
+		assertThat(reports.reportOf(clinic, "2026-Q2").report()).isNull();
+
+		// a rate above its plausible range (25 % > 20 %) needs the reporter's
+		// confirmation
+		MeasureValuesForm outlier = complete();
+		outlier.getNumerator().put("T1", "1");
+		outlier.getDenominator().put("T1", "4");
+		assertThat(problems(() -> reports.save(clinic, "2026-Q2", outlier, true)))
+			.extracting(p -> p.code() + " " + p.arguments()[1] + " " + p.arguments()[2])
+			.containsExactly("measureReport.outsideRange 25 0–20");
+		outlier.setConfirmOutliers(true);
+		assertThat(reports.save(clinic, "2026-Q2", outlier, true).getStatus()).isEqualTo(ReportStatus.SUBMITTED);
+
+		// no operations at all: 0 of 0 is reported, with no value
+		MeasureValuesForm none = complete();
+		none.getNumerator().put("T1", "0");
+		none.getDenominator().put("T1", "0");
+		reports.save(clinic, "2026-Q1", none, true);
+		assertThat(reports.reportOf(clinic, "2026-Q1").report().valueOf(measureId("T1")).orElseThrow().getValue())
+			.isNull();
+	}
+
+	@Test
+	void theFormShowsTheProblemNextToItsFieldAndKeepsWhatWasTyped() throws Exception {
+		mvc.perform(post("/clinic/quality-measures/2026-Q3").with(csrf())
+			.with(user(Fixtures.principal(clinic)))
+			.param("action", "submit")
+			.param("numerator[T1]", "3")
+			.param("denominator[T1]", "2")
+			.param("numerator[T2]", "abc"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("分子（3）不能大于分母（2）")))
+			.andExpect(content().string(containsString("T2 投诉率：分子“abc”不是数字")))
+			.andExpect(content().string(containsString("value=\"abc\"")))
+			.andExpect(content().string(containsString("aria-describedby=\"n-T1-error\"")));
+		mvc.perform(post("/clinic/quality-measures/2026-Q3").with(csrf())
+			.with(user(Fixtures.principal(clinic)))
+			.param("action", "save")
+			.param("numerator[T1]", "1")
+			.param("denominator[T1]", "20")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/clinic/quality-measures/2026-Q3").with(user(Fixtures.principal(clinic))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"20\"")))
+			.andExpect(content().string(containsString("草稿")));
+	}
+
+	@Test
+	void aDownloadedTemplateFilledInUploadsIntoTheDraft() throws Exception {
+		String template = new String(
+				mvc.perform(get("/clinic/quality-measures/2026-Q3/template.csv").with(user(Fixtures.principal(clinic))))
+					.andExpect(status().isOk())
+					.andReturn()
+					.getResponse()
+					.getContentAsByteArray(),
+				StandardCharsets.UTF_8);
+		assertThat(template).startsWith("\uFEFF指标代码,指标名称,单位,分子,分母");
+		String filled = template.replace("T1,手术并发症发生率,RATE_PERCENT,,", "T1,手术并发症发生率,RATE_PERCENT,2,150")
+			.replace("T3,不良事件报告例数,COUNT,,", "T3,不良事件报告例数,COUNT,4,");
+		upload("2026-Q3", "q3.csv", filled.getBytes(StandardCharsets.UTF_8)).andExpect(status().is3xxRedirection());
+		var view = reports.reportOf(clinic, "2026-Q3");
+		assertThat(view.report().getStatus()).isEqualTo(ReportStatus.DRAFT);
+		assertThat(valueOf(view, "T1")).isEqualByComparingTo("1.3333");
+		assertThat(valueOf(view, "T3")).isEqualByComparingTo("4");
+
+		// the same from Excel, with the English header
+		byte[] xlsx = xlsx(List.of("code", "measure", "unit", "numerator", "denominator"),
+				List.of(List.of("T1", "x", "", 5, 100), List.of("T2", "x", "", 3, 1200), List.of("T3", "x", "", 1, ""),
+						List.of("T4", "x", "", 6.5, "")));
+		upload("2026-Q3", "q3.xlsx", xlsx).andExpect(status().is3xxRedirection());
+		view = reports.reportOf(clinic, "2026-Q3");
+		assertThat(valueOf(view, "T1")).isEqualByComparingTo("5");
+		assertThat(valueOf(view, "T4")).isEqualByComparingTo("6.5");
+		// and it submits as it is
+		assertThat(reports.save(clinic, "2026-Q3", reports.formOf(view), true).getStatus())
+			.isEqualTo(ReportStatus.SUBMITTED);
+		// a submitted period takes no upload
+		upload("2026-Q3", "q3.xlsx", xlsx).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("本期已提交并锁定")));
+	}
+
+	@Test
+	void aBadFileIsRefusedWithEveryProblemByRowAndTheDraftIsUnchanged() throws Exception {
+		reports.save(clinic, "2026-Q2", form(Map.of("T1", "1"), Map.of("T1", "50")), false);
+		String header = "指标代码,指标名称,单位,分子,分母\n";
+		upload("2026-Q2", "bad.csv", (header + """
+				T1,x,,abc,100
+				T2,x,,30,20
+				T9,x,,1,2
+				T1,x,,1,2
+				T3,x,,2.5,
+				""").getBytes(StandardCharsets.UTF_8)).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("第 2 行（T1 手术并发症发生率）：分子“abc”不是数字")))
+			.andExpect(content().string(containsString("第 3 行（T2 投诉率）：分子（30）不能大于分母（20）")))
+			.andExpect(content().string(containsString("第 4 行：指标代码“T9”不是本期需要上报的指标")))
+			.andExpect(content().string(containsString("第 5 行：指标“T1”在第 2 行已经填写过")))
+			.andExpect(content().string(containsString("第 6 行（T3 不良事件报告例数）：分子是例数，须为整数")));
+		upload("2026-Q2", "wrong.csv", "name,score\nA,1\n".getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("文件不是上报模板")));
+		upload("2026-Q2", "gbk.csv", (header + "T1,并发症,,1,2\n").getBytes(java.nio.charset.Charset.forName("GBK")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("无法读取文件")));
+		upload("2026-Q2", "broken.xlsx", "PK not a workbook".getBytes(StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("无法读取文件")));
+		byte[] large = new byte[10 * 1024 * 1024];
+		java.util.Arrays.fill(large, (byte) '1');
+		upload("2026-Q2", "large.csv", large).andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("文件超过 2 MB")));
+		// the draft is as it was
+		assertThat(valueOf(reports.reportOf(clinic, "2026-Q2"), "T1")).isEqualByComparingTo("2");
+	}
+
+	@Test
+	void lateReportsAreRemindedOnceHoweverOftenTheJobRuns() {
+		Institution submittedOnTime = fixtures.institution("330102");
+		reports.save(Fixtures.clinic(submittedOnTime.getId()), "2026-Q3", complete(), true);
+		reports.remindOverdue();
+		reports.remindOverdue();
+		assertThat(jdbc.queryForList(
+				"select detail from notification where institution_id = ? and kind = 'MEASURE_REPORT_OVERDUE'",
+				String.class, institution.getId()))
+			.containsExactlyInAnyOrder("2026-Q3 2026-10-15", "2026-09 2026-10-15");
+		assertThat(jdbc.queryForList(
+				"select detail from notification where institution_id = ? and kind = 'MEASURE_REPORT_OVERDUE'",
+				String.class, submittedOnTime.getId()))
+			.containsExactly("2026-09 2026-10-15");
+	}
+
+	@Test
+	void theRegulatorFollowsThePeriodAcrossTheJurisdictionOnly() throws Exception {
+		Institution other = fixtures.institution("330102");
+		MeasureReport submitted = reports.save(Fixtures.clinic(other.getId()), "2026-Q3", complete(), true);
+		reports.save(clinic, "2026-Q3", form(Map.of("T1", "1"), Map.of("T1", "10")), false);
+
+		var overview = reports.overview(REGULATOR, "2026-Q3", MeasureReports.LATE, 0);
+		assertThat(overview.period().key()).isEqualTo("2026-Q3");
+		assertThat(overview.counts().get("SUBMITTED")).isPositive();
+		assertThat(overview.late())
+			.isEqualTo(overview.counts().get(MeasureReports.NOT_STARTED) + overview.counts().get("DRAFT"));
+		mvc.perform(get("/regulator/quality-measures/reports").param("period", "2026-Q3")
+			.param("state", "SUBMITTED")
+			.with(user(Fixtures.principal(REGULATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/regulator/quality-measures/reports/" + submitted.getId())));
+		mvc.perform(get("/regulator/quality-measures/reports/" + submitted.getId())
+			.with(user(Fixtures.principal(REGULATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(other.getName())));
+
+		// another city's regulator: as if the report did not exist
+		CurrentUser ningbo = Fixtures.regulator("330200");
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> reports.report(ningbo, submitted.getId()));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> reports.returnReport(ningbo, submitted.getId(), "x"));
+		mvc.perform(
+				get("/regulator/quality-measures/reports/" + submitted.getId()).with(user(Fixtures.principal(ningbo))))
+			.andExpect(status().isNotFound());
+		assertThat(reports.overview(ningbo, "2026-Q3", "SUBMITTED", 0).rows().getContent())
+			.extracting(MeasureReports.OverviewRow::institutionId)
+			.doesNotContain(other.getId());
+
+		// a clinic reaches only its own institution's periods: the period key names no
+		// one else's
+		mvc.perform(get("/clinic/quality-measures/2026-Q3").with(user(Fixtures.principal(clinic))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(other.getName()))));
+		// periods that have not ended, began before the set, or do not exist
+		for (String period : List.of("2026-Q4", "2025-Q4", "2026-Q5", "x", "2026-13")) {
+			mvc.perform(get("/clinic/quality-measures/" + period).with(user(Fixtures.principal(clinic))))
+				.andExpect(status().isNotFound());
+		}
+	}
+
+	// ------------------------------------------------------------------ helpers
+
+	private ResultActions upload(String period, String name, byte[] content) throws Exception {
+		return mvc.perform(multipart("/clinic/quality-measures/" + period + "/upload")
+			.file(new MockMultipartFile("file", name, "application/octet-stream", content))
+			.with(csrf())
+			.with(user(Fixtures.principal(clinic))));
+	}
+
+	private static byte[] xlsx(List<String> header, List<List<Object>> rows) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (var workbook = new Workbook(out, "meizhi-test", "1.0")) {
+			var sheet = workbook.newWorksheet("2026-Q3");
+			for (int c = 0; c < header.size(); c++) {
+				sheet.value(0, c, header.get(c));
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				for (int c = 0; c < rows.get(r).size(); c++) {
+					Object cell = rows.get(r).get(c);
+					if (cell instanceof Number number) {
+						sheet.value(r + 1, c, number);
+					}
+					else if (!cell.toString().isEmpty()) {
+						sheet.value(r + 1, c, cell.toString());
+					}
+				}
+			}
+		}
+		return out.toByteArray();
+	}
+
+	/**
+	 * 2 complications in 150 operations, 3 complaints in 1,200 visits, 4 events, 3.5
+	 * days.
+	 */
+	private static MeasureValuesForm complete() {
+		return form(Map.of("T1", "2", "T2", "3", "T3", "4", "T4", "3.5"), Map.of("T1", "150", "T2", "1200"));
+	}
+
+	private static MeasureValuesForm form(Map<String, String> numerators, Map<String, String> denominators) {
+		MeasureValuesForm form = new MeasureValuesForm();
+		form.getNumerator().putAll(numerators);
+		form.getDenominator().putAll(denominators);
+		return form;
+	}
+
+	private long measureId(String code) {
+		return sets.measures(sets.published().orElseThrow().getId())
+			.stream()
+			.filter(m -> m.getCode().equals(code))
+			.findFirst()
+			.orElseThrow()
+			.getId();
+	}
+
+	private BigDecimal valueOf(MeasureReports.ReportView view, String code) {
+		return view.report().valueOf(measureId(code)).orElseThrow().getValue();
+	}
+
+	private static List<FormRejectedException.Reason> problems(Runnable step) {
+		try {
+			step.run();
+		}
+		catch (FormRejectedException ex) {
+			return ex.reasons();
+		}
+		throw new AssertionError("not refused");
+	}
+
+	private static List<String> reasons(Runnable step) {
+		return problems(step).stream().map(FormRejectedException.Reason::code).toList();
+	}
+
+}
