@@ -21,7 +21,9 @@ create table measure_report (
     constraint measure_report_period_uk unique (set_id, period, institution_id)
 );
 create index measure_report_institution_idx on measure_report (institution_id, period);
-create index measure_report_region_idx on measure_report (set_id, period, region_code);
+-- a period's submitted reports of a district, city or province (region-code prefix): benchmarks, disclosure
+create index measure_report_region_idx on measure_report (set_id, period, region_code text_pattern_ops)
+    where status = 'SUBMITTED';
 
 create table measure_value (
     report_id   bigint         not null references measure_report (id) on delete cascade,

@@ -7,7 +7,7 @@
  * {@code NOTIFY}. It changes nothing outside its own tables, and no module uses it.
  */
 @ApplicationModule(allowedDependencies = { "complaint", "cycle", "enforcement", "inspection", "institution",
-		"practitioner", "rating", "region", "shared", "standard" })
+		"practitioner", "qualitymeasure", "rating", "region", "shared", "standard" })
 package cn.meizhi.directory;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,7 @@
  * or CSV/XLSX upload, drafts, submission, return, correction with history, late
  * reminders); benchmarks and disclosure build on the submitted values.
  */
-@ApplicationModule(allowedDependencies = { "shared", "institution" })
+@ApplicationModule(allowedDependencies = { "shared", "institution", "region" })
 package cn.meizhi.qualitymeasure;
 
 import org.springframework.modulith.ApplicationModule;

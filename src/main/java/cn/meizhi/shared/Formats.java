@@ -48,6 +48,19 @@ public class Formats {
 		return instant == null ? "" : date(LocalDate.ofInstant(instant, zone));
 	}
 
+	/**
+	 * A measured number with at most two decimals and no trailing zeros ({@code 1.33},
+	 * {@code 2.5}, {@code 4}); a dash for none.
+	 */
+	public String decimal(Number number) {
+		if (number == null || (number instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+			return "—";
+		}
+		return new java.math.BigDecimal(number.toString()).setScale(2, java.math.RoundingMode.HALF_UP)
+			.stripTrailingZeros()
+			.toPlainString();
+	}
+
 	public ZoneId zone() {
 		return zone;
 	}

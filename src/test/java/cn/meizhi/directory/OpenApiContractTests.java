@@ -72,6 +72,12 @@ class OpenApiContractTests {
 						procedureCatalogue.importJson(Fixtures.admin(), json).version().getId());
 			}
 		}
+		if (measureSets.published().isEmpty()) {
+			try (var json = new org.springframework.core.io.ClassPathResource("demo/example-quality-measures.json")
+				.getInputStream()) {
+				measureSets.publish(Fixtures.admin(), measureSets.importJson(Fixtures.admin(), json).set().getId());
+			}
+		}
 		Rating rating = ratings.published(inspections.submitted());
 		Institution unrated = fixtures.institution("330102");
 		String rated = String.valueOf(rating.getInstitutionId());
@@ -86,8 +92,10 @@ class OpenApiContractTests {
 				List.of("/" + rated, "/" + unrated.getId()), "/api/public/changes",
 				List.of("?since=2000-01-01T00:00:00Z&limit=1", "?since=2100-01-01T00:00:00Z"), "/api/public/procedures",
 				List.of("?q=双眼皮", "?q=none-such"), "/api/public/practitioners", List.of("?q=测", "?q="),
-				"/api/public/check", List.of("?institution=" + rated + "&procedure=WK-031",
-						"?institution=" + unrated.getId() + "&procedure=PF-001"));
+				"/api/public/check",
+				List.of("?institution=" + rated + "&procedure=WK-031",
+						"?institution=" + unrated.getId() + "&procedure=PF-001"),
+				"/api/public/quality-measures", List.of("?region=330102", "?region=330000"));
 		Set<String> validated = new TreeSet<>();
 		List<String> problems = new ArrayList<>();
 		for (var path : api.get("paths").properties()) {
@@ -117,6 +125,9 @@ class OpenApiContractTests {
 
 	@Autowired
 	cn.meizhi.procedure.ProcedureCatalogue procedureCatalogue;
+
+	@Autowired
+	cn.meizhi.qualitymeasure.MeasureSets measureSets;
 
 	private String body(String url) throws Exception {
 		return mvc.perform(get(url))

@@ -107,6 +107,12 @@ class MeasureReportTests {
 	MeasureReports reports;
 
 	@Autowired
+	MeasureBenchmarks benchmarks;
+
+	@Autowired
+	PublicQualityMeasures publicMeasures;
+
+	@Autowired
 	Fixtures fixtures;
 
 	@Autowired
@@ -397,6 +403,107 @@ class MeasureReportTests {
 			mvc.perform(get("/clinic/quality-measures/" + period).with(user(Fixtures.principal(clinic))))
 				.andExpect(status().isNotFound());
 		}
+	}
+
+	@Test
+	void theRegulatorSeesTheOutlierOnTheFunnelTheClinicItsFeedbackAndThePublicTheComparison() throws Exception {
+		// complications in 2026-Q3: overall 50 of 400 = 12.5 %; C's 27 of 100 is beyond
+		// the
+		// 99.8 % limit there (22.72 %), D's 3 of 10 is not (44.82 % at ten cases)
+		Institution a = reported(5, 100);
+		reported(10, 100);
+		Institution c = reported(27, 100);
+		Institution d = reported(3, 10);
+		reported(5, 90);
+
+		var view = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102").orElseThrow();
+		assertThat(view.benchmark().outliers()).extracting(MeasureBenchmark.Entry::institutionId)
+			.containsExactly(c.getId());
+		assertThat(view.benchmark().distribution().median()).isEqualTo(10.0);
+		assertThat(view.outliers()).extracting(o -> o.measure().getCode() + " " + o.entry().institutionId())
+			.contains("T1 " + c.getId());
+		mvc.perform(get("/regulator/quality-measures/benchmarks").param("period", "2026-Q3")
+			.param("measure", "T1")
+			.param("region", "330102")
+			.with(user(Fixtures.principal(REGULATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"funnel-plot\"")))
+			.andExpect(content().string(containsString("显著偏高（超出 99.8% 限）")))
+			.andExpect(content().string(containsString(c.getName())));
+		mvc.perform(get("/regulator/quality-measures/benchmarks").param("region", "330102")
+			.with(user(Fixtures.principal(Fixtures.regulator("330200"))))).andExpect(status().isNotFound());
+
+		// C's feedback report names the outlier
+		var feedback = benchmarks.feedback(Fixtures.clinic(c.getId()), null).orElseThrow();
+		assertThat(feedback.period().key()).isEqualTo("2026-Q3");
+		assertThat(feedback.outliers()).extracting(l -> l.measure().getCode()).containsExactly("T1");
+		mvc.perform(get("/clinic/quality-measures/feedback").with(user(Fixtures.principal(Fixtures.clinic(c.getId())))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"feedback-outliers\"")));
+
+		// the public: D's rate over ten cases is withheld; the median of five is shown
+		var comparison = publicMeasures.compare("330102", "T1", "2026-Q3").orElseThrow();
+		assertThat(comparison.median()).isEqualTo(10.0);
+		var withheld = comparison.entries()
+			.stream()
+			.filter(e -> e.institutionId() == d.getId())
+			.findFirst()
+			.orElseThrow();
+		assertThat(withheld.value().suppressed()).isTrue();
+		assertThat(withheld.value().value()).isNull();
+		assertThat(withheld.value().numerator()).isNull();
+		mvc.perform(get("/api/public/quality-measures").param("region", "330102")
+			.param("measure", "T1")
+			.param("period", "2026-Q3"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.values.length()")
+				.value(5))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.jsonPath("$.values[?(@.institutionId == " + d.getId() + ")].suppressed")
+				.value(true))
+			.andExpect(
+					org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.median").value(10.0));
+		mvc.perform(get("/api/public/quality-measures.csv").param("region", "330102").param("measure", "T1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(
+					"region,period,measure,institution_id,institution,numerator,denominator,value,suppressed")))
+			.andExpect(content().string(containsString(d.getId() + "," + d.getName() + ",,,,true")));
+		// a measure that is not published has no public face
+		mvc.perform(get("/api/public/quality-measures").param("region", "330102").param("measure", "T3"))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/quality-measures").param("region", "330102").param("measure", "T1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("病例数过少")));
+		// the profile shows the published measures with the district median, not the
+		// others
+		mvc.perform(get("/institutions/" + a.getId()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"public-measure-T1\"")))
+			.andExpect(content().string(not(containsString("id=\"public-measure-T3\""))));
+
+		// returned for checking: out of every public face at once
+		var report = reports.reportOf(Fixtures.clinic(c.getId()), "2026-Q3").report();
+		reports.returnReport(REGULATOR, report.getId(), "请核对并发症例数");
+		assertThat(publicMeasures.compare("330102", "T1", "2026-Q3").orElseThrow().entries())
+			.extracting(PublicQualityMeasures.ComparedInstitution::institutionId)
+			.doesNotContain(c.getId());
+		mvc.perform(get("/institutions/" + c.getId()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"quality-measures\""))));
+	}
+
+	/**
+	 * An institution of 上城区 that submitted 2026-Q3 with these complications among
+	 * operations.
+	 */
+	private Institution reported(int complications, int operations) {
+		Institution reporting = fixtures.institution("330102");
+		MeasureValuesForm values = complete();
+		values.getNumerator().put("T1", String.valueOf(complications));
+		values.getDenominator().put("T1", String.valueOf(operations));
+		values.setConfirmOutliers(true);
+		reports.save(Fixtures.clinic(reporting.getId()), "2026-Q3", values, true);
+		return reporting;
 	}
 
 	// ------------------------------------------------------------------ helpers

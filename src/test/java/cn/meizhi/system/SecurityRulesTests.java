@@ -81,6 +81,9 @@ class SecurityRulesTests {
 		publicEndpoint("GET /notices/{id}");
 		publicEndpoint("POST /notices/{id}/objections");
 		publicEndpoint("GET /practitioners");
+		publicEndpoint("GET /quality-measures");
+		publicEndpoint("GET /api/public/quality-measures");
+		publicEndpoint("GET /api/public/quality-measures.csv");
 		publicEndpoint("GET /api/public/practitioners");
 		publicEndpoint("GET /complaints/new");
 		publicEndpoint("POST /complaints/new");
@@ -154,7 +157,8 @@ class SecurityRulesTests {
 				"POST /regulator/practitioners/proposals/{id}/confirm",
 				"POST /regulator/practitioners/proposals/{id}/reject", "GET /regulator/analytics",
 				"GET /regulator/analytics.csv", "GET /regulator/quality-measures/reports",
-				"GET /regulator/quality-measures/reports/{id}", "POST /regulator/quality-measures/reports/{id}/return");
+				"GET /regulator/quality-measures/reports/{id}", "POST /regulator/quality-measures/reports/{id}/return",
+				"GET /regulator/quality-measures/benchmarks");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",
@@ -185,9 +189,9 @@ class SecurityRulesTests {
 				"GET /clinic/practitioners/propose", "POST /clinic/practitioners/propose",
 				"GET /clinic/practitioners/{id}/propose", "POST /clinic/practitioners/{id}/propose",
 				"GET /clinic/re-review", "POST /clinic/re-review", "GET /clinic/quality-measures",
-				"GET /clinic/quality-measures/{period}", "POST /clinic/quality-measures/{period}",
-				"POST /clinic/quality-measures/{period}/correction", "POST /clinic/quality-measures/{period}/upload",
-				"GET /clinic/quality-measures/{period}/template.csv",
+				"GET /clinic/quality-measures/feedback", "GET /clinic/quality-measures/{period}",
+				"POST /clinic/quality-measures/{period}", "POST /clinic/quality-measures/{period}/correction",
+				"POST /clinic/quality-measures/{period}/upload", "GET /clinic/quality-measures/{period}/template.csv",
 				"GET /clinic/quality-measures/{period}/template.xlsx");
 	}
 

@@ -33,7 +33,11 @@ class DirectoryController {
 
 	private final Formats formats;
 
-	DirectoryController(PublicDirectory directory, Regions regions, MessageSource messages, Formats formats) {
+	private final cn.meizhi.qualitymeasure.PublicQualityMeasures qualityMeasures;
+
+	DirectoryController(PublicDirectory directory, Regions regions, MessageSource messages, Formats formats,
+			cn.meizhi.qualitymeasure.PublicQualityMeasures qualityMeasures) {
+		this.qualityMeasures = qualityMeasures;
 		this.directory = directory;
 		this.regions = regions;
 		this.messages = messages;
@@ -125,8 +129,10 @@ class DirectoryController {
 
 	@GetMapping("/institutions/{id}")
 	String profile(@PathVariable long id, Locale locale, Model model) {
-		model.addAttribute("profile",
-				directory.profile(id, locale).orElseThrow(() -> new NotFoundException("Institution", id)));
+		var profile = directory.profile(id, locale).orElseThrow(() -> new NotFoundException("Institution", id));
+		model.addAttribute("profile", profile);
+		model.addAttribute("qualityMeasures",
+				qualityMeasures.ofInstitution(id, profile.institution().getRegionCode()).orElse(null));
 		return "directory/profile";
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class OpenDataApi {
 
-	public static final String VERSION = "1.1";
+	public static final String VERSION = "1.2";
 
 	@Bean
 	OpenAPI openDataDescription() {

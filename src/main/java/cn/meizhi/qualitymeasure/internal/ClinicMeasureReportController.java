@@ -42,14 +42,23 @@ class ClinicMeasureReportController {
 
 	private final MeasureReports reports;
 
-	ClinicMeasureReportController(MeasureReports reports) {
+	private final cn.meizhi.qualitymeasure.MeasureBenchmarks benchmarks;
+
+	ClinicMeasureReportController(MeasureReports reports, cn.meizhi.qualitymeasure.MeasureBenchmarks benchmarks) {
 		this.reports = reports;
+		this.benchmarks = benchmarks;
 	}
 
 	@GetMapping
 	String periods(CurrentUser user, Model model) {
 		model.addAttribute("periods", reports.periodsOf(user));
 		return "qualitymeasure/clinicPeriods";
+	}
+
+	@GetMapping("/feedback")
+	String feedback(CurrentUser user, @RequestParam(required = false) String period, Model model) {
+		model.addAttribute("feedback", benchmarks.feedback(user, period).orElse(null));
+		return "qualitymeasure/feedback";
 	}
 
 	@GetMapping("/{period}")

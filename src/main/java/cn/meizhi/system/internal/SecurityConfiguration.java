@@ -58,7 +58,7 @@ class SecurityConfiguration {
 			"/favicon.ico", "/standards", "/standards/**", "/verify", "/verify/**", "/certificates/**", "/badge/**",
 			"/institutions", "/institutions/**", "/api/public/**", "/v3/api-docs", "/v3/api-docs.yaml",
 			"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/reference", "/complaints/**", "/procedures",
-			"/procedures/**", "/check", "/practitioners", "/notices", "/notices/**" };
+			"/procedures/**", "/check", "/practitioners", "/notices", "/notices/**", "/quality-measures" };
 
 	/**
 	 * Public pages with a form that posts (sign-in, filing and tracking a complaint):
@@ -92,7 +92,8 @@ class SecurityConfiguration {
 					.requestMatchers(new NegatedRequestMatcher(new ExistingPage(pages)))
 					.permitAll()
 					// a period's reports are the jurisdiction's: regulators only
-					.requestMatchers("/regulator/quality-measures/reports", "/regulator/quality-measures/reports/**")
+					.requestMatchers("/regulator/quality-measures/reports", "/regulator/quality-measures/reports/**",
+							"/regulator/quality-measures/benchmarks")
 					.hasRole("REGULATOR")
 					.requestMatchers("/regulator/standards", "/regulator/standards/**", "/regulator/procedures",
 							"/regulator/procedures/**", "/regulator/quality-measures", "/regulator/quality-measures/**")

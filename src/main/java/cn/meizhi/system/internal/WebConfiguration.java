@@ -163,7 +163,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final String[] RATE_LIMITED = { "/", "/institutions", "/institutions/*", "/verify", "/verify/*",
 			"/certificates/*", "/badge/*", "/standards", "/standards/*", "/api/public/*", "/complaints/*",
 			"/procedures", "/procedures/*", "/check", "/institutions/*/procedures", "/institutions/*/results",
-			"/practitioners" };
+			"/practitioners", "/quality-measures" };
 
 	/** The rate limit's buckets, shared by every node through PostgreSQL. */
 	@Bean

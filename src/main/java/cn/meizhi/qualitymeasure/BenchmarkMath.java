@@ -1,0 +1,54 @@
+package cn.meizhi.qualitymeasure;
+
+import java.util.List;
+
+/**
+ * The arithmetic of a measure's benchmark: quantiles by linear interpolation between the
+ * sorted values (PostgreSQL's {@code percentile_cont}), an institution's percentile rank
+ * (the share of institutions below it, counting ties as half), and the control limits of
+ * a funnel plot for a rate: the overall proportion ± z standard errors of a proportion
+ * over the institution's own number of cases, so that small institutions get wider limits
+ * and are not flagged by chance.
+ */
+public final class BenchmarkMath {
+
+	/** Two-sided 95 % limits. */
+	public static final double Z95 = 1.959964;
+
+	/** Two-sided 99.8 % limits: beyond them, an institution is an outlier. */
+	public static final double Z998 = 3.090232;
+
+	private BenchmarkMath() {
+	}
+
+	/** The p-quantile (0 ≤ p ≤ 1) of values sorted ascending; NaN when there are none. */
+	public static double quantile(List<Double> sorted, double p) {
+		if (sorted.isEmpty()) {
+			return Double.NaN;
+		}
+		double position = p * (sorted.size() - 1);
+		int below = (int) Math.floor(position);
+		int above = (int) Math.ceil(position);
+		return sorted.get(below) + (sorted.get(above) - sorted.get(below)) * (position - below);
+	}
+
+	/**
+	 * The percentile rank (0–100) of a value among all values: below + half of the equal.
+	 */
+	public static double percentileRank(List<Double> values, double value) {
+		long below = values.stream().filter(v -> v < value).count();
+		long equal = values.stream().filter(v -> v == value).count();
+		return 100.0 * (below + 0.5 * equal) / values.size();
+	}
+
+	/**
+	 * The control limit of a funnel plot for {@code cases} cases around the overall
+	 * proportion {@code overall} (0–1), {@code z} standard errors above (positive) or
+	 * below (negative), kept within 0–1.
+	 */
+	public static double funnelLimit(double overall, double cases, double z) {
+		double limit = overall + z * Math.sqrt(overall * (1 - overall) / cases);
+		return Math.max(0, Math.min(1, limit));
+	}
+
+}

@@ -1,0 +1,242 @@
+package cn.meizhi.qualitymeasure;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One measure in one period across a region (a district, city or province): every
+ * institution's submitted value, their distribution (quartiles), each institution's
+ * percentile rank and, for a rate, its place on the funnel plot; an institution is an
+ * outlier when it lies beyond the 99.8 % limit (rates) or beyond 1.5 interquartile ranges
+ * from the quartiles (counts and days) on the worse side.
+ *
+ * @param measure the measure
+ * @param period the period
+ * @param region the region-code prefix compared
+ * @param distribution the quartiles of the values
+ * @param overall a rate's overall value (all numerators over all denominators, in the
+ * measure's unit); null for counts and days
+ * @param entries each institution, lowest value first
+ */
+public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, String region, Distribution distribution,
+		Double overall, List<Entry> entries) {
+
+	/** Where a value lies against its funnel limits or quartile fences. */
+	public enum Position {
+
+		WITHIN, HIGH_WARNING, HIGH_OUTLIER, LOW_WARNING, LOW_OUTLIER
+
+	}
+
+	/**
+	 * The quartiles of the values; null when there are none.
+	 *
+	 * @param institutions how many values
+	 */
+	public record Distribution(int institutions, Double q1, Double median, Double q3) {
+
+		public boolean hasValues() {
+			return institutions > 0;
+		}
+
+	}
+
+	/**
+	 * One institution's value.
+	 *
+	 * @param percentileRank the share of institutions below it (ties half), 0–100
+	 * @param lower95 a rate's lower 95 % limit at its number of cases (null otherwise)
+	 * @param upper95 the upper 95 % limit
+	 * @param lower998 the lower 99.8 % limit
+	 * @param upper998 the upper 99.8 % limit
+	 * @param position where it lies
+	 * @param outlier whether it lies beyond the outer limit on the worse side
+	 */
+	public record Entry(long institutionId, String name, String regionCode, BigDecimal numerator,
+			BigDecimal denominator, BigDecimal value, Double percentileRank, Double lower95, Double upper95,
+			Double lower998, Double upper998, Position position, boolean outlier) {
+	}
+
+	/** A row as read: who, and the numbers. */
+	record Row(long institutionId, String name, String regionCode, BigDecimal numerator, BigDecimal denominator,
+			BigDecimal value) {
+	}
+
+	static MeasureBenchmark of(QualityMeasure measure, MeasurePeriod period, String region, List<Row> rows) {
+		List<Double> values = rows.stream()
+			.filter(r -> r.value() != null)
+			.map(r -> r.value().doubleValue())
+			.sorted()
+			.toList();
+		Distribution distribution = values.isEmpty() ? new Distribution(0, null, null, null)
+				: new Distribution(values.size(), BenchmarkMath.quantile(values, 0.25),
+						BenchmarkMath.quantile(values, 0.5), BenchmarkMath.quantile(values, 0.75));
+		double scale = measure.getUnit() == MeasureUnit.RATE_PERCENT ? 100
+				: measure.getUnit() == MeasureUnit.PER_THOUSAND ? 1000 : 1;
+		Double overall = null;
+		double proportion = 0;
+		if (measure.getUnit().isRate()) {
+			double numerators = rows.stream()
+				.filter(r -> r.denominator().signum() > 0)
+				.mapToDouble(r -> r.numerator().doubleValue())
+				.sum();
+			double denominators = rows.stream().mapToDouble(r -> r.denominator().doubleValue()).sum();
+			if (denominators > 0) {
+				proportion = numerators / denominators;
+				overall = proportion * scale;
+			}
+		}
+		boolean lowerBetter = measure.getDirection() == MeasureDirection.LOWER_BETTER;
+		List<Entry> entries = new ArrayList<>();
+		for (Row row : rows) {
+			Double rank = row.value() == null ? null : BenchmarkMath.percentileRank(values, row.value().doubleValue());
+			Double lower95 = null;
+			Double upper95 = null;
+			Double lower998 = null;
+			Double upper998 = null;
+			Position position = Position.WITHIN;
+			if (row.value() != null) {
+				double value = row.value().doubleValue();
+				if (overall != null) {
+					double cases = row.denominator().doubleValue();
+					lower95 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z95) * scale;
+					upper95 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z95) * scale;
+					lower998 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z998) * scale;
+					upper998 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z998) * scale;
+					position = value > upper998 ? Position.HIGH_OUTLIER
+							: value > upper95 ? Position.HIGH_WARNING : value < lower998 ? Position.LOW_OUTLIER
+									: value < lower95 ? Position.LOW_WARNING : Position.WITHIN;
+				}
+				else if (!measure.getUnit().isRate() && values.size() >= 4) {
+					double iqr = distribution.q3() - distribution.q1();
+					position = value > distribution.q3() + 1.5 * iqr ? Position.HIGH_OUTLIER
+							: value < distribution.q1() - 1.5 * iqr ? Position.LOW_OUTLIER : Position.WITHIN;
+				}
+			}
+			boolean outlier = lowerBetter ? position == Position.HIGH_OUTLIER : position == Position.LOW_OUTLIER;
+			entries.add(new Entry(row.institutionId(), row.name(), row.regionCode(), row.numerator(), row.denominator(),
+					row.value(), rank, lower95, upper95, lower998, upper998, position, outlier));
+		}
+		entries.sort(Comparator.comparing(Entry::value, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(Entry::name));
+		return new MeasureBenchmark(measure, period, region, distribution, overall, List.copyOf(entries));
+	}
+
+	public List<Entry> outliers() {
+		return entries.stream().filter(Entry::outlier).toList();
+	}
+
+	public java.util.Optional<Entry> entryOf(long institutionId) {
+		return entries.stream().filter(e -> e.institutionId() == institutionId).findFirst();
+	}
+
+	/** A number as shown: two decimals at most. */
+	public static String format(Double number) {
+		return number == null || number.isNaN() ? "—"
+				: BigDecimal.valueOf(number)
+					.setScale(2, java.math.RoundingMode.HALF_UP)
+					.stripTrailingZeros()
+					.toPlainString();
+	}
+
+	/** The funnel plot of a rate, in SVG coordinates; null for counts and days. */
+	public FunnelPlot funnel() {
+		return overall == null ? null : FunnelPlot.of(this);
+	}
+
+	/**
+	 * A funnel plot drawn by the template: the institutions as dots (cases across, value
+	 * up), the overall value and the 95 % and 99.8 % limits as lines, and axis ticks.
+	 */
+	public record FunnelPlot(int width, int height, List<Dot> dots, String overall, String upper95, String lower95,
+			String upper998, String lower998, List<Tick> xTicks, List<Tick> yTicks) {
+
+		static final int WIDTH = 640;
+
+		static final int HEIGHT = 320;
+
+		static final int MARGIN = 48;
+
+		public record Dot(double x, double y, String label, boolean outlier, boolean warning) {
+		}
+
+		public record Tick(double at, String label) {
+		}
+
+		static FunnelPlot of(MeasureBenchmark b) {
+			List<Entry> plotted = b.entries().stream().filter(e -> e.value() != null).toList();
+			double maxCases = plotted.stream().mapToDouble(e -> e.denominator().doubleValue()).max().orElse(1) * 1.05;
+			double minCases = Math.max(1,
+					plotted.stream().mapToDouble(e -> e.denominator().doubleValue()).min().orElse(1) * 0.8);
+			double scale = b.measure().getUnit() == MeasureUnit.RATE_PERCENT ? 100 : 1000;
+			double proportion = b.overall() / scale;
+			double maxValue = plotted.stream().mapToDouble(e -> e.value().doubleValue()).max().orElse(0);
+			double top = Math.max(maxValue,
+					Math.min(scale, BenchmarkMath.funnelLimit(proportion, minCases, BenchmarkMath.Z998) * scale)) * 1.1;
+			top = top <= 0 ? 1 : top;
+			double plotWidth = WIDTH - 2 * MARGIN;
+			double plotHeight = HEIGHT - 2 * MARGIN;
+			double finalTop = top;
+			java.util.function.DoubleUnaryOperator x = cases -> MARGIN + cases / maxCases * plotWidth;
+			java.util.function.DoubleUnaryOperator y = value -> HEIGHT - MARGIN
+					- Math.min(value, finalTop) / finalTop * plotHeight;
+			List<Dot> dots = plotted.stream()
+				.map(e -> new Dot(round(x.applyAsDouble(e.denominator().doubleValue())),
+						round(y.applyAsDouble(e.value().doubleValue())),
+						e.name() + ": " + format(e.value().doubleValue()) + " (" + e.denominator().toPlainString()
+								+ ")",
+						e.outlier(), e.position() != Position.WITHIN))
+				.toList();
+			return new FunnelPlot(WIDTH, HEIGHT, dots, line(x, y, minCases, maxCases, n -> b.overall()),
+					line(x, y, minCases, maxCases,
+							n -> BenchmarkMath.funnelLimit(proportion, n, BenchmarkMath.Z95) * scale),
+					line(x, y, minCases, maxCases,
+							n -> BenchmarkMath.funnelLimit(proportion, n, -BenchmarkMath.Z95) * scale),
+					line(x, y, minCases, maxCases,
+							n -> BenchmarkMath.funnelLimit(proportion, n, BenchmarkMath.Z998) * scale),
+					line(x, y, minCases, maxCases,
+							n -> BenchmarkMath.funnelLimit(proportion, n, -BenchmarkMath.Z998) * scale),
+					ticks(maxCases, x), ticks(top, y));
+		}
+
+		/**
+		 * A limit as the points of an SVG polyline, sampled evenly on a log scale of
+		 * cases.
+		 */
+		private static String line(java.util.function.DoubleUnaryOperator x, java.util.function.DoubleUnaryOperator y,
+				double from, double to, java.util.function.DoubleUnaryOperator value) {
+			StringBuilder points = new StringBuilder();
+			int steps = 48;
+			for (int i = 0; i <= steps; i++) {
+				double cases = from * Math.pow(to / from, (double) i / steps);
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.applyAsDouble(cases),
+						y.applyAsDouble(value.applyAsDouble(cases))));
+			}
+			return points.toString().strip();
+		}
+
+		private static List<Tick> ticks(double max, java.util.function.DoubleUnaryOperator at) {
+			double step = niceStep(max / 4);
+			List<Tick> ticks = new ArrayList<>();
+			for (double v = 0; v <= max + 1e-9; v += step) {
+				ticks.add(new Tick(round(at.applyAsDouble(v)), format(v)));
+			}
+			return ticks;
+		}
+
+		private static double niceStep(double rough) {
+			double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
+			double fraction = rough / magnitude;
+			return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+		}
+
+		private static double round(double value) {
+			return Math.round(value * 10) / 10.0;
+		}
+
+	}
+
+}
