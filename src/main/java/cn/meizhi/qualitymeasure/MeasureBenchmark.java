@@ -173,16 +173,26 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 					plotted.stream().mapToDouble(e -> e.denominator().doubleValue()).min().orElse(1) * 0.8);
 			double scale = b.measure().getUnit() == MeasureUnit.RATE_PERCENT ? 100 : 1000;
 			double proportion = b.overall() / scale;
+			double minValue = plotted.stream().mapToDouble(e -> e.value().doubleValue()).min().orElse(0);
 			double maxValue = plotted.stream().mapToDouble(e -> e.value().doubleValue()).max().orElse(0);
-			double top = Math.max(maxValue,
-					Math.min(scale, BenchmarkMath.funnelLimit(proportion, minCases, BenchmarkMath.Z998) * scale)) * 1.1;
-			top = top <= 0 ? 1 : top;
+			// the value axis spans the dots and the outer limits at the fewest cases, not
+			// 0-100
+			double low = Math.min(minValue,
+					BenchmarkMath.funnelLimit(proportion, minCases, -BenchmarkMath.Z998) * scale);
+			double high = Math.max(maxValue,
+					BenchmarkMath.funnelLimit(proportion, minCases, BenchmarkMath.Z998) * scale);
+			double pad = Math.max((high - low) * 0.08, scale / 1000);
+			double bottom = Math.max(0, low - pad);
+			double top = Math.min(scale, high + pad);
+			if (top <= bottom) {
+				top = bottom + 1;
+			}
 			double plotWidth = WIDTH - 2 * MARGIN;
 			double plotHeight = HEIGHT - 2 * MARGIN;
 			double finalTop = top;
 			java.util.function.DoubleUnaryOperator x = cases -> MARGIN + cases / maxCases * plotWidth;
 			java.util.function.DoubleUnaryOperator y = value -> HEIGHT - MARGIN
-					- Math.min(value, finalTop) / finalTop * plotHeight;
+					- (Math.max(bottom, Math.min(value, finalTop)) - bottom) / (finalTop - bottom) * plotHeight;
 			List<Dot> dots = plotted.stream()
 				.map(e -> new Dot(round(x.applyAsDouble(e.denominator().doubleValue())),
 						round(y.applyAsDouble(e.value().doubleValue())),
@@ -199,7 +209,7 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 							n -> BenchmarkMath.funnelLimit(proportion, n, BenchmarkMath.Z998) * scale),
 					line(x, y, minCases, maxCases,
 							n -> BenchmarkMath.funnelLimit(proportion, n, -BenchmarkMath.Z998) * scale),
-					ticks(maxCases, x), ticks(top, y));
+					ticks(0, maxCases, x), ticks(bottom, top, y));
 		}
 
 		/**
@@ -218,10 +228,10 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 			return points.toString().strip();
 		}
 
-		private static List<Tick> ticks(double max, java.util.function.DoubleUnaryOperator at) {
-			double step = niceStep(max / 4);
+		private static List<Tick> ticks(double min, double max, java.util.function.DoubleUnaryOperator at) {
+			double step = niceStep((max - min) / 4);
 			List<Tick> ticks = new ArrayList<>();
-			for (double v = 0; v <= max + 1e-9; v += step) {
+			for (double v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) {
 				ticks.add(new Tick(round(at.applyAsDouble(v)), format(v)));
 			}
 			return ticks;

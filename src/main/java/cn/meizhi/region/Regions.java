@@ -80,6 +80,33 @@ public class Regions {
 		return all().values().stream().sorted(java.util.Comparator.comparing(Region::getCode)).toList();
 	}
 
+	/**
+	 * A region offered in a drill-down list: its code, its indented name, whether chosen.
+	 */
+	public record Choice(String value, String label, boolean selected) {
+	}
+
+	/**
+	 * A region filter that drills down as the regions of China do (省 → 市 → 区县): every
+	 * province; once one is chosen, its cities; once a city (or one of its districts) is
+	 * chosen, its districts. Each choice is a new request, so it works without
+	 * JavaScript, and the list stays short however many districts the catalogue holds
+	 * (some 3,000 nationally, which no one scrolls through).
+	 */
+	public List<Choice> drillDown(String chosen, java.util.Locale locale) {
+		String province = chosen == null ? null : chosen.substring(0, 2);
+		String city = chosen == null || chosen.endsWith("0000") ? null : chosen.substring(0, 4);
+		return catalogue().stream().filter(region -> switch (region.getLevel()) {
+			case PROVINCE -> true;
+			case CITY -> region.getCode().startsWith(province == null ? "-" : province);
+			case DISTRICT -> region.getCode().startsWith(city == null ? "-" : city);
+		}).map(region -> new Choice(region.getCode(), switch (region.getLevel()) {
+			case PROVINCE -> "";
+			case CITY -> "\u3000";
+			case DISTRICT -> "\u3000\u3000";
+		} + region.name(locale), region.getCode().equals(chosen))).toList();
+	}
+
 	private Map<String, Region> all() {
 		Map<String, Region> regions = byCode;
 		if (regions == null) {

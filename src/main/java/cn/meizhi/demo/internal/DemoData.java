@@ -198,7 +198,7 @@ public class DemoData implements ApplicationRunner {
 		ExampleCatalogue.load(procedureCatalogue);
 		long measureSet = ExampleMeasures.load(measureSets);
 		new DemoMeasureReports(measureReports, cycles.today()).load(registered, clinicInstitution.getId(),
-				measureSets.measures(measureSet));
+				measureSets.measures(measureSet), measureSets.published().orElseThrow().getReportingFrom());
 		int practitioners = new DemoPractitioners(practitionerRegister).load(registered, cycles.today());
 		// the rating history went in without an event per rating: the public directory
 		// catches up in one statement

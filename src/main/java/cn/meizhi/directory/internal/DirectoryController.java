@@ -64,7 +64,7 @@ class DirectoryController {
 		var results = directory.search(query, locale, false);
 		model.addAttribute("results", results);
 		model.addAttribute("countCapped", results.getTotalElements() >= PublicDirectory.PAGE_COUNT_CAP);
-		model.addAttribute("regionChoices", regionChoices(query.region(), locale));
+		model.addAttribute("regionChoices", regions.drillDown(query.region(), locale));
 		model.addAttribute("starChoices",
 				java.util.stream.IntStream.rangeClosed(1, 5)
 					.map(n -> 6 - n)
@@ -95,27 +95,6 @@ class DirectoryController {
 					.toUriString()
 					.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", ""));
 		return "directory/search";
-	}
-
-	/**
-	 * The region filter drills down as the regions of China do (省 → 市 → 区县): every
-	 * province; once one is chosen, its cities; once a city (or one of its districts) is
-	 * chosen, its districts. Each choice is a search, so it works without JavaScript, and
-	 * the list stays short however many districts the catalogue holds (some 3,000
-	 * nationally, which no one scrolls through).
-	 */
-	private List<Choice> regionChoices(String chosen, Locale locale) {
-		String province = chosen == null ? null : chosen.substring(0, 2);
-		String city = chosen == null || chosen.endsWith("0000") ? null : chosen.substring(0, 4);
-		return regions.catalogue().stream().filter(region -> switch (region.getLevel()) {
-			case PROVINCE -> true;
-			case CITY -> region.getCode().startsWith(province == null ? "-" : province);
-			case DISTRICT -> region.getCode().startsWith(city == null ? "-" : city);
-		}).map(region -> new Choice(region.getCode(), switch (region.getLevel()) {
-			case PROVINCE -> "";
-			case CITY -> "\u3000";
-			case DISTRICT -> "\u3000\u3000";
-		} + region.name(locale), region.getCode().equals(chosen))).toList();
 	}
 
 	@GetMapping("/institutions/{id}/results")

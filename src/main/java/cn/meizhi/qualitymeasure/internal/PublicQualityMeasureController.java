@@ -48,10 +48,11 @@ class PublicQualityMeasureController {
 		model.addAttribute("minimumCases", PublicQualityMeasures.MINIMUM_CASES);
 		String code = region == null || region.isBlank() ? null : region.strip();
 		model.addAttribute("region", code);
+		if (code != null && !regions.exists(code)) {
+			throw new NotFoundException("Region", code);
+		}
+		model.addAttribute("regionChoices", regions.drillDown(code, locale));
 		if (code != null) {
-			if (!regions.exists(code)) {
-				throw new NotFoundException("Region", code);
-			}
 			model.addAttribute("regionName", regions.name(code, locale));
 			model.addAttribute("comparison", measures.compare(code, measure, period).orElse(null));
 		}
