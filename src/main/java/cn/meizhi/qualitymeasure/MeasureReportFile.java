@@ -35,11 +35,19 @@ final class MeasureReportFile {
 	static final List<String> HEADER_EN = List.of("code", "measure", "unit", "numerator", "denominator");
 
 	/**
-	 * One row as read: its line in the file, the measure code and the two numbers as
-	 * text.
+	 * One row as read: its line in the file, the institution's credit code (bulk files
+	 * only), the measure code and the two numbers as text.
 	 */
-	record Line(long line, String code, String numerator, String denominator) {
+	record Line(long line, String creditCode, String code, String numerator, String denominator) {
 	}
+
+	/** A bulk file's credit-code column. */
+	static final String CREDIT_CODE_ZH = "统一社会信用代码";
+
+	static final String CREDIT_CODE_EN = "credit_code";
+
+	/** The largest bulk file: a province's period is some hundred thousand rows. */
+	static final int MAX_BULK_BYTES = 20 * 1024 * 1024;
 
 	/** The rows, or why the file cannot be read (a message key). */
 	record Read(List<Line> lines, String problem) {
@@ -58,8 +66,16 @@ final class MeasureReportFile {
 	}
 
 	static Read read(String filename, byte[] content) {
-		if (content.length > MAX_BYTES) {
-			return Read.failed("measureReport.file.tooLarge");
+		return read(filename, content, false);
+	}
+
+	/**
+	 * Reads a period's file: one institution's (no credit-code column), or a bulk file of
+	 * many institutions (a credit-code column first).
+	 */
+	static Read read(String filename, byte[] content, boolean bulk) {
+		if (content.length > (bulk ? MAX_BULK_BYTES : MAX_BYTES)) {
+			return Read.failed(bulk ? "measureReport.bulk.tooLarge" : "measureReport.file.tooLarge");
 		}
 		boolean xlsx = (filename != null && filename.toLowerCase(Locale.ROOT).endsWith(".xlsx"))
 				|| (content.length > 1 && content[0] == 'P' && content[1] == 'K');
@@ -72,8 +88,9 @@ final class MeasureReportFile {
 			int code = column(header, 0);
 			int numerator = column(header, 3);
 			int denominator = column(header, 4);
-			if (code < 0 || numerator < 0 || denominator < 0) {
-				return Read.failed("measureReport.file.wrongTemplate");
+			int creditCode = Math.max(header.indexOf(CREDIT_CODE_ZH), header.indexOf(CREDIT_CODE_EN));
+			if (code < 0 || numerator < 0 || denominator < 0 || (bulk && creditCode < 0)) {
+				return Read.failed(bulk ? "measureReport.bulk.wrongTemplate" : "measureReport.file.wrongTemplate");
 			}
 			List<Line> lines = new ArrayList<>();
 			for (int i = 1; i < rows.size(); i++) {
@@ -81,7 +98,8 @@ final class MeasureReportFile {
 				if (row.stream().allMatch(String::isBlank)) {
 					continue;
 				}
-				lines.add(new Line(i + 1, cell(row, code), cell(row, numerator), cell(row, denominator)));
+				lines.add(new Line(i + 1, bulk ? cell(row, creditCode) : null, cell(row, code), cell(row, numerator),
+						cell(row, denominator)));
 			}
 			return lines.isEmpty() ? Read.failed("measureReport.file.empty") : new Read(lines, null);
 		}
@@ -146,6 +164,37 @@ final class MeasureReportFile {
 			for (TemplateRow row : rows) {
 				printer.printRecord(row.code(), row.name(), row.unit(), row.numerator(), row.denominator());
 			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	/** A bulk template's row: the institution, then the template's columns. */
+	record BulkRow(String creditCode, String institution, TemplateRow row) {
+	}
+
+	static byte[] bulkXlsx(List<String> header, List<BulkRow> rows, String sheetName) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (Workbook workbook = new Workbook(out, "Meizhi", "1.0")) {
+			Worksheet sheet = workbook.newWorksheet(sheetName);
+			for (int c = 0; c < header.size(); c++) {
+				sheet.value(0, c, header.get(c));
+				sheet.style(0, c).bold().set();
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				BulkRow row = rows.get(r);
+				sheet.value(r + 1, 0, row.creditCode());
+				sheet.value(r + 1, 1, row.institution());
+				sheet.value(r + 1, 2, row.row().code());
+				sheet.value(r + 1, 3, row.row().name());
+				sheet.value(r + 1, 4, row.row().unit());
+				number(sheet, r + 1, 5, row.row().numerator());
+				number(sheet, r + 1, 6, row.row().denominator());
+			}
+			sheet.width(0, 22);
+			sheet.width(1, 30);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -477,6 +477,191 @@ public class MeasureReports {
 				regulator.actor(), clock.instant()));
 	}
 
+	/**
+	 * What a bulk import did: how many institutions' periods were submitted, or why none.
+	 */
+	public record BulkResult(int submitted, List<Reason> problems) {
+
+		public boolean saved() {
+			return problems.isEmpty();
+		}
+
+	}
+
+	/**
+	 * The quality-control centre records a period for many institutions of its
+	 * jurisdiction at once (collected offline), from a file with a credit-code column and
+	 * the template's columns, one row per institution and measure: each institution's
+	 * values are checked as a submission (complete, every rule; values outside the
+	 * plausible range only when {@code confirmOutliers}) and submitted on its behalf,
+	 * audited as the regulator's. All rows or none; a period the institution already
+	 * submitted is refused (return it first, or let the institution correct it).
+	 */
+	@Transactional
+	public BulkResult importPeriod(CurrentUser regulator, String periodKey, String filename, byte[] content,
+			boolean confirmOutliers) {
+		requireRegulator(regulator);
+		MeasureSet set = sets.published().orElseThrow(() -> new NotFoundException("Measure set", "published"));
+		MeasurePeriod period = MeasurePeriod.parse(periodKey)
+			.filter(p -> p.end().isBefore(today())
+					&& p.compareTo(MeasurePeriod.containing(p.kind(), set.getReportingFrom())) >= 0)
+			.orElseThrow(() -> new NotFoundException("Reporting period", periodKey));
+		MeasureReportFile.Read read = MeasureReportFile.read(filename, content, true);
+		if (read.problem() != null) {
+			return new BulkResult(0, List.of(new Reason(null, read.problem())));
+		}
+		Map<String, InstitutionSummary> byCode = institutions
+			.findByCreditCodes(read.lines().stream().map(MeasureReportFile.Line::creditCode).distinct().toList())
+			.stream()
+			.collect(Collectors.toMap(InstitutionSummary::creditCode, i -> i));
+		List<QualityMeasure> all = measures.findBySetIdOrderByPosition(set.getId());
+		Map<Long, MeasureReport> existing = new HashMap<>();
+		reports
+			.findBySetIdAndPeriodAndInstitutionIdIn(set.getId(), period.key(),
+					byCode.values().stream().map(InstitutionSummary::id).toList())
+			.forEach(r -> existing.put(r.getInstitutionId(), r));
+		List<Reason> problems = new ArrayList<>();
+		// the rows of each institution, in the file's order
+		Map<Long, MeasureValuesForm> forms = new LinkedHashMap<>();
+		Map<Long, Map<String, Long>> lines = new HashMap<>();
+		Map<Long, InstitutionSummary> reporting = new HashMap<>();
+		for (MeasureReportFile.Line line : read.lines()) {
+			InstitutionSummary institution = byCode
+				.get(cn.meizhi.institution.UnifiedSocialCreditCode.normalize(line.creditCode()));
+			if (institution == null || !regulator.reaches(institution.regionCode())) {
+				problems.add(new Reason(null, "measureReport.bulk.unknownInstitution", line.line(), line.creditCode()));
+				continue;
+			}
+			List<QualityMeasure> ofInstitution = all.stream()
+				.filter(m -> m.getPeriod() == period.kind() && m.institutionTypeList().contains(institution.type()))
+				.toList();
+			if (ofInstitution.stream().noneMatch(m -> m.getCode().equals(line.code()))) {
+				problems.add(new Reason(null, "measureReport.file.unknownMeasure", line.line(), line.code()));
+				continue;
+			}
+			MeasureReport report = existing.get(institution.id());
+			if (report != null && report.getStatus() == ReportStatus.SUBMITTED) {
+				problems.add(new Reason(null, "measureReport.bulk.alreadySubmitted", line.line(), line.creditCode()));
+				continue;
+			}
+			Map<String, Long> seen = lines.computeIfAbsent(institution.id(), id -> new HashMap<>());
+			if (seen.containsKey(line.code())) {
+				problems.add(new Reason(null, "measureReport.file.duplicate", line.line(), line.code(),
+						seen.get(line.code())));
+				continue;
+			}
+			seen.put(line.code(), line.line());
+			reporting.put(institution.id(), institution);
+			MeasureValuesForm form = forms.computeIfAbsent(institution.id(), id -> new MeasureValuesForm());
+			form.setConfirmOutliers(confirmOutliers);
+			form.getNumerator().put(line.code(), line.numerator());
+			form.getDenominator().put(line.code(), line.denominator());
+		}
+		Map<Long, Checked> checked = new LinkedHashMap<>();
+		Map<Long, List<QualityMeasure>> measured = new HashMap<>();
+		for (var entry : forms.entrySet()) {
+			InstitutionSummary institution = reporting.get(entry.getKey());
+			List<QualityMeasure> ofInstitution = all.stream()
+				.filter(m -> m.getPeriod() == period.kind() && m.institutionTypeList().contains(institution.type()))
+				.toList();
+			Map<String, Long> at = lines.get(entry.getKey());
+			Map<String, QualityMeasure> named = byCode(ofInstitution);
+			Checked result = check(ofInstitution, entry.getValue(), true,
+					code -> at.containsKey(code)
+							? new DefaultMessageSourceResolvable(new String[] { "measureReport.where.row" },
+									new Object[] { at.get(code), code, named.get(code).getName() }, null)
+							: new DefaultMessageSourceResolvable(new String[] { "measureReport.where.institution" },
+									new Object[] { institution.creditCode(), code, named.get(code).getName() }, null));
+			problems.addAll(result.problems());
+			checked.put(entry.getKey(), result);
+			measured.put(entry.getKey(), ofInstitution);
+		}
+		if (!problems.isEmpty()) {
+			return new BulkResult(0, problems.size() > 200 ? problems.subList(0, 200) : problems);
+		}
+		if (checked.isEmpty()) {
+			return new BulkResult(0, List.of(new Reason(null, "measureReport.file.empty")));
+		}
+		java.time.Instant now = clock.instant();
+		List<MeasureReport> saved = new ArrayList<>();
+		for (var entry : checked.entrySet()) {
+			InstitutionSummary institution = reporting.get(entry.getKey());
+			MeasureReport report = existing.containsKey(entry.getKey()) ? existing.get(entry.getKey())
+					: new MeasureReport(institution.id(), institution.regionCode(), set.getId(), period, now,
+							regulator.username());
+			report.fill(entry.getValue().values(), now, regulator.username());
+			report.submit(now, regulator.username());
+			saved.add(report);
+		}
+		reports.saveAll(saved);
+		reports.flush();
+		List<MeasureReportRevision> kept = new ArrayList<>();
+		for (MeasureReport report : saved) {
+			kept.add(revisionOf(report, measured.get(report.getInstitutionId()), regulator.username(), null));
+			InstitutionSummary institution = reporting.get(report.getInstitutionId());
+			events.publishEvent(new MeasureReportEvent.MeasureReportSubmitted(report.getId(), report.getInstitutionId(),
+					report.getPeriod(), report.getRegionCode(), institution.name() + " " + report.getPeriod(),
+					regulator.actor(), now));
+		}
+		revisions.saveAll(kept);
+		revisions.flush();
+		return new BulkResult(saved.size(), List.of());
+	}
+
+	/**
+	 * The jurisdiction's template for a period: every institution that reports it, one
+	 * row per measure, with the values saved so far.
+	 */
+	public byte[] bulkTemplate(CurrentUser regulator, String periodKey, Locale locale) {
+		requireRegulator(regulator);
+		MeasureSet set = sets.published().orElseThrow(() -> new NotFoundException("Measure set", "published"));
+		MeasurePeriod period = MeasurePeriod.parse(periodKey)
+			.orElseThrow(() -> new NotFoundException("Reporting period", periodKey));
+		boolean en = locale.getLanguage().equals("en");
+		List<QualityMeasure> ofPeriod = measures.findBySetIdOrderByPosition(set.getId())
+			.stream()
+			.filter(m -> m.getPeriod() == period.kind())
+			.toList();
+		List<String> types = ofPeriod.stream()
+			.flatMap(m -> m.institutionTypeList().stream())
+			.distinct()
+			.map(Enum::name)
+			.toList();
+		if (types.isEmpty()) {
+			throw new NotFoundException("Reporting period", periodKey);
+		}
+		List<MeasureReportFile.BulkRow> rows = new ArrayList<>();
+		jdbc.sql("""
+				select i.id, i.name, i.credit_code, i.type from register_institution i
+				where i.region_code like :prefix and i.status <> :closed and i.type in (:types)
+				order by i.region_code, i.name, i.id
+				""")
+			.param("prefix", regulator.jurisdiction().prefix() + "%")
+			.param("closed", InstitutionStatus.CLOSED.name())
+			.param("types", types)
+			.query((rs, n) -> {
+				InstitutionType type = InstitutionType.valueOf(rs.getString("type"));
+				for (QualityMeasure m : ofPeriod) {
+					if (m.institutionTypeList().contains(type)) {
+						rows.add(new MeasureReportFile.BulkRow(rs.getString("credit_code"), rs.getString("name"),
+								new MeasureReportFile.TemplateRow(m.getCode(), en ? m.getNameEn() : m.getName(),
+										m.getUnit().name(), "", "")));
+					}
+				}
+				return 0;
+			})
+			.list();
+		List<String> header = new ArrayList<String>();
+		header.addAll(en ? List.of(MeasureReportFile.CREDIT_CODE_EN, "institution")
+				: List.of(MeasureReportFile.CREDIT_CODE_ZH, "机构名称"));
+		header.addAll(en ? MeasureReportFile.HEADER_EN : MeasureReportFile.HEADER_ZH);
+		return MeasureReportFile.bulkXlsx(header, rows, period.key());
+	}
+
+	private static Map<String, QualityMeasure> byCode(List<QualityMeasure> list) {
+		return list.stream().collect(Collectors.toMap(QualityMeasure::getCode, m -> m));
+	}
+
 	// ------------------------------------------------------------------ reminders
 
 	/**
@@ -638,6 +823,11 @@ public class MeasureReports {
 	}
 
 	private void keepRevision(MeasureReport report, List<QualityMeasure> measured, String by, String reason) {
+		revisions.save(revisionOf(report, measured, by, reason));
+	}
+
+	private MeasureReportRevision revisionOf(MeasureReport report, List<QualityMeasure> measured, String by,
+			String reason) {
 		Map<Long, String> codes = measured.stream()
 			.collect(Collectors.toMap(QualityMeasure::getId, QualityMeasure::getCode));
 		List<RevisionValue> values = report.getValues()
@@ -645,8 +835,8 @@ public class MeasureReports {
 			.map(v -> new RevisionValue(codes.get(v.getMeasureId()), v.getNumerator(), v.getDenominator(),
 					v.getValue()))
 			.toList();
-		revisions.save(new MeasureReportRevision(report.getId(), report.getRevision(), clock.instant(), by, reason,
-				JSON.writeValueAsString(values)));
+		return new MeasureReportRevision(report.getId(), report.getRevision(), clock.instant(), by, reason,
+				JSON.writeValueAsString(values));
 	}
 
 	/** The values as one line for the audit trail: {@code QC-01 2/150; QC-05 3}. */

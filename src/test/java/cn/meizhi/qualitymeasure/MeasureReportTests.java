@@ -492,6 +492,74 @@ class MeasureReportTests {
 			.andExpect(content().string(not(containsString("id=\"quality-measures\""))));
 	}
 
+	@Test
+	void theCentreRecordsAPeriodForManyInstitutionsFromOneWorkbookAllOrNothing() throws Exception {
+		Institution first = fixtures.institution("330102");
+		Institution second = fixtures.institution("330106");
+		Institution elsewhere = fixtures.institution("440303");
+		List<String> header = List.of("统一社会信用代码", "机构名称", "指标代码", "指标名称", "单位", "分子", "分母");
+
+		// every problem of a bad workbook is named by its row; nothing is saved
+		byte[] bad = xlsx(header,
+				List.of(List.of(first.getCreditCode(), "", "T1", "", "", 2, 100),
+						List.of(first.getCreditCode(), "", "T2", "", "", 3, 1000),
+						List.of(first.getCreditCode(), "", "T3", "", "", "两", ""),
+						List.of(first.getCreditCode(), "", "T4", "", "", 3, ""),
+						List.of(elsewhere.getCreditCode(), "", "T1", "", "", 1, 10),
+						List.of(second.getCreditCode(), "", "H1", "", "", 1, 10),
+						List.of(second.getCreditCode(), "", "T1", "", "", 1, 10)));
+		var refused = reports.importPeriod(REGULATOR, "2026-Q3", "q3.xlsx", bad, false);
+		assertThat(refused.saved()).isFalse();
+		assertThat(refused.problems()).extracting(FormRejectedException.Reason::code)
+			.containsExactlyInAnyOrder("measureReport.bulk.unknownInstitution", "measureReport.file.unknownMeasure",
+					"measureReport.numerator.notANumber", "measureReport.numerator.required",
+					"measureReport.numerator.required", "measureReport.numerator.required",
+					"measureReport.denominator.required");
+		assertThat(reports.periodsOf(Fixtures.clinic(first.getId())))
+			.filteredOn(p -> p.period().key().equals("2026-Q3"))
+			.extracting(MeasureReports.PeriodRow::state)
+			.containsExactly(MeasureReports.NOT_STARTED);
+		// the page names each problem: a row, or the institution whose measure is missing
+		mvc.perform(multipart("/regulator/quality-measures/reports/import")
+			.file(new MockMultipartFile("file", "q3.xlsx", "application/octet-stream", bad))
+			.param("period", "2026-Q3")
+			.with(csrf())
+			.with(user(Fixtures.principal(REGULATOR))))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("第 6 行：统一社会信用代码“" + elsewhere.getCreditCode() + "”不是本辖区的机构")))
+			.andExpect(content().string(containsString("机构 " + second.getCreditCode() + "（T2 投诉率）：请填写分子")));
+
+		// a good one submits each institution's period on its behalf
+		List<List<Object>> rows = new java.util.ArrayList<>();
+		for (Institution institution : List.of(first, second)) {
+			rows.add(List.of(institution.getCreditCode(), "", "T1", "", "", 2, 100));
+			rows.add(List.of(institution.getCreditCode(), "", "T2", "", "", 3, 1000));
+			rows.add(List.of(institution.getCreditCode(), "", "T3", "", "", 1, ""));
+			rows.add(List.of(institution.getCreditCode(), "", "T4", "", "", 2.5, ""));
+		}
+		var imported = reports.importPeriod(REGULATOR, "2026-Q3", "q3.xlsx", xlsx(header, rows), false);
+		assertThat(imported.problems()).isEmpty();
+		assertThat(imported.submitted()).isEqualTo(2);
+		var view = reports.reportOf(Fixtures.clinic(second.getId()), "2026-Q3");
+		assertThat(view.report().getStatus()).isEqualTo(ReportStatus.SUBMITTED);
+		assertThat(valueOf(view, "T2")).isEqualByComparingTo("3");
+		assertThat(view.history()).singleElement()
+			.satisfies(h -> assertThat(h.submittedBy()).isEqualTo(REGULATOR.username()));
+		// the same file again: already submitted, refused as a whole
+		assertThat(reports.importPeriod(REGULATOR, "2026-Q3", "q3.xlsx", xlsx(header, rows), false).problems())
+			.extracting(FormRejectedException.Reason::code)
+			.containsOnly("measureReport.bulk.alreadySubmitted");
+		// the jurisdiction's template lists every reporting institution with each measure
+		byte[] template = reports.bulkTemplate(REGULATOR, "2026-Q3", java.util.Locale.CHINA);
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(template))) {
+			var read = workbook.getFirstSheet().read();
+			assertThat(read.get(0).getCellText(0)).isEqualTo("统一社会信用代码");
+			assertThat(read.stream().filter(r -> first.getCreditCode().equals(r.getCellText(0))))
+				.extracting(r -> r.getCellText(2))
+				.containsExactly("T1", "T2", "T3", "T4");
+		}
+	}
+
 	/**
 	 * An institution of 上城区 that submitted 2026-Q3 with these complications among
 	 * operations.

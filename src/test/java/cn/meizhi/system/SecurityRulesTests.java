@@ -158,7 +158,8 @@ class SecurityRulesTests {
 				"POST /regulator/practitioners/proposals/{id}/reject", "GET /regulator/analytics",
 				"GET /regulator/analytics.csv", "GET /regulator/quality-measures/reports",
 				"GET /regulator/quality-measures/reports/{id}", "POST /regulator/quality-measures/reports/{id}/return",
-				"GET /regulator/quality-measures/benchmarks");
+				"GET /regulator/quality-measures/benchmarks", "POST /regulator/quality-measures/reports/import",
+				"GET /regulator/quality-measures/reports/template.xlsx");
 		only(Role.ADMIN, "GET /admin", "GET /admin/users", "GET /admin/users/new", "POST /admin/users/new",
 				"GET /admin/users/{id}", "GET /admin/users/{id}/edit", "POST /admin/users/{id}/edit",
 				"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "GET /admin/audit",

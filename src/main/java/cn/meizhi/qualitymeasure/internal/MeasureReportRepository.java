@@ -13,4 +13,7 @@ public interface MeasureReportRepository extends JpaRepository<MeasureReport, Lo
 
 	List<MeasureReport> findBySetIdAndInstitutionId(long setId, long institutionId);
 
+	List<MeasureReport> findBySetIdAndPeriodAndInstitutionIdIn(long setId, String period,
+			java.util.Collection<Long> institutionIds);
+
 }

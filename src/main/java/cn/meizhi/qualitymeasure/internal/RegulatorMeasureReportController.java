@@ -35,6 +35,39 @@ class RegulatorMeasureReportController {
 		return "qualitymeasure/regulatorReports";
 	}
 
+	@PostMapping("/import")
+	String importPeriod(CurrentUser user, @RequestParam String period,
+			@RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+			@RequestParam(defaultValue = "false") boolean confirmOutliers, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		var result = file == null || file.isEmpty()
+				? new MeasureReports.BulkResult(0,
+						java.util.List
+							.of(new cn.meizhi.shared.FormRejectedException.Reason(null, "measureReport.file.noFile")))
+				: reports.importPeriod(user, period, file.getOriginalFilename(), file.getBytes(), confirmOutliers);
+		if (!result.saved()) {
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("importProblems", result.problems());
+			return overview(user, period, null, 0, model);
+		}
+		redirect.addFlashAttribute("message", "measureReport.bulk.imported");
+		redirect.addFlashAttribute("messageArgs", new Object[] { result.submitted() });
+		return "redirect:/regulator/quality-measures/reports?period=" + period;
+	}
+
+	@GetMapping("/template.xlsx")
+	org.springframework.http.ResponseEntity<byte[]> template(CurrentUser user, @RequestParam String period,
+			java.util.Locale locale) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(ClinicMeasureReportController.XLSX)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					org.springframework.http.ContentDisposition.attachment()
+						.filename("quality-measures-" + period + "-jurisdiction.xlsx")
+						.build()
+						.toString())
+			.body(reports.bulkTemplate(user, period, locale));
+	}
+
 	@GetMapping("/{id}")
 	String report(CurrentUser user, @PathVariable long id, Model model) {
 		model.addAttribute("view", reports.report(user, id));
