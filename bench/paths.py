@@ -62,5 +62,23 @@ write("profile", [f"/institutions/{i}" for i in ids])
 write("verify", [f"/verify/{c}" for c in certificates])
 write("api", [f"/api/public/institutions?q={q(f)}&size=20" for f in fragments])
 write("regulator", [f"/regulator/institutions?q={q(f)}" for f in fragments])
+# quality measures (issue 22): the last twelve ended quarters, the quarterly measures of the example set
+import datetime
+today = datetime.date.today()
+quarter = (today.month - 1) // 3 + 1
+year = today.year
+quarters = []
+for _ in range(12):
+    quarter -= 1
+    if quarter == 0:
+        quarter, year = 4, year - 1
+    quarters.append(f"{year}-Q{quarter}")
+measures = [f"QC-{n:02d}" for n in range(1, 23) if n not in (17, 19)]
+hangzhou = [d for d in districts if d.startswith("3301")] or districts[:10]
+write("qm-benchmark", [f"/regulator/quality-measures/benchmarks?period={p}&measure={m}&region={d}"
+                       for p in quarters for m in measures for d in hangzhou][:3000])
+write("qm-feedback", [f"/clinic/quality-measures/feedback?period={p}" for p in quarters])
+write("qm-public", [f"/quality-measures?region={d}&measure={m}&period={p}"
+                    for d in random.sample(districts, min(60, len(districts))) for m in measures for p in quarters[:2]])
 write("static", ["/css/meizhi.css"])
 write("reference", ["/reference"])

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The portal's benchmark: generates the national data set once (default 100,000 institutions, kept in
 # DATA_DIR), starts the portal on it with -Xmx512m on the embedded PostgreSQL, warms it up, then measures
-# eight URL classes in one run with wrk at 16 and 64 connections, each class cycling through 1,000+
-# distinct realistic requests (bench/requests.lua) and each measured right after the same-stack Fortunes
-# page (the unit of the goals). Prints start-up time, a Markdown table (req/s, p50, p99, share of the
+# eleven URL classes in one run with wrk at 16 and 64 connections, each class cycling through 1,000+
+# distinct realistic requests (bench/requests.lua; the clinic's feedback report through its 12 quarters)
+# and each measured right after the same-stack Fortunes page (the unit of the goals). Prints start-up time, a Markdown table (req/s, p50, p99, share of the
 # adjacent Fortunes run and of the floor page) and the portal's peak RSS. Results: docs/performance.md.
 #
 #   bench/run.sh [institutions]   env: DATA_DIR, DURATION (s per class, default 15), ANCHOR_DURATION (s of
 #                                 Fortunes before each class, default 5), WARMUP (s per class and round,
-#                                 default 20), WARMUP_ROUNDS (default 3), CONNECTIONS ("16 64"), PORT
+#                                 default 20), WARMUP_ROUNDS (default 3), CONNECTIONS ("16 64"), PORT,
+#                                 CLASSES (which URL classes, space-separated; default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,13 +69,20 @@ curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=regulator" 
 	--data-urlencode "_csrf=$token" "http://localhost:$PORT/login"
 session="SESSION=$(awk '$6=="SESSION"{print $7}' "$jar")"
 [[ "$session" == "SESSION=" ]] && session="JSESSIONID=$(awk '$6=="JSESSIONID"{print $7}' "$jar")"
+# the demo clinic's session, for its quality-measure feedback report
+clinic_jar="$WORK/clinic-cookies"
+token=$(curl -fs -c "$clinic_jar" "http://localhost:$PORT/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+curl -fs -b "$clinic_jar" -c "$clinic_jar" -o /dev/null --data-urlencode "username=clinic" --data-urlencode "password=meizhi-demo" \
+	--data-urlencode "_csrf=$token" "http://localhost:$PORT/login"
+clinic_session="SESSION=$(awk '$6=="SESSION"{print $7}' "$clinic_jar")"
 
 # Each class is measured right after a run of Fortunes and reported against it: the machine's speed drifts
 # by up to 2x within minutes, so only an adjacent measurement of the anchor makes a fair unit
-classes=(search filter profile verify api regulator static reference)
+read -r -a classes <<<"${CLASSES:-search filter profile verify api regulator qm-benchmark qm-feedback qm-public static reference}"
 run() { # class connections duration
 	local cookie="" base="http://localhost:$PORT"
-	[[ "$1" == regulator ]] && cookie="$session"
+	[[ "$1" == regulator || "$1" == qm-benchmark ]] && cookie="$session"
+	[[ "$1" == qm-feedback ]] && cookie="$clinic_session"
 	[[ "$1" == fortunes ]] && base="http://127.0.0.1:$FORTUNES_PORT"
 	PATHS="$WORK/$1.txt" COOKIE="$cookie" wrk -t2 -c"$2" -d"$3"s --timeout 5s -s bench/requests.lua \
 		-H "Accept-Encoding: gzip" "$base" | tail -1

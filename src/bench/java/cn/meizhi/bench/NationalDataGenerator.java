@@ -39,6 +39,8 @@ class NationalDataGenerator implements ApplicationRunner {
 
 	private final NationalDataSet dataSet;
 
+	private final QualityMeasureDataSet measureData;
+
 	private final JdbcTemplate jdbc;
 
 	private final ApplicationEventPublisher events;
@@ -58,8 +60,10 @@ class NationalDataGenerator implements ApplicationRunner {
 			AccountManagement accounts, ConfigurableApplicationContext context,
 			@Value("${meizhi.generate.institutions}") int institutions,
 			@Value("${meizhi.generate.seed:20261123}") long seed, @Value("${meizhi.generate.exit:true}") boolean exit,
-			@Value("${meizhi.time-zone:Asia/Shanghai}") String zone, ApplicationEventPublisher events) {
+			@Value("${meizhi.time-zone:Asia/Shanghai}") String zone, ApplicationEventPublisher events,
+			cn.meizhi.qualitymeasure.MeasureSets measureSets) {
 		this.events = events;
+		this.measureData = new QualityMeasureDataSet(dataSource, jdbc, measureSets);
 		this.dataSet = new NationalDataSet(dataSource, jdbc, standards, authoring, engine, regions, inspections,
 				accounts);
 		this.jdbc = jdbc;
@@ -86,6 +90,15 @@ class NationalDataGenerator implements ApplicationRunner {
 			log.info("Data generator: {} institutions, {} enrolments, {} inspections, {} scores, {} ratings in {} s",
 					summary.institutions(), summary.enrolments(), summary.inspections(), summary.scores(),
 					summary.ratings(), summary.millis() / 1000.0);
+		}
+		// the quality-measure reports: also added to a data set generated before they existed
+		long reports = jdbc.queryForObject("select count(*) from measure_report where updated_by like 'clinic-%'",
+				Long.class);
+		if (reports < institutions) {
+			log.info("Data generator: generating quality-measure reports…");
+			var summary = measureData.generate(seed, LocalDate.now(zone));
+			log.info("Data generator: {} quality-measure reports, {} values in {} s", summary.reports(),
+					summary.values(), summary.millis() / 1000.0);
 		}
 		if (exit) {
 			System.exit(SpringApplication.exit(context, () -> 0));

@@ -634,8 +634,12 @@ public class MeasureReports {
 		jdbc.sql("""
 				select i.id, i.name, i.credit_code, i.type from register_institution i
 				where i.region_code like :prefix and i.status <> :closed and i.type in (:types)
+				  and not exists (select 1 from measure_report r where r.institution_id = i.id and r.set_id = :set
+				                  and r.period = :period and r.status = 'SUBMITTED')
 				order by i.region_code, i.name, i.id
 				""")
+			.param("set", set.getId())
+			.param("period", period.key())
 			.param("prefix", regulator.jurisdiction().prefix() + "%")
 			.param("closed", InstitutionStatus.CLOSED.name())
 			.param("types", types)

@@ -549,14 +549,17 @@ class MeasureReportTests {
 		assertThat(reports.importPeriod(REGULATOR, "2026-Q3", "q3.xlsx", xlsx(header, rows), false).problems())
 			.extracting(FormRejectedException.Reason::code)
 			.containsOnly("measureReport.bulk.alreadySubmitted");
-		// the jurisdiction's template lists every reporting institution with each measure
+		// the jurisdiction's template lists every institution yet to submit, with each
+		// measure
+		Institution third = fixtures.institution("330105");
 		byte[] template = reports.bulkTemplate(REGULATOR, "2026-Q3", java.util.Locale.CHINA);
 		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(template))) {
 			var read = workbook.getFirstSheet().read();
 			assertThat(read.get(0).getCellText(0)).isEqualTo("统一社会信用代码");
-			assertThat(read.stream().filter(r -> first.getCreditCode().equals(r.getCellText(0))))
+			assertThat(read.stream().filter(r -> third.getCreditCode().equals(r.getCellText(0))))
 				.extracting(r -> r.getCellText(2))
 				.containsExactly("T1", "T2", "T3", "T4");
+			assertThat(read.stream().filter(r -> first.getCreditCode().equals(r.getCellText(0)))).isEmpty();
 		}
 	}
 
