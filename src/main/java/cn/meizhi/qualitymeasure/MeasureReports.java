@@ -96,10 +96,13 @@ public class MeasureReports {
 
 	private final int dueDays;
 
-	MeasureReports(MeasureSets sets, QualityMeasureRepository measures, MeasureReportRepository reports,
-			MeasureReportRevisionRepository revisions, InstitutionManagement institutions,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, Formats formats,
-			@Value("${meizhi.quality-measures.due-days:15}") int dueDays) {
+	private final MeasureDistrictStats stats;
+
+	MeasureReports(MeasureDistrictStats stats, MeasureSets sets, QualityMeasureRepository measures,
+			MeasureReportRepository reports, MeasureReportRevisionRepository revisions,
+			InstitutionManagement institutions, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
+			Formats formats, @Value("${meizhi.quality-measures.due-days:15}") int dueDays) {
+		this.stats = stats;
 		this.sets = sets;
 		this.measures = measures;
 		this.reports = reports;
@@ -239,6 +242,7 @@ public class MeasureReports {
 		reports.saveAndFlush(report);
 		if (submit) {
 			keepRevision(report, view.measures(), clinic.username(), null);
+			stats.refresh(report.getSetId(), report.getPeriod(), List.of(report.getRegionCode()));
 			events.publishEvent(new MeasureReportEvent.MeasureReportSubmitted(report.getId(), report.getInstitutionId(),
 					report.getPeriod(), report.getRegionCode(), view.institution().name() + " " + report.getPeriod(),
 					clinic.actor(), clock.instant()));
@@ -268,6 +272,7 @@ public class MeasureReports {
 		report.correct(checked.values(), clock.instant(), clinic.username());
 		reports.saveAndFlush(report);
 		keepRevision(report, view.measures(), clinic.username(), reason);
+		stats.refresh(report.getSetId(), report.getPeriod(), List.of(report.getRegionCode()));
 		events.publishEvent(new MeasureReportEvent.MeasureReportCorrected(report.getId(), report.getInstitutionId(),
 				report.getPeriod(), report.getRegionCode(), view.institution().name() + " " + report.getPeriod(),
 				List.of(new FieldChange("values", before, summary(report, view.measures())),
@@ -472,6 +477,7 @@ public class MeasureReports {
 		MeasureReport report = view.report();
 		report.returnToInstitution(text, clock.instant(), regulator.username());
 		reports.saveAndFlush(report);
+		stats.refresh(report.getSetId(), report.getPeriod(), List.of(report.getRegionCode()));
 		events.publishEvent(new MeasureReportEvent.MeasureReportReturned(report.getId(), report.getInstitutionId(),
 				report.getPeriod(), report.getRegionCode(), view.institution().name() + " " + report.getPeriod(), text,
 				regulator.actor(), clock.instant()));
@@ -605,6 +611,7 @@ public class MeasureReports {
 		}
 		revisions.saveAll(kept);
 		revisions.flush();
+		stats.refresh(set.getId(), period.key(), saved.stream().map(MeasureReport::getRegionCode).toList());
 		return new BulkResult(saved.size(), List.of());
 	}
 

@@ -43,8 +43,11 @@ public class PublicQualityMeasures {
 
 	private final JdbcClient jdbc;
 
+	private final MeasureDistrictStats stats;
+
 	PublicQualityMeasures(MeasureSets sets, QualityMeasureRepository measures, MeasureBenchmarks benchmarks,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, MeasureDistrictStats stats) {
+		this.stats = stats;
 		this.sets = sets;
 		this.measures = measures;
 		this.benchmarks = benchmarks;
@@ -108,55 +111,77 @@ public class PublicQualityMeasures {
 			.toList();
 		List<MeasurePeriod> periods = benchmarks.trendPeriods(set.get(), latest.get());
 		periods = periods.subList(Math.max(0, periods.size() - 4), periods.size());
-		var own = benchmarks.rows(set.get().getId(), periods, regionCode, ids(disclosed));
+		// its own values of the last four quarters, and its district's distribution (kept
+		// by the submissions)
+		Map<String, Map<Long, MeasureBenchmark.Row>> own = new java.util.HashMap<>();
+		jdbc.sql("""
+				select r.period, v.measure_id, v.numerator, v.denominator, v.value
+				from measure_report r join measure_value v on v.report_id = r.id
+				where r.institution_id = :id and r.set_id = :set and r.period in (:periods) and r.status = 'SUBMITTED'
+				""")
+			.param("id", institutionId)
+			.param("set", set.get().getId())
+			.param("periods", periods.stream().map(MeasurePeriod::key).toList())
+			.query((rs, n) -> own.computeIfAbsent(rs.getString("period"), k -> new java.util.HashMap<>())
+				.put(rs.getLong("measure_id"),
+						new MeasureBenchmark.Row(institutionId, "", regionCode, rs.getBigDecimal("numerator"),
+								rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))))
+			.list();
+		Map<Long, MeasureDistrictStats.Stat> district = stats.of(set.get().getId(), latest.get().key(), regionCode);
 		List<ProfileLine> lines = new ArrayList<>();
 		for (QualityMeasure m : disclosed) {
-			List<MeasureBenchmark.Row> district = own.getOrDefault(latest.get().key(), Map.of())
-				.getOrDefault(m.getId(), List.of());
-			Optional<MeasureBenchmark.Row> mine = district.stream()
-				.filter(r -> r.institutionId() == institutionId)
-				.findFirst();
-			if (mine.isEmpty()) {
+			MeasureBenchmark.Row mine = own.getOrDefault(latest.get().key(), Map.of()).get(m.getId());
+			if (mine == null) {
 				continue;
 			}
-			MeasureBenchmark b = MeasureBenchmark.of(m, latest.get(), regionCode, district);
 			List<TrendValue> trend = new ArrayList<>();
 			for (MeasurePeriod p : periods) {
-				own.getOrDefault(p.key(), Map.of())
-					.getOrDefault(m.getId(), List.of())
-					.stream()
-					.filter(r -> r.institutionId() == institutionId)
-					.findFirst()
-					.ifPresent(r -> trend.add(new TrendValue(p, PublicValue.of(m, r))));
+				MeasureBenchmark.Row then = own.getOrDefault(p.key(), Map.of()).get(m.getId());
+				if (then != null) {
+					trend.add(new TrendValue(p, PublicValue.of(m, then)));
+				}
 			}
-			lines.add(new ProfileLine(m, PublicValue.of(m, mine.get()), median(b), b.distribution().institutions(),
-					trend));
+			MeasureDistrictStats.Stat stat = district.get(m.getId());
+			int institutions = stat == null ? 0 : stat.institutions();
+			lines.add(new ProfileLine(m, PublicValue.of(m, mine), median(stat), institutions, trend));
 		}
 		return Optional.of(new ProfileMeasures(latest.get(), regionCode, lines));
 	}
 
-	/** A region's institutions compared on one published measure in one period. */
+	/**
+	 * A district's institutions compared on one published measure in one period, a page
+	 * of them.
+	 */
 	public record Comparison(MeasureSet set, List<QualityMeasure> disclosed, QualityMeasure measure,
 			List<MeasurePeriod> periods, MeasurePeriod period, String region, Double median, int institutions,
-			List<ComparedInstitution> entries) {
+			org.springframework.data.domain.Page<ComparedInstitution> entries) {
 	}
 
 	public record ComparedInstitution(long institutionId, String name, String regionCode, PublicValue value) {
 	}
 
+	/** How many institutions a page of the comparison lists. */
+	public static final int PAGE_SIZE = 50;
+
+	/** Whether a region code names a district (the level institutions are located at). */
+	public static boolean isDistrict(String regionCode) {
+		return regionCode != null && regionCode.matches("\\d{6}") && !regionCode.endsWith("00");
+	}
+
 	/**
-	 * The comparison of a region (a region code: its district, city or province) on a
-	 * published measure (by code; the first by default) in an ended period (the latest by
-	 * default); empty when no set is in force, and 404 for a measure that is not
-	 * published or a region that is not a code.
+	 * The comparison of a district on a published measure (by code; the first by default)
+	 * in an ended period (the latest by default): its institutions with a value shown
+	 * first by value, those withheld last, {@value #PAGE_SIZE} a page. Empty when no set
+	 * is in force; 404 for a measure that is not published or a code that is not a
+	 * district.
 	 */
-	public Optional<Comparison> compare(String regionCode, String measureCode, String periodKey) {
+	public Optional<Comparison> compare(String regionCode, String measureCode, String periodKey, int page) {
 		Optional<MeasureSet> set = sets.published();
 		if (set.isEmpty()) {
 			return Optional.empty();
 		}
-		if (regionCode == null || !regionCode.matches("\\d{6}")) {
-			throw new cn.meizhi.shared.NotFoundException("Region", String.valueOf(regionCode));
+		if (!isDistrict(regionCode)) {
+			throw new cn.meizhi.shared.NotFoundException("District", String.valueOf(regionCode));
 		}
 		List<QualityMeasure> disclosed = measures.findBySetIdOrderByPosition(set.get().getId())
 			.stream()
@@ -171,34 +196,72 @@ public class PublicQualityMeasures {
 					.findFirst()
 					.orElseThrow(() -> new cn.meizhi.shared.NotFoundException("Quality measure", measureCode));
 		List<MeasurePeriod> periods = benchmarks.endedPeriods(set.get(), measure.getPeriod());
+		var pageable = org.springframework.data.domain.PageRequest.of(Math.max(0, Math.min(page, 10_000)), PAGE_SIZE);
 		if (periods.isEmpty()) {
-			return Optional
-				.of(new Comparison(set.get(), disclosed, measure, periods, null, regionCode, null, 0, List.of()));
+			return Optional.of(new Comparison(set.get(), disclosed, measure, periods, null, regionCode, null, 0,
+					org.springframework.data.domain.Page.empty(pageable)));
 		}
 		MeasurePeriod period = periodKey == null || periodKey.isBlank() ? periods.get(0)
 				: MeasurePeriod.parse(periodKey)
 					.filter(periods::contains)
 					.orElseThrow(() -> new cn.meizhi.shared.NotFoundException("Reporting period", periodKey));
-		String prefix = Jurisdiction.of(regionCode).prefix();
-		List<MeasureBenchmark.Row> rows = benchmarks
-			.rows(set.get().getId(), List.of(period), prefix, ids(List.of(measure)))
-			.getOrDefault(period.key(), Map.of())
-			.getOrDefault(measure.getId(), List.of());
-		MeasureBenchmark b = MeasureBenchmark.of(measure, period, prefix, rows);
-		List<ComparedInstitution> entries = rows.stream()
-			.map(r -> new ComparedInstitution(r.institutionId(), r.name(), r.regionCode(), PublicValue.of(measure, r)))
-			.sorted(Comparator
-				.comparing((ComparedInstitution c) -> c.value().value(),
-						Comparator.nullsLast(Comparator.naturalOrder()))
-				.thenComparing(ComparedInstitution::name))
-			.toList();
-		return Optional.of(new Comparison(set.get(), disclosed, measure, periods, period, regionCode, median(b),
-				b.distribution().institutions(), entries));
+		String from = """
+				from measure_report r
+				join measure_value v on v.report_id = r.id and v.measure_id = :measure
+				join register_institution i on i.id = r.institution_id
+				where r.set_id = :set and r.period = :period and r.region_code = :district and r.status = 'SUBMITTED'
+				""";
+		long total = jdbc.sql("select count(*) " + from)
+			.param("measure", measure.getId())
+			.param("set", set.get().getId())
+			.param("period", period.key())
+			.param("district", regionCode)
+			.query(Long.class)
+			.single();
+		// withheld values last, so that their place in the order does not tell them
+		List<ComparedInstitution> entries = jdbc
+			.sql("select r.institution_id, i.name, r.region_code, v.numerator, v.denominator, v.value " + from
+					+ " order by case when :rate and coalesce(v.denominator, 0) < :minimum then 1 else 0 end,"
+					+ " v.value nulls last, i.name, i.id limit :limit offset :offset")
+			.param("measure", measure.getId())
+			.param("set", set.get().getId())
+			.param("period", period.key())
+			.param("district", regionCode)
+			.param("rate", measure.getUnit().isRate())
+			.param("minimum", MINIMUM_CASES)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query((rs, n) -> new ComparedInstitution(rs.getLong("institution_id"), rs.getString("name"),
+					rs.getString("region_code"),
+					PublicValue.of(measure,
+							new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"),
+									rs.getString("region_code"), rs.getBigDecimal("numerator"),
+									rs.getBigDecimal("denominator"), rs.getBigDecimal("value")))))
+			.list();
+		MeasureDistrictStats.Stat stat = stats.of(set.get().getId(), period.key(), regionCode).get(measure.getId());
+		return Optional.of(new Comparison(set.get(), disclosed, measure, periods, period, regionCode, median(stat),
+				stat == null ? 0 : stat.institutions(),
+				new org.springframework.data.domain.PageImpl<>(entries, pageable, total)));
 	}
 
-	/** The median, unless too few institutions have a value. */
-	private static Double median(MeasureBenchmark b) {
-		return b.distribution().institutions() < MINIMUM_INSTITUTIONS ? null : b.distribution().median();
+	/** The whole comparison (every page), for the CSV. */
+	public Optional<Comparison> compareAll(String regionCode, String measureCode, String periodKey) {
+		Optional<Comparison> first = compare(regionCode, measureCode, periodKey, 0);
+		if (first.isEmpty() || first.get().entries().getTotalPages() <= 1) {
+			return first;
+		}
+		List<ComparedInstitution> all = new ArrayList<>(first.get().entries().getContent());
+		for (int p = 1; p < first.get().entries().getTotalPages(); p++) {
+			all.addAll(compare(regionCode, measureCode, periodKey, p).orElseThrow().entries().getContent());
+		}
+		Comparison c = first.get();
+		return Optional.of(new Comparison(c.set(), c.disclosed(), c.measure(), c.periods(), c.period(), c.region(),
+				c.median(), c.institutions(), new org.springframework.data.domain.PageImpl<>(all)));
+	}
+
+	/** The district's median, unless too few institutions have a value. */
+	private static Double median(MeasureDistrictStats.Stat stat) {
+		return stat == null || stat.institutions() < MINIMUM_INSTITUTIONS ? null : stat.median().doubleValue();
 	}
 
 	private static List<Long> ids(List<QualityMeasure> list) {

@@ -53,7 +53,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its measure; uploads of good and bad files; late periods reminded once; a clinic
  * reaches only its own reports and a regulator only its jurisdiction's.
  */
-@SpringBootTest
+@SpringBootTest(
+		properties = { "spring.mail.host=mail.invalid", "meizhi.quality-measures.reminder-mail.3301=qc@hz.example" })
 @AutoConfigureMockMvc
 class MeasureReportTests {
 
@@ -66,6 +67,26 @@ class MeasureReportTests {
 		@Primary
 		MutableClock reportingClock() {
 			return new MutableClock(LocalDateTime.of(2026, 10, 20, 10, 0).atZone(ZONE).toInstant());
+		}
+
+		@Bean
+		@Primary
+		RecordingSender reminderOutbox() {
+			return new RecordingSender();
+		}
+
+	}
+
+	/**
+	 * The mail server is the only thing replaced: a sender that keeps what it would send.
+	 */
+	static class RecordingSender extends org.springframework.mail.javamail.JavaMailSenderImpl {
+
+		final List<org.springframework.mail.SimpleMailMessage> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public void send(org.springframework.mail.SimpleMailMessage... messages) {
+			sent.addAll(List.of(messages));
 		}
 
 	}
@@ -120,6 +141,9 @@ class MeasureReportTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	RecordingSender outbox;
 
 	Institution institution;
 
@@ -358,6 +382,18 @@ class MeasureReportTests {
 				"select detail from notification where institution_id = ? and kind = 'MEASURE_REPORT_OVERDUE'",
 				String.class, submittedOnTime.getId()))
 			.containsExactly("2026-09 2026-10-15");
+		// the region's quality-control centre gets one mail per period listing who is
+		// late
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(outbox.sent)
+				.filteredOn(m -> m.getSubject().contains("2026-Q3") && m.getText().contains(institution.getName()))
+				.singleElement()
+				.satisfies(m -> {
+					assertThat(m.getTo()).containsExactly("qc@hz.example");
+					assertThat(m.getText()).contains(institution.getCreditCode())
+						.doesNotContain(submittedOnTime.getName())
+						.contains("/regulator/quality-measures/reports?period=2026-Q3&state=LATE");
+				}));
 	}
 
 	@Test
@@ -442,9 +478,10 @@ class MeasureReportTests {
 			.andExpect(content().string(containsString("id=\"feedback-outliers\"")));
 
 		// the public: D's rate over ten cases is withheld; the median of five is shown
-		var comparison = publicMeasures.compare("330102", "T1", "2026-Q3").orElseThrow();
+		var comparison = publicMeasures.compare("330102", "T1", "2026-Q3", 0).orElseThrow();
 		assertThat(comparison.median()).isEqualTo(10.0);
 		var withheld = comparison.entries()
+			.getContent()
 			.stream()
 			.filter(e -> e.institutionId() == d.getId())
 			.findFirst()
@@ -452,6 +489,8 @@ class MeasureReportTests {
 		assertThat(withheld.value().suppressed()).isTrue();
 		assertThat(withheld.value().value()).isNull();
 		assertThat(withheld.value().numerator()).isNull();
+		// withheld values come last, so their place does not tell them
+		assertThat(comparison.entries().getContent().get(4).institutionId()).isEqualTo(d.getId());
 		mvc.perform(get("/api/public/quality-measures").param("region", "330102")
 			.param("measure", "T1")
 			.param("period", "2026-Q3"))
@@ -484,7 +523,7 @@ class MeasureReportTests {
 		// returned for checking: out of every public face at once
 		var report = reports.reportOf(Fixtures.clinic(c.getId()), "2026-Q3").report();
 		reports.returnReport(REGULATOR, report.getId(), "请核对并发症例数");
-		assertThat(publicMeasures.compare("330102", "T1", "2026-Q3").orElseThrow().entries())
+		assertThat(publicMeasures.compare("330102", "T1", "2026-Q3", 0).orElseThrow().entries().getContent())
 			.extracting(PublicQualityMeasures.ComparedInstitution::institutionId)
 			.doesNotContain(c.getId());
 		mvc.perform(get("/institutions/" + c.getId()))
@@ -545,6 +584,10 @@ class MeasureReportTests {
 		assertThat(valueOf(view, "T2")).isEqualByComparingTo("3");
 		assertThat(view.history()).singleElement()
 			.satisfies(h -> assertThat(h.submittedBy()).isEqualTo(REGULATOR.username()));
+		// one institution of 西湖区 has a value: no public median for so few
+		var few = publicMeasures.compare("330106", "T1", "2026-Q3", 0).orElseThrow();
+		assertThat(few.institutions()).isEqualTo(1);
+		assertThat(few.median()).isNull();
 		// the same file again: already submitted, refused as a whole
 		assertThat(reports.importPeriod(REGULATOR, "2026-Q3", "q3.xlsx", xlsx(header, rows), false).problems())
 			.extracting(FormRejectedException.Reason::code)

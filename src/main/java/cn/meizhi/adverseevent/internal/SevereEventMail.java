@@ -53,11 +53,7 @@ class SevereEventMail {
 
 		/** The address for a region: the longest configured prefix that covers it. */
 		Optional<String> of(String regionCode) {
-			return alertMail.entrySet()
-				.stream()
-				.filter(e -> regionCode != null && regionCode.startsWith(e.getKey()) && !e.getValue().isBlank())
-				.max(Comparator.comparingInt(e -> e.getKey().length()))
-				.map(Map.Entry::getValue);
+			return new cn.meizhi.shared.RegionalAddresses(alertMail).of(regionCode);
 		}
 
 	}

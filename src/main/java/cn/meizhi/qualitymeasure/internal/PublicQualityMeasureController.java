@@ -44,7 +44,8 @@ class PublicQualityMeasureController {
 
 	@GetMapping("/quality-measures")
 	String page(@RequestParam(required = false) String region, @RequestParam(required = false) String measure,
-			@RequestParam(required = false) String period, Locale locale, Model model) {
+			@RequestParam(required = false) String period, @RequestParam(defaultValue = "0") int page, Locale locale,
+			Model model) {
 		model.addAttribute("minimumCases", PublicQualityMeasures.MINIMUM_CASES);
 		String code = region == null || region.isBlank() ? null : region.strip();
 		model.addAttribute("region", code);
@@ -52,9 +53,10 @@ class PublicQualityMeasureController {
 			throw new NotFoundException("Region", code);
 		}
 		model.addAttribute("regionChoices", regions.drillDown(code, locale));
-		if (code != null) {
+		model.addAttribute("district", PublicQualityMeasures.isDistrict(code));
+		if (PublicQualityMeasures.isDistrict(code)) {
 			model.addAttribute("regionName", regions.name(code, locale));
-			model.addAttribute("comparison", measures.compare(code, measure, period).orElse(null));
+			model.addAttribute("comparison", measures.compare(code, measure, period, page).orElse(null));
 		}
 		return "qualitymeasure/public";
 	}
@@ -62,7 +64,7 @@ class PublicQualityMeasureController {
 	/** The comparison as open data; a property without a value is left out. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ComparisonResponse(String region, String period, MeasureResponse measure, BigDecimal median,
-			int institutions, int minimumCases, List<ValueResponse> values) {
+			int institutions, int minimumCases, List<ValueResponse> values, PageInfo page) {
 
 		static ComparisonResponse of(Comparison c) {
 			return new ComparisonResponse(c.region(), c.period() == null ? null : c.period().key(),
@@ -76,9 +78,15 @@ class PublicQualityMeasureController {
 						.stream()
 						.map(e -> new ValueResponse(e.institutionId(), e.name(), e.value().numerator(),
 								e.value().denominator(), e.value().value(), e.value().suppressed()))
-						.toList());
+						.toList(),
+					new PageInfo(c.entries().getNumber(), c.entries().getSize(), c.entries().getTotalElements(),
+							c.entries().getTotalPages()));
 		}
 
+	}
+
+	/** Which page of the district's institutions this is. */
+	record PageInfo(int number, int size, long totalElements, int totalPages) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -92,14 +100,15 @@ class PublicQualityMeasureController {
 
 	@GetMapping(path = "/api/public/quality-measures", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	@Operation(summary = "Institutions of a region compared on one published quality measure",
-			description = "region is a GB/T 2260 code (district, city or province); measure a published measure's "
+	@Operation(summary = "Institutions of a district compared on one published quality measure",
+			description = "region is a district's GB/T 2260 code; measure a published measure's "
 					+ "code (the first by default); period a quarter (2026-Q3) or month (2026-09), the latest ended "
 					+ "by default. A rate over fewer than minimumCases cases is suppressed (suppressed true, no "
-					+ "numbers), and median is left out over fewer than three institutions.")
+					+ "numbers; listed after the others), and median is left out over fewer than three "
+					+ "institutions. 50 institutions a page, page from 0.")
 	ComparisonResponse json(@RequestParam String region, @RequestParam(required = false) String measure,
-			@RequestParam(required = false) String period) {
-		return ComparisonResponse.of(comparison(region, measure, period));
+			@RequestParam(required = false) String period, @RequestParam(defaultValue = "0") int page) {
+		return ComparisonResponse.of(comparison(region, measure, period, page));
 	}
 
 	@GetMapping(path = "/api/public/quality-measures.csv", produces = "text/csv;charset=UTF-8")
@@ -107,7 +116,7 @@ class PublicQualityMeasureController {
 	@Operation(summary = "The same comparison as CSV")
 	ResponseEntity<String> csv(@RequestParam String region, @RequestParam(required = false) String measure,
 			@RequestParam(required = false) String period) {
-		Comparison c = comparison(region, measure, period);
+		Comparison c = comparison(region, measure, period, -1);
 		StringWriter out = new StringWriter();
 		try (var printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
 			printer.printRecord("region", "period", "measure", "institution_id", "institution", "numerator",
@@ -126,11 +135,13 @@ class PublicQualityMeasureController {
 			.body(out.toString());
 	}
 
-	private Comparison comparison(String region, String measure, String period) {
+	/** A page of the comparison, or every page ({@code page} −1). */
+	private Comparison comparison(String region, String measure, String period, int page) {
 		if (!regions.exists(region)) {
 			throw new NotFoundException("Region", region);
 		}
-		return measures.compare(region, measure, period)
+		return (page < 0 ? measures.compareAll(region, measure, period)
+				: measures.compare(region, measure, period, page))
 			.orElseThrow(() -> new NotFoundException("Quality measure set", "published"));
 	}
 
