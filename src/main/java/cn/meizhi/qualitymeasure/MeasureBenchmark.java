@@ -89,40 +89,52 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 				overall = proportion * scale;
 			}
 		}
-		boolean lowerBetter = measure.getDirection() == MeasureDirection.LOWER_BETTER;
 		List<Entry> entries = new ArrayList<>();
 		for (Row row : rows) {
 			Double rank = row.value() == null ? null : BenchmarkMath.percentileRank(values, row.value().doubleValue());
-			Double lower95 = null;
-			Double upper95 = null;
-			Double lower998 = null;
-			Double upper998 = null;
-			Position position = Position.WITHIN;
-			if (row.value() != null) {
-				double value = row.value().doubleValue();
-				if (overall != null) {
-					double cases = row.denominator().doubleValue();
-					lower95 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z95) * scale;
-					upper95 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z95) * scale;
-					lower998 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z998) * scale;
-					upper998 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z998) * scale;
-					position = value > upper998 ? Position.HIGH_OUTLIER
-							: value > upper95 ? Position.HIGH_WARNING : value < lower998 ? Position.LOW_OUTLIER
-									: value < lower95 ? Position.LOW_WARNING : Position.WITHIN;
-				}
-				else if (!measure.getUnit().isRate() && values.size() >= 4) {
-					double iqr = distribution.q3() - distribution.q1();
-					position = value > distribution.q3() + 1.5 * iqr ? Position.HIGH_OUTLIER
-							: value < distribution.q1() - 1.5 * iqr ? Position.LOW_OUTLIER : Position.WITHIN;
-				}
-			}
-			boolean outlier = lowerBetter ? position == Position.HIGH_OUTLIER : position == Position.LOW_OUTLIER;
-			entries.add(new Entry(row.institutionId(), row.name(), row.regionCode(), row.numerator(), row.denominator(),
-					row.value(), rank, lower95, upper95, lower998, upper998, position, outlier));
+			entries.add(entry(measure, row, rank, overall == null ? null : proportion, distribution));
 		}
 		entries.sort(Comparator.comparing(Entry::value, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(Entry::name));
 		return new MeasureBenchmark(measure, period, region, distribution, overall, List.copyOf(entries));
+	}
+
+	/**
+	 * One institution's place: its funnel limits at its number of cases around the
+	 * overall proportion (a rate; {@code proportion} 0–1, null otherwise), or the
+	 * quartile fences (counts and days, from four values on), and whether it is an
+	 * outlier.
+	 */
+	static Entry entry(QualityMeasure measure, Row row, Double rank, Double proportion, Distribution distribution) {
+		double scale = measure.getUnit() == MeasureUnit.RATE_PERCENT ? 100
+				: measure.getUnit() == MeasureUnit.PER_THOUSAND ? 1000 : 1;
+		Double lower95 = null;
+		Double upper95 = null;
+		Double lower998 = null;
+		Double upper998 = null;
+		Position position = Position.WITHIN;
+		if (row.value() != null) {
+			double value = row.value().doubleValue();
+			if (proportion != null && measure.getUnit().isRate()) {
+				double cases = row.denominator().doubleValue();
+				lower95 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z95) * scale;
+				upper95 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z95) * scale;
+				lower998 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z998) * scale;
+				upper998 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z998) * scale;
+				position = value > upper998 ? Position.HIGH_OUTLIER
+						: value > upper95 ? Position.HIGH_WARNING : value < lower998 ? Position.LOW_OUTLIER
+								: value < lower95 ? Position.LOW_WARNING : Position.WITHIN;
+			}
+			else if (!measure.getUnit().isRate() && distribution.institutions() >= 4) {
+				double iqr = distribution.q3() - distribution.q1();
+				position = value > distribution.q3() + 1.5 * iqr ? Position.HIGH_OUTLIER
+						: value < distribution.q1() - 1.5 * iqr ? Position.LOW_OUTLIER : Position.WITHIN;
+			}
+		}
+		boolean outlier = measure.getDirection() == MeasureDirection.LOWER_BETTER ? position == Position.HIGH_OUTLIER
+				: position == Position.LOW_OUTLIER;
+		return new Entry(row.institutionId(), row.name(), row.regionCode(), row.numerator(), row.denominator(),
+				row.value(), rank, lower95, upper95, lower998, upper998, position, outlier);
 	}
 
 	public List<Entry> outliers() {

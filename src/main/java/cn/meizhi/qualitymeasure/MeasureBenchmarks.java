@@ -57,8 +57,11 @@ public class MeasureBenchmarks {
 
 	private final Formats formats;
 
-	MeasureBenchmarks(MeasureSets sets, QualityMeasureRepository measures, InstitutionManagement institutions,
-			JdbcClient jdbc, Clock clock, Formats formats) {
+	private final MeasureDistrictStats districtStats;
+
+	MeasureBenchmarks(MeasureDistrictStats districtStats, MeasureSets sets, QualityMeasureRepository measures,
+			InstitutionManagement institutions, JdbcClient jdbc, Clock clock, Formats formats) {
+		this.districtStats = districtStats;
 		this.sets = sets;
 		this.measures = measures;
 		this.institutions = institutions;
@@ -152,8 +155,8 @@ public class MeasureBenchmarks {
 
 	}
 
-	public record FeedbackLine(QualityMeasure measure, MeasureBenchmark.Entry own, MeasureBenchmark district,
-			List<TrendPoint> trend) {
+	public record FeedbackLine(QualityMeasure measure, MeasureBenchmark.Entry own,
+			MeasureBenchmark.Distribution district, List<TrendPoint> trend) {
 	}
 
 	/**
@@ -191,14 +194,74 @@ public class MeasureBenchmarks {
 			.toList();
 		List<MeasurePeriod> periods = trendPeriods(set, period);
 		String district = institution.regionCode();
-		Map<String, Map<Long, List<MeasureBenchmark.Row>>> rows = rows(set.getId(), periods, district,
-				reported.stream().map(QualityMeasure::getId).toList());
+		List<String> keys = periods.stream().map(MeasurePeriod::key).toList();
+		// its own values, its district's distributions (kept by the submissions) and its
+		// ranks: no
+		// district-wide rows are read into the application (a district may hold thousands
+		// of institutions)
+		Map<String, Map<Long, MeasureBenchmark.Row>> own = new HashMap<>();
+		jdbc.sql("""
+				select r.period, v.measure_id, v.numerator, v.denominator, v.value
+				from measure_report r join measure_value v on v.report_id = r.id
+				where r.institution_id = :id and r.set_id = :set and r.period in (:periods) and r.status = 'SUBMITTED'
+				""")
+			.param("id", institution.id())
+			.param("set", set.getId())
+			.param("periods", keys)
+			.query((rs, n) -> own.computeIfAbsent(rs.getString("period"), k -> new HashMap<>())
+				.put(rs.getLong("measure_id"), new MeasureBenchmark.Row(institution.id(), institution.name(), district,
+						rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))))
+			.list();
+		Map<String, Map<Long, MeasureDistrictStats.Stat>> stats = new HashMap<>();
+		for (String key : keys) {
+			stats.put(key, districtStats.of(set.getId(), key, district));
+		}
+		Map<Long, long[]> ranks = new HashMap<>();
+		jdbc.sql(
+				"""
+						select v.measure_id, count(*) filter (where v.value < o.value) as below,
+						       count(*) filter (where v.value = o.value) as equal
+						from measure_report r
+						join measure_value v on v.report_id = r.id
+						join (select v2.measure_id, v2.value from measure_report r2 join measure_value v2 on v2.report_id = r2.id
+						      where r2.institution_id = :id and r2.set_id = :set and r2.period = :period) o
+						  on o.measure_id = v.measure_id
+						where r.set_id = :set and r.period = :period and r.region_code = :district and r.status = 'SUBMITTED'
+						  and v.value is not null
+						group by v.measure_id
+						""")
+			.param("id", institution.id())
+			.param("set", set.getId())
+			.param("period", period.key())
+			.param("district", district)
+			.query((rs, n) -> ranks.put(rs.getLong("measure_id"),
+					new long[] { rs.getLong("below"), rs.getLong("equal") }))
+			.list();
 		List<FeedbackLine> lines = new ArrayList<>();
 		for (QualityMeasure m : reported) {
-			MeasureBenchmark b = MeasureBenchmark.of(m, period, district,
-					rows.getOrDefault(period.key(), Map.of()).getOrDefault(m.getId(), List.of()));
-			lines.add(new FeedbackLine(m, b.entryOf(institution.id()).orElse(null), b,
-					trendOf(m, periods, rows, institution.id())));
+			MeasureDistrictStats.Stat stat = stats.get(period.key()).get(m.getId());
+			MeasureBenchmark.Distribution distribution = stat == null
+					? new MeasureBenchmark.Distribution(0, null, null, null)
+					: new MeasureBenchmark.Distribution(stat.institutions(), stat.q1().doubleValue(),
+							stat.median().doubleValue(), stat.q3().doubleValue());
+			MeasureBenchmark.Row mine = own.getOrDefault(period.key(), Map.of()).get(m.getId());
+			MeasureBenchmark.Entry entry = null;
+			if (mine != null) {
+				long[] rank = ranks.get(m.getId());
+				Double percentile = rank == null || stat == null || mine.value() == null ? null
+						: 100.0 * (rank[0] + 0.5 * rank[1]) / stat.institutions();
+				Double proportion = stat == null || stat.denominatorSum() == null || stat.denominatorSum().signum() == 0
+						? null : stat.numeratorSum().doubleValue() / stat.denominatorSum().doubleValue();
+				entry = MeasureBenchmark.entry(m, mine, percentile, proportion, distribution);
+			}
+			List<TrendPoint> trend = new ArrayList<>();
+			for (MeasurePeriod p : periods) {
+				MeasureBenchmark.Row then = own.getOrDefault(p.key(), Map.of()).get(m.getId());
+				MeasureDistrictStats.Stat thenStat = stats.get(p.key()).get(m.getId());
+				trend.add(new TrendPoint(p, then == null ? null : then.value(),
+						thenStat == null ? null : thenStat.median().doubleValue()));
+			}
+			lines.add(new FeedbackLine(m, entry, distribution, trend));
 		}
 		return Optional.of(new Feedback(institution, period, submitted, lines));
 	}
