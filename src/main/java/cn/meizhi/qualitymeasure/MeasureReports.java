@@ -325,9 +325,10 @@ public class MeasureReports {
 				form.getDenominator().put(line.code(), line.denominator());
 			}
 		}
-		Checked checked = check(view.measures(), form, false,
-				code -> new DefaultMessageSourceResolvable(new String[] { "measureReport.where.row" },
-						new Object[] { lineOf.get(code), code, byCode.get(code).getName() }, null));
+		Checked checked = check(view.measures(), form, false, code -> new DefaultMessageSourceResolvable(
+				new String[] { "measureReport.where.row" },
+				new Object[] { lineOf.get(code), code, byCode.get(code).getName(), byCode.get(code).getNameEn() },
+				null));
 		problems.addAll(checked.problems());
 		if (!problems.isEmpty()) {
 			return new UploadResult(problems);
@@ -575,9 +576,13 @@ public class MeasureReports {
 			Checked result = check(ofInstitution, entry.getValue(), true,
 					code -> at.containsKey(code)
 							? new DefaultMessageSourceResolvable(new String[] { "measureReport.where.row" },
-									new Object[] { at.get(code), code, named.get(code).getName() }, null)
+									new Object[] { at.get(code), code, named.get(code).getName(),
+											named.get(code).getNameEn() },
+									null)
 							: new DefaultMessageSourceResolvable(new String[] { "measureReport.where.institution" },
-									new Object[] { institution.creditCode(), code, named.get(code).getName() }, null));
+									new Object[] { institution.creditCode(), code, named.get(code).getName(),
+											named.get(code).getNameEn() },
+									null));
 			problems.addAll(result.problems());
 			checked.put(entry.getKey(), result);
 			measured.put(entry.getKey(), ofInstitution);
@@ -827,10 +832,14 @@ public class MeasureReports {
 		return number == null ? "" : number.stripTrailingZeros().toPlainString();
 	}
 
+	/**
+	 * Where a problem is: the measure's code and its name in either language (the message
+	 * picks).
+	 */
 	private static Object where(String code, List<QualityMeasure> measures) {
-		String name = measures.stream().filter(m -> m.getCode().equals(code)).findFirst().orElseThrow().getName();
+		QualityMeasure measure = measures.stream().filter(m -> m.getCode().equals(code)).findFirst().orElseThrow();
 		return new DefaultMessageSourceResolvable(new String[] { "measureReport.where.form" },
-				new Object[] { code, name }, null);
+				new Object[] { code, measure.getName(), measure.getNameEn() }, null);
 	}
 
 	private void keepRevision(MeasureReport report, List<QualityMeasure> measured, String by, String reason) {
