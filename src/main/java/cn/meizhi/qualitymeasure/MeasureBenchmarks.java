@@ -368,10 +368,4 @@ public class MeasureBenchmarks {
 		return LocalDate.ofInstant(clock.instant(), formats.zone());
 	}
 
-	/** Measures by code, in the set's order. */
-	static Map<String, QualityMeasure> byCode(List<QualityMeasure> list) {
-		return list.stream()
-			.collect(Collectors.toMap(QualityMeasure::getCode, m -> m, (a, b) -> a, LinkedHashMap::new));
-	}
-
 }

@@ -171,11 +171,18 @@ final class MeasureReportFile {
 		return out.toByteArray();
 	}
 
-	/** A bulk template's row: the institution, then the template's columns. */
+	/**
+	 * A template's row: the institution (a bulk template's; null otherwise), then the
+	 * measure's columns.
+	 */
 	record BulkRow(String creditCode, String institution, TemplateRow row) {
 	}
 
-	static byte[] bulkXlsx(List<String> header, List<BulkRow> rows, String sheetName) {
+	/**
+	 * The template as a workbook: with the institution's two columns first for a bulk
+	 * one.
+	 */
+	static byte[] xlsx(List<String> header, List<BulkRow> rows, String sheetName) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Workbook workbook = new Workbook(out, "Meizhi", "1.0")) {
 			Worksheet sheet = workbook.newWorksheet(sheetName);
@@ -183,42 +190,24 @@ final class MeasureReportFile {
 				sheet.value(0, c, header.get(c));
 				sheet.style(0, c).bold().set();
 			}
+			boolean bulk = !rows.isEmpty() && rows.get(0).creditCode() != null;
+			int first = bulk ? 2 : 0;
 			for (int r = 0; r < rows.size(); r++) {
 				BulkRow row = rows.get(r);
-				sheet.value(r + 1, 0, row.creditCode());
-				sheet.value(r + 1, 1, row.institution());
-				sheet.value(r + 1, 2, row.row().code());
-				sheet.value(r + 1, 3, row.row().name());
-				sheet.value(r + 1, 4, row.row().unit());
-				number(sheet, r + 1, 5, row.row().numerator());
-				number(sheet, r + 1, 6, row.row().denominator());
+				if (bulk) {
+					sheet.value(r + 1, 0, row.creditCode());
+					sheet.value(r + 1, 1, row.institution());
+				}
+				sheet.value(r + 1, first, row.row().code());
+				sheet.value(r + 1, first + 1, row.row().name());
+				sheet.value(r + 1, first + 2, row.row().unit());
+				number(sheet, r + 1, first + 3, row.row().numerator());
+				number(sheet, r + 1, first + 4, row.row().denominator());
 			}
-			sheet.width(0, 22);
-			sheet.width(1, 30);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
-	}
-
-	static byte[] xlsx(List<String> header, List<TemplateRow> rows, String sheetName) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (Workbook workbook = new Workbook(out, "Meizhi", "1.0")) {
-			Worksheet sheet = workbook.newWorksheet(sheetName);
-			for (int c = 0; c < header.size(); c++) {
-				sheet.value(0, c, header.get(c));
-				sheet.style(0, c).bold().set();
+			if (bulk) {
+				sheet.width(0, 22);
 			}
-			for (int r = 0; r < rows.size(); r++) {
-				TemplateRow row = rows.get(r);
-				sheet.value(r + 1, 0, row.code());
-				sheet.value(r + 1, 1, row.name());
-				sheet.value(r + 1, 2, row.unit());
-				number(sheet, r + 1, 3, row.numerator());
-				number(sheet, r + 1, 4, row.denominator());
-			}
-			sheet.width(1, 30);
+			sheet.width(first + 1, 30);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

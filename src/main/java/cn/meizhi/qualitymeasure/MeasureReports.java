@@ -352,7 +352,9 @@ public class MeasureReports {
 					m.getUnit().isRate() ? value.map(v -> plain(v.getDenominator())).orElse("") : "");
 		}).toList();
 		List<String> header = en ? MeasureReportFile.HEADER_EN : MeasureReportFile.HEADER_ZH;
-		return xlsx ? MeasureReportFile.xlsx(header, rows, view.period().key()) : MeasureReportFile.csv(header, rows);
+		return xlsx ? MeasureReportFile.xlsx(header,
+				rows.stream().map(row -> new MeasureReportFile.BulkRow(null, null, row)).toList(), view.period().key())
+				: MeasureReportFile.csv(header, rows);
 	}
 
 	// ------------------------------------------------------------------ the regulator
@@ -671,7 +673,7 @@ public class MeasureReports {
 		header.addAll(en ? List.of(MeasureReportFile.CREDIT_CODE_EN, "institution")
 				: List.of(MeasureReportFile.CREDIT_CODE_ZH, "机构名称"));
 		header.addAll(en ? MeasureReportFile.HEADER_EN : MeasureReportFile.HEADER_ZH);
-		return MeasureReportFile.bulkXlsx(header, rows, period.key());
+		return MeasureReportFile.xlsx(header, rows, period.key());
 	}
 
 	private static Map<String, QualityMeasure> byCode(List<QualityMeasure> list) {
@@ -914,13 +916,9 @@ public class MeasureReports {
 		return period.end().plusDays(dueDays);
 	}
 
-	private static boolean late(MeasurePeriod period, MeasureReport report, LocalDate today, int dueDays) {
-		return (report == null || report.getStatus() == ReportStatus.DRAFT)
-				&& today.isAfter(period.end().plusDays(dueDays));
-	}
-
+	/** Not submitted (never, or only a draft) after the due day. */
 	private boolean late(MeasurePeriod period, MeasureReport report, LocalDate today) {
-		return late(period, report, today, dueDays);
+		return (report == null || report.getStatus() == ReportStatus.DRAFT) && today.isAfter(due(period));
 	}
 
 	private LocalDate today() {

@@ -311,6 +311,17 @@ class MeasureReportTests {
 					.getContentAsByteArray(),
 				StandardCharsets.UTF_8);
 		assertThat(template).startsWith("\uFEFF指标代码,指标名称,单位,分子,分母");
+		byte[] workbook = mvc
+			.perform(get("/clinic/quality-measures/2026-Q3/template.xlsx").with(user(Fixtures.principal(clinic))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var read = new org.dhatim.fastexcel.reader.ReadableWorkbook(new ByteArrayInputStream(workbook))) {
+			var rows = read.getFirstSheet().read();
+			assertThat(rows.get(0).getCellText(0)).isEqualTo("指标代码");
+			assertThat(rows.stream().skip(1).map(r -> r.getCellText(0))).containsExactly("T1", "T2", "T3", "T4");
+		}
 		String filled = template.replace("T1,手术并发症发生率,RATE_PERCENT,,", "T1,手术并发症发生率,RATE_PERCENT,2,150")
 			.replace("T3,不良事件报告例数,COUNT,,", "T3,不良事件报告例数,COUNT,4,");
 		upload("2026-Q3", "q3.csv", filled.getBytes(StandardCharsets.UTF_8)).andExpect(status().is3xxRedirection());
