@@ -60,7 +60,7 @@ class ModuleTablesTests {
 			entry("measure_set", "qualitymeasure"), entry("quality_measure", "qualitymeasure"),
 			entry("measure_report", "qualitymeasure"), entry("measure_value", "qualitymeasure"),
 			entry("measure_report_revision", "qualitymeasure"), entry("measure_reminder", "qualitymeasure"),
-			entry("measure_district_stat", "qualitymeasure"));
+			entry("measure_district_stat", "qualitymeasure"), entry("measure_district_value", "qualitymeasure"));
 
 	/** Crossings kept on purpose: module → other modules' tables its SQL names. */
 	static final Map<String, Set<String>> REMAINING = Map.of();

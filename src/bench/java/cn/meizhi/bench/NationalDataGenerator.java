@@ -61,9 +61,11 @@ class NationalDataGenerator implements ApplicationRunner {
 			@Value("${meizhi.generate.institutions}") int institutions,
 			@Value("${meizhi.generate.seed:20261123}") long seed, @Value("${meizhi.generate.exit:true}") boolean exit,
 			@Value("${meizhi.time-zone:Asia/Shanghai}") String zone, ApplicationEventPublisher events,
-			cn.meizhi.qualitymeasure.MeasureSets measureSets) {
+			cn.meizhi.qualitymeasure.MeasureSets measureSets, cn.meizhi.qualitymeasure.MeasureDistrictStats districts,
+			org.springframework.transaction.PlatformTransactionManager transactions) {
 		this.events = events;
-		this.measureData = new QualityMeasureDataSet(dataSource, jdbc, measureSets);
+		this.measureData = new QualityMeasureDataSet(dataSource, jdbc, measureSets, districts,
+				new org.springframework.transaction.support.TransactionTemplate(transactions));
 		this.dataSet = new NationalDataSet(dataSource, jdbc, standards, authoring, engine, regions, inspections,
 				accounts);
 		this.jdbc = jdbc;

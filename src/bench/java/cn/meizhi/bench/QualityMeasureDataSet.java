@@ -55,7 +55,15 @@ final class QualityMeasureDataSet {
 
 	private final MeasureSets sets;
 
-	QualityMeasureDataSet(DataSource dataSource, JdbcTemplate jdbc, MeasureSets sets) {
+	private final cn.meizhi.qualitymeasure.MeasureDistrictStats districts;
+
+	private final org.springframework.transaction.support.TransactionTemplate transaction;
+
+	QualityMeasureDataSet(DataSource dataSource, JdbcTemplate jdbc, MeasureSets sets,
+			cn.meizhi.qualitymeasure.MeasureDistrictStats districts,
+			org.springframework.transaction.support.TransactionTemplate transaction) {
+		this.districts = districts;
+		this.transaction = transaction;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.sets = sets;
@@ -135,26 +143,16 @@ final class QualityMeasureDataSet {
 				try (var statement = connection.createStatement()) {
 					statement.execute(
 							"select setval(pg_get_serial_sequence('measure_report', 'id'), (select max(id) from measure_report))");
-					// every district's distribution, as the submissions keep it (MeasureDistrictStats)
-					statement.execute("delete from measure_district_stat where set_id = " + setId);
-					statement.execute("""
-							insert into measure_district_stat (set_id, period, region_code, measure_id, institutions, q1,
-							                                   median, q3, numerator_sum, denominator_sum)
-							select r.set_id, r.period, r.region_code, v.measure_id, count(*),
-							       percentile_cont(0.25) within group (order by v.value),
-							       percentile_cont(0.5) within group (order by v.value),
-							       percentile_cont(0.75) within group (order by v.value),
-							       sum(v.numerator), sum(v.denominator)
-							from measure_report r join measure_value v on v.report_id = r.id
-							where r.set_id = %d and r.status = 'SUBMITTED' and v.value is not null
-							group by r.set_id, r.period, r.region_code, v.measure_id
-							""".formatted(setId));
 				}
 				connection.commit();
+				// every district's values, distributions and outlier flags, as the
+				// submissions keep them
+				transaction.executeWithoutResult(status -> districts.rebuild(setId));
 				try (var statement = connection.createStatement()) {
 					connection.setAutoCommit(true);
 					statement.execute("analyze measure_report");
 					statement.execute("analyze measure_value");
+					statement.execute("vacuum analyze measure_district_value");
 				}
 				return new Summary(reportRows, valueRows, System.currentTimeMillis() - started);
 			}

@@ -58,6 +58,12 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	public record Entry(long institutionId, String name, String regionCode, BigDecimal numerator,
 			BigDecimal denominator, BigDecimal value, Double percentileRank, Double lower95, Double upper95,
 			Double lower998, Double upper998, Position position, boolean outlier) {
+
+		Entry withOutlier(boolean flagged) {
+			return new Entry(institutionId, name, regionCode, numerator, denominator, value, percentileRank, lower95,
+					upper95, lower998, upper998, position, flagged);
+		}
+
 	}
 
 	/** A row as read: who, and the numbers. */
@@ -66,6 +72,26 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	}
 
 	static MeasureBenchmark of(QualityMeasure measure, MeasurePeriod period, String region, List<Row> rows) {
+		Scored scored = score(measure.getUnit(), measure.getDirection(), rows);
+		return new MeasureBenchmark(measure, period, region, scored.distribution(), scored.overall(), scored.entries());
+	}
+
+	/**
+	 * A measure's rows scored: their distribution, a rate's overall value and proportion
+	 * with the sums behind them, and each row's entry, lowest value first.
+	 */
+	record Scored(Distribution distribution, Double overall, Double proportion, double numeratorSum,
+			double denominatorSum, List<Entry> entries) {
+	}
+
+	/**
+	 * The one rule that scores a measure's submitted values across a district or region:
+	 * the quartiles of the values, a rate's overall proportion (every numerator over
+	 * every denominator), each value's percentile rank, funnel limits and position, and
+	 * whether it is an outlier. The district pages, the kept distributions and outlier
+	 * flags ({@link MeasureDistrictStats}) all come from here.
+	 */
+	static Scored score(MeasureUnit unit, MeasureDirection direction, List<Row> rows) {
 		List<Double> values = rows.stream()
 			.filter(r -> r.value() != null)
 			.map(r -> r.value().doubleValue())
@@ -74,29 +100,37 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		Distribution distribution = values.isEmpty() ? new Distribution(0, null, null, null)
 				: new Distribution(values.size(), BenchmarkMath.quantile(values, 0.25),
 						BenchmarkMath.quantile(values, 0.5), BenchmarkMath.quantile(values, 0.75));
-		double scale = measure.getUnit() == MeasureUnit.RATE_PERCENT ? 100
-				: measure.getUnit() == MeasureUnit.PER_THOUSAND ? 1000 : 1;
-		Double overall = null;
-		double proportion = 0;
-		if (measure.getUnit().isRate()) {
-			double numerators = rows.stream()
-				.filter(r -> r.denominator().signum() > 0)
-				.mapToDouble(r -> r.numerator().doubleValue())
-				.sum();
-			double denominators = rows.stream().mapToDouble(r -> r.denominator().doubleValue()).sum();
-			if (denominators > 0) {
-				proportion = numerators / denominators;
-				overall = proportion * scale;
+		double numerators = 0;
+		double denominators = 0;
+		for (Row r : rows) {
+			if (r.value() != null) {
+				numerators += r.numerator().doubleValue();
+				denominators += r.denominator() == null ? 0 : r.denominator().doubleValue();
 			}
+		}
+		Double overall = null;
+		Double proportion = null;
+		if (unit.isRate() && denominators > 0) {
+			proportion = numerators / denominators;
+			overall = proportion * scale(unit);
 		}
 		List<Entry> entries = new ArrayList<>();
 		for (Row row : rows) {
 			Double rank = row.value() == null ? null : BenchmarkMath.percentileRank(values, row.value().doubleValue());
-			entries.add(entry(measure, row, rank, overall == null ? null : proportion, distribution));
+			entries.add(entry(unit, direction, row, rank, proportion, distribution));
 		}
 		entries.sort(Comparator.comparing(Entry::value, Comparator.nullsLast(Comparator.naturalOrder()))
-			.thenComparing(Entry::name));
-		return new MeasureBenchmark(measure, period, region, distribution, overall, List.copyOf(entries));
+			.thenComparing(Entry::name)
+			.thenComparingLong(Entry::institutionId));
+		return new Scored(distribution, overall, proportion, numerators, denominators, List.copyOf(entries));
+	}
+
+	private static double scale(MeasureUnit unit) {
+		return unit == MeasureUnit.RATE_PERCENT ? 100 : unit == MeasureUnit.PER_THOUSAND ? 1000 : 1;
+	}
+
+	static Entry entry(QualityMeasure measure, Row row, Double rank, Double proportion, Distribution distribution) {
+		return entry(measure.getUnit(), measure.getDirection(), row, rank, proportion, distribution);
 	}
 
 	/**
@@ -105,9 +139,9 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	 * quartile fences (counts and days, from four values on), and whether it is an
 	 * outlier.
 	 */
-	static Entry entry(QualityMeasure measure, Row row, Double rank, Double proportion, Distribution distribution) {
-		double scale = measure.getUnit() == MeasureUnit.RATE_PERCENT ? 100
-				: measure.getUnit() == MeasureUnit.PER_THOUSAND ? 1000 : 1;
+	static Entry entry(MeasureUnit unit, MeasureDirection direction, Row row, Double rank, Double proportion,
+			Distribution distribution) {
+		double scale = scale(unit);
 		Double lower95 = null;
 		Double upper95 = null;
 		Double lower998 = null;
@@ -115,7 +149,7 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		Position position = Position.WITHIN;
 		if (row.value() != null) {
 			double value = row.value().doubleValue();
-			if (proportion != null && measure.getUnit().isRate()) {
+			if (proportion != null && unit.isRate()) {
 				double cases = row.denominator().doubleValue();
 				lower95 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z95) * scale;
 				upper95 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z95) * scale;
@@ -125,13 +159,13 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 						: value > upper95 ? Position.HIGH_WARNING : value < lower998 ? Position.LOW_OUTLIER
 								: value < lower95 ? Position.LOW_WARNING : Position.WITHIN;
 			}
-			else if (!measure.getUnit().isRate() && distribution.institutions() >= 4) {
+			else if (!unit.isRate() && distribution.institutions() >= 4) {
 				double iqr = distribution.q3() - distribution.q1();
 				position = value > distribution.q3() + 1.5 * iqr ? Position.HIGH_OUTLIER
 						: value < distribution.q1() - 1.5 * iqr ? Position.LOW_OUTLIER : Position.WITHIN;
 			}
 		}
-		boolean outlier = measure.getDirection() == MeasureDirection.LOWER_BETTER ? position == Position.HIGH_OUTLIER
+		boolean outlier = direction == MeasureDirection.LOWER_BETTER ? position == Position.HIGH_OUTLIER
 				: position == Position.LOW_OUTLIER;
 		return new Entry(row.institutionId(), row.name(), row.regionCode(), row.numerator(), row.denominator(),
 				row.value(), rank, lower95, upper95, lower998, upper998, position, outlier);

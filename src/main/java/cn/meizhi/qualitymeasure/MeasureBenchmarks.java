@@ -22,6 +22,10 @@ import cn.meizhi.shared.Jurisdiction;
 import cn.meizhi.shared.NotFoundException;
 import cn.meizhi.shared.Role;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  * jurisdiction (one measure's funnel, every outlier of the period, the trend of the
  * median), and each clinic's feedback report against its district.
  * <p>
- * Computed when asked from the submitted values (no copy to keep in step): a period's
- * reports of a region are found by {@code measure_report_region_idx}, their values by the
- * primary key of {@code measure_value}. Only submitted reports count; a returned one
- * counts again when resubmitted.
+ * Read from what the submissions keep by district ({@link MeasureDistrictStats}): a
+ * district's values of a measure are one range of {@code measure_district_value}'s
+ * covering key, its distributions and outlier flags are decided when one of its reports
+ * changes. Only submitted reports count; a returned one counts again when resubmitted.
  */
 @Service
 @Transactional(readOnly = true)
@@ -77,21 +81,56 @@ public class MeasureBenchmarks {
 	// ------------------------------------------------------------------ the regulator
 
 	/**
-	 * The regulator's benchmark page: one measure's benchmark in a period across the
-	 * jurisdiction or one of its regions, the median's trend, and every outlier of the
-	 * period across all measures.
+	 * The regulator's benchmark page. For a district (the peer group institutions are
+	 * compared in, as on the clinic's feedback and the public pages): one measure's
+	 * benchmark in a period with its funnel, a page of its table ({@value #TABLE_PAGE}
+	 * rows) and the median's trend. For a city, a province or the whole jurisdiction: the
+	 * measure's distribution in each district and the pooled value's trend. Either way,
+	 * the outliers of the period across every measure, each against its district.
+	 *
+	 * @param district whether the region is one district
+	 * @param benchmark the district's benchmark of the measure (null for a larger region)
+	 * @param entries a page of the district's table
+	 * @param districts the measure in each district of a larger region
+	 * @param regionTrend the pooled value of a larger region over the periods
+	 * @param outlierCount how many outliers there are ({@code outliers} lists the first
+	 * {@value #OUTLIERS_SHOWN})
 	 */
 	public record RegulatorView(MeasureSet set, List<MeasurePeriod> periods, MeasurePeriod period,
-			List<QualityMeasure> measures, MeasureBenchmark benchmark, String region, List<TrendPoint> trend,
-			List<Outlier> outliers) {
+			List<QualityMeasure> measures, QualityMeasure measure, String region, boolean district,
+			MeasureBenchmark benchmark, Page<MeasureBenchmark.Entry> entries, List<DistrictLine> districts,
+			List<TrendPoint> trend, List<RegionTrendPoint> regionTrend, List<Outlier> outliers, long outlierCount) {
 	}
 
-	/** An institution beyond the outer limit of a measure, on the worse side. */
-	public record Outlier(QualityMeasure measure, MeasureBenchmark.Entry entry) {
+	/**
+	 * How many institutions a page of the district's table lists (the funnel shows all).
+	 */
+	public static final int TABLE_PAGE = 50;
+
+	/** How many outliers the page lists at most. */
+	public static final int OUTLIERS_SHOWN = 200;
+
+	/**
+	 * An institution beyond the outer limit of a measure against its district, on the
+	 * worse side.
+	 */
+	public record Outlier(QualityMeasure measure, long institutionId, String name, String regionCode,
+			BigDecimal value) {
+	}
+
+	/** A measure's distribution in one district of a larger region. */
+	public record DistrictLine(String regionCode, MeasureBenchmark.Distribution distribution, Double overall) {
+	}
+
+	/**
+	 * A larger region's pooled value in a period: a rate's numerators over its
+	 * denominators, or the mean of a count or days per institution.
+	 */
+	public record RegionTrendPoint(MeasurePeriod period, int institutions, Double overall) {
 	}
 
 	public Optional<RegulatorView> forRegulator(CurrentUser regulator, String periodKey, String measureCode,
-			String regionCode) {
+			String regionCode, int page) {
 		if (!regulator.is(Role.REGULATOR) || regulator.jurisdiction() == null) {
 			throw new NotFoundException("Benchmark", regulator.username());
 		}
@@ -101,10 +140,12 @@ public class MeasureBenchmarks {
 		}
 		String region = regionCode == null || regionCode.isBlank() ? regulator.jurisdiction().prefix()
 				: prefixWithin(regulator, regionCode);
+		boolean district = region.length() == 6;
 		List<MeasurePeriod> periods = endedPeriods(set, ReportingPeriod.QUARTERLY);
 		periods.addAll(endedPeriods(set, ReportingPeriod.MONTHLY));
 		if (periods.isEmpty()) {
-			return Optional.of(new RegulatorView(set, periods, null, List.of(), null, region, List.of(), List.of()));
+			return Optional.of(new RegulatorView(set, periods, null, List.of(), null, region, district, null,
+					Page.empty(), List.of(), List.of(), List.of(), List.of(), 0));
 		}
 		MeasurePeriod period = MeasurePeriod.parse(periodKey).filter(periods::contains).orElse(periods.get(0));
 		List<QualityMeasure> ofPeriod = measures.findBySetIdOrderByPosition(set.getId())
@@ -115,21 +156,102 @@ public class MeasureBenchmarks {
 			.filter(m -> m.getCode().equals(measureCode))
 			.findFirst()
 			.orElse(ofPeriod.get(0));
-		Map<Long, List<MeasureBenchmark.Row>> rows = rows(set.getId(), List.of(period), region,
-				ofPeriod.stream().map(QualityMeasure::getId).toList())
-			.getOrDefault(period.key(), Map.of());
-		List<Outlier> outliers = new ArrayList<>();
-		MeasureBenchmark shown = null;
-		for (QualityMeasure m : ofPeriod) {
-			MeasureBenchmark b = MeasureBenchmark.of(m, period, region, rows.getOrDefault(m.getId(), List.of()));
-			b.outliers().forEach(e -> outliers.add(new Outlier(m, e)));
-			if (m.getId().equals(measure.getId())) {
-				shown = b;
-			}
-		}
-		List<TrendPoint> trend = trend(set, measure, period, region, null);
+		List<MeasurePeriod> trendPeriods = trendPeriods(set, period);
+		List<String> trendKeys = trendPeriods.stream().map(MeasurePeriod::key).toList();
+		Map<Long, QualityMeasure> byId = ofPeriod.stream().collect(Collectors.toMap(QualityMeasure::getId, m -> m));
+		String outlierWhere = """
+				from measure_district_value d join register_institution i on i.id = d.institution_id
+				where d.set_id = :set and d.period = :period and d.region_code like :prefix and d.outlier
+				""";
+		long outlierCount = jdbc.sql("select count(*) " + outlierWhere)
+			.param("set", set.getId())
+			.param("period", period.key())
+			.param("prefix", region + "%")
+			.query(Long.class)
+			.single();
+		List<Outlier> outliers = jdbc
+			.sql("select d.measure_id, d.institution_id, i.name, d.region_code, d.value " + outlierWhere
+					+ " order by d.measure_id, d.region_code, d.value, d.institution_id limit :limit")
+			.param("set", set.getId())
+			.param("period", period.key())
+			.param("prefix", region + "%")
+			.param("limit", OUTLIERS_SHOWN)
+			.query((rs, n) -> new Outlier(byId.get(rs.getLong("measure_id")), rs.getLong("institution_id"),
+					rs.getString("name"), rs.getString("region_code"), rs.getBigDecimal("value")))
+			.list()
+			.stream()
+			.filter(o -> o.measure() != null)
+			.sorted(Comparator.comparing((Outlier o) -> o.measure().getPosition()))
+			.toList();
 		periods.sort(Comparator.<MeasurePeriod>naturalOrder().reversed());
-		return Optional.of(new RegulatorView(set, periods, period, ofPeriod, shown, region, trend, outliers));
+		if (district) {
+			MeasureBenchmark benchmark = MeasureBenchmark.of(measure, period, region,
+					rows(set.getId(), period, region, measure.getId()));
+			PageRequest pageable = PageRequest.of(Math.max(0, Math.min(page, 10_000)), TABLE_PAGE);
+			List<MeasureBenchmark.Entry> all = benchmark.entries();
+			int from = (int) Math.min(pageable.getOffset(), all.size());
+			Page<MeasureBenchmark.Entry> entries = new PageImpl<>(
+					all.subList(from, Math.min(from + TABLE_PAGE, all.size())), pageable, all.size());
+			Map<String, MeasureDistrictStats.Stat> stats = districtStats.trend(set.getId(), trendKeys, region,
+					measure.getId());
+			List<TrendPoint> trend = trendPeriods.stream().map(p -> {
+				MeasureDistrictStats.Stat stat = stats.get(p.key());
+				return new TrendPoint(p, null, stat == null ? null : stat.median().doubleValue());
+			}).toList();
+			return Optional.of(new RegulatorView(set, periods, period, ofPeriod, measure, region, true, benchmark,
+					entries, List.of(), trend, List.of(), outliers, outlierCount));
+		}
+		List<DistrictLine> districts = jdbc.sql("""
+				select region_code, institutions, q1, median, q3, numerator_sum, denominator_sum
+				from measure_district_stat
+				where set_id = :set and period = :period and region_code like :prefix and measure_id = :measure
+				order by region_code
+				""")
+			.param("set", set.getId())
+			.param("period", period.key())
+			.param("prefix", region + "%")
+			.param("measure", measure.getId())
+			.query((rs, n) -> new DistrictLine(rs.getString("region_code"),
+					new MeasureBenchmark.Distribution(rs.getInt("institutions"), rs.getDouble("q1"),
+							rs.getDouble("median"), rs.getDouble("q3")),
+					pooled(measure, rs.getInt("institutions"), rs.getBigDecimal("numerator_sum"),
+							rs.getBigDecimal("denominator_sum"))))
+			.list();
+		Map<String, RegionTrendPoint> pooled = new HashMap<>();
+		jdbc.sql("""
+				select period, sum(institutions) as institutions, sum(numerator_sum) as numerators,
+				       sum(denominator_sum) as denominators
+				from measure_district_stat
+				where set_id = :set and period in (:periods) and region_code like :prefix and measure_id = :measure
+				group by period
+				""")
+			.param("set", set.getId())
+			.param("periods", trendKeys)
+			.param("prefix", region + "%")
+			.param("measure", measure.getId())
+			.query((rs, n) -> pooled.put(rs.getString("period"),
+					new RegionTrendPoint(MeasurePeriod.parse(rs.getString("period")).orElseThrow(),
+							rs.getInt("institutions"),
+							pooled(measure, rs.getInt("institutions"), rs.getBigDecimal("numerators"),
+									rs.getBigDecimal("denominators")))))
+			.list();
+		List<RegionTrendPoint> regionTrend = trendPeriods.stream()
+			.map(p -> pooled.getOrDefault(p.key(), new RegionTrendPoint(p, 0, null)))
+			.toList();
+		return Optional.of(new RegulatorView(set, periods, period, ofPeriod, measure, region, false, null, Page.empty(),
+				districts, List.of(), regionTrend, outliers, outlierCount));
+	}
+
+	/**
+	 * A pooled value: a rate's numerators over its denominators in the measure's unit, or
+	 * the mean per institution of a count or days.
+	 */
+	static Double pooled(QualityMeasure measure, int institutions, BigDecimal numerators, BigDecimal denominators) {
+		if (measure.getUnit().isRate()) {
+			return denominators == null || denominators.signum() == 0 ? null : numerators.doubleValue()
+					/ denominators.doubleValue() * (measure.getUnit() == MeasureUnit.RATE_PERCENT ? 100 : 1000);
+		}
+		return institutions == 0 ? null : numerators.doubleValue() / institutions;
 	}
 
 	private String prefixWithin(CurrentUser regulator, String regionCode) {
@@ -216,26 +338,27 @@ public class MeasureBenchmarks {
 		for (String key : keys) {
 			stats.put(key, districtStats.of(set.getId(), key, district));
 		}
+		// its rank and outlier flag against the district, from the district's kept values
 		Map<Long, long[]> ranks = new HashMap<>();
-		jdbc.sql(
-				"""
-						select v.measure_id, count(*) filter (where v.value < o.value) as below,
-						       count(*) filter (where v.value = o.value) as equal
-						from measure_report r
-						join measure_value v on v.report_id = r.id
-						join (select v2.measure_id, v2.value from measure_report r2 join measure_value v2 on v2.report_id = r2.id
-						      where r2.institution_id = :id and r2.set_id = :set and r2.period = :period) o
-						  on o.measure_id = v.measure_id
-						where r.set_id = :set and r.period = :period and r.region_code = :district and r.status = 'SUBMITTED'
-						  and v.value is not null
-						group by v.measure_id
-						""")
+		Map<Long, Boolean> flagged = new HashMap<>();
+		jdbc.sql("""
+				select d.measure_id, o.outlier, count(*) filter (where d.value < o.value) as below,
+				       count(*) filter (where d.value = o.value) as equal
+				from measure_district_value o
+				join measure_district_value d on d.set_id = o.set_id and d.period = o.period
+				  and d.region_code = o.region_code and d.measure_id = o.measure_id
+				where o.set_id = :set and o.period = :period and o.region_code = :district and o.institution_id = :id
+				  and d.value is not null
+				group by d.measure_id, o.outlier
+				""")
 			.param("id", institution.id())
 			.param("set", set.getId())
 			.param("period", period.key())
 			.param("district", district)
-			.query((rs, n) -> ranks.put(rs.getLong("measure_id"),
-					new long[] { rs.getLong("below"), rs.getLong("equal") }))
+			.query((rs, n) -> {
+				flagged.put(rs.getLong("measure_id"), rs.getBoolean("outlier"));
+				return ranks.put(rs.getLong("measure_id"), new long[] { rs.getLong("below"), rs.getLong("equal") });
+			})
 			.list();
 		List<FeedbackLine> lines = new ArrayList<>();
 		for (QualityMeasure m : reported) {
@@ -253,6 +376,10 @@ public class MeasureBenchmarks {
 				Double proportion = stat == null || stat.denominatorSum() == null || stat.denominatorSum().signum() == 0
 						? null : stat.numeratorSum().doubleValue() / stat.denominatorSum().doubleValue();
 				entry = MeasureBenchmark.entry(m, mine, percentile, proportion, distribution);
+				// the flag kept when the district last changed decides, as on the
+				// regulator's
+				// list
+				entry = entry.withOutlier(flagged.getOrDefault(m.getId(), false));
 			}
 			List<TrendPoint> trend = new ArrayList<>();
 			for (MeasurePeriod p : periods) {
@@ -280,67 +407,25 @@ public class MeasureBenchmarks {
 		return periods;
 	}
 
-	List<TrendPoint> trend(MeasureSet set, QualityMeasure measure, MeasurePeriod last, String region,
-			Long institutionId) {
-		List<MeasurePeriod> periods = trendPeriods(set, last);
-		return trendOf(measure, periods, rows(set.getId(), periods, region, List.of(measure.getId())), institutionId);
-	}
-
-	private static List<TrendPoint> trendOf(QualityMeasure measure, List<MeasurePeriod> periods,
-			Map<String, Map<Long, List<MeasureBenchmark.Row>>> rows, Long institutionId) {
-		List<TrendPoint> trend = new ArrayList<>();
-		for (MeasurePeriod p : periods) {
-			List<MeasureBenchmark.Row> of = rows.getOrDefault(p.key(), Map.of())
-				.getOrDefault(measure.getId(), List.of());
-			List<Double> values = of.stream()
-				.filter(r -> r.value() != null)
-				.map(r -> r.value().doubleValue())
-				.sorted()
-				.toList();
-			BigDecimal own = institutionId == null ? null
-					: of.stream()
-						.filter(r -> r.institutionId() == institutionId)
-						.map(MeasureBenchmark.Row::value)
-						.findFirst()
-						.orElse(null);
-			trend.add(new TrendPoint(p, own, values.isEmpty() ? null : BenchmarkMath.quantile(values, 0.5)));
-		}
-		return trend;
-	}
-
 	/**
-	 * The submitted values of some measures in some periods across a region-code prefix,
-	 * by period key and measure id.
+	 * A district's submitted values of one measure in a period, by institution (the order
+	 * {@link MeasureDistrictStats#recompute} scores them in), from the kept district
+	 * values.
 	 */
-	Map<String, Map<Long, List<MeasureBenchmark.Row>>> rows(long setId, Collection<MeasurePeriod> periods,
-			String regionPrefix, Collection<Long> measureIds) {
-		Map<String, Map<Long, List<MeasureBenchmark.Row>>> rows = new HashMap<>();
-		if (periods.isEmpty() || measureIds.isEmpty()) {
-			return rows;
-		}
-		jdbc.sql(
-				"""
-						select r.period, v.measure_id, r.institution_id, i.name, r.region_code, v.numerator, v.denominator, v.value
-						from measure_report r
-						join measure_value v on v.report_id = r.id
-						join register_institution i on i.id = r.institution_id
-						where r.set_id = :set and r.period in (:periods) and r.status = 'SUBMITTED'
-						  and r.region_code like :prefix and v.measure_id in (:measures)
-						""")
+	List<MeasureBenchmark.Row> rows(long setId, MeasurePeriod period, String district, long measureId) {
+		return jdbc.sql("""
+				select d.institution_id, i.name, d.numerator, d.denominator, d.value
+				from measure_district_value d join register_institution i on i.id = d.institution_id
+				where d.set_id = :set and d.period = :period and d.region_code = :district and d.measure_id = :measure
+				order by d.institution_id
+				""")
 			.param("set", setId)
-			.param("periods", periods.stream().map(MeasurePeriod::key).toList())
-			.param("prefix", regionPrefix + "%")
-			.param("measures", measureIds)
-			.query((rs, n) -> {
-				rows.computeIfAbsent(rs.getString("period"), k -> new HashMap<>())
-					.computeIfAbsent(rs.getLong("measure_id"), k -> new ArrayList<>())
-					.add(new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"),
-							rs.getString("region_code"), rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"),
-							rs.getBigDecimal("value")));
-				return 0;
-			})
+			.param("period", period.key())
+			.param("district", district)
+			.param("measure", measureId)
+			.query((rs, n) -> new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"), district,
+					rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"), rs.getBigDecimal("value")))
 			.list();
-		return rows;
 	}
 
 	/**

@@ -242,7 +242,7 @@ public class MeasureReports {
 		reports.saveAndFlush(report);
 		if (submit) {
 			keepRevision(report, view.measures(), clinic.username(), null);
-			stats.refresh(report.getSetId(), report.getPeriod(), List.of(report.getRegionCode()));
+			stats.refresh(report.getSetId(), report.getPeriod(), List.of(report));
 			events.publishEvent(new MeasureReportEvent.MeasureReportSubmitted(report.getId(), report.getInstitutionId(),
 					report.getPeriod(), report.getRegionCode(), view.institution().name() + " " + report.getPeriod(),
 					clinic.actor(), clock.instant()));
@@ -272,7 +272,7 @@ public class MeasureReports {
 		report.correct(checked.values(), clock.instant(), clinic.username());
 		reports.saveAndFlush(report);
 		keepRevision(report, view.measures(), clinic.username(), reason);
-		stats.refresh(report.getSetId(), report.getPeriod(), List.of(report.getRegionCode()));
+		stats.refresh(report.getSetId(), report.getPeriod(), List.of(report));
 		events.publishEvent(new MeasureReportEvent.MeasureReportCorrected(report.getId(), report.getInstitutionId(),
 				report.getPeriod(), report.getRegionCode(), view.institution().name() + " " + report.getPeriod(),
 				List.of(new FieldChange("values", before, summary(report, view.measures())),
@@ -480,7 +480,7 @@ public class MeasureReports {
 		MeasureReport report = view.report();
 		report.returnToInstitution(text, clock.instant(), regulator.username());
 		reports.saveAndFlush(report);
-		stats.refresh(report.getSetId(), report.getPeriod(), List.of(report.getRegionCode()));
+		stats.refresh(report.getSetId(), report.getPeriod(), List.of(report));
 		events.publishEvent(new MeasureReportEvent.MeasureReportReturned(report.getId(), report.getInstitutionId(),
 				report.getPeriod(), report.getRegionCode(), view.institution().name() + " " + report.getPeriod(), text,
 				regulator.actor(), clock.instant()));
@@ -618,7 +618,7 @@ public class MeasureReports {
 		}
 		revisions.saveAll(kept);
 		revisions.flush();
-		stats.refresh(set.getId(), period.key(), saved.stream().map(MeasureReport::getRegionCode).toList());
+		stats.refresh(set.getId(), period.key(), saved);
 		return new BulkResult(saved.size(), List.of());
 	}
 

@@ -205,13 +205,17 @@ public class PublicQualityMeasures {
 				: MeasurePeriod.parse(periodKey)
 					.filter(periods::contains)
 					.orElseThrow(() -> new cn.meizhi.shared.NotFoundException("Reporting period", periodKey));
+		// the district's kept values (one range of their covering key), the names of the
+		// page
 		String from = """
-				from measure_report r
-				join measure_value v on v.report_id = r.id and v.measure_id = :measure
-				join register_institution i on i.id = r.institution_id
-				where r.set_id = :set and r.period = :period and r.region_code = :district and r.status = 'SUBMITTED'
+				from measure_district_value v
+				join register_institution i on i.id = v.institution_id
+				where v.set_id = :set and v.period = :period and v.region_code = :district and v.measure_id = :measure
 				""";
-		long total = jdbc.sql("select count(*) " + from)
+		long total = jdbc.sql("""
+				select count(*) from measure_district_value v
+				where v.set_id = :set and v.period = :period and v.region_code = :district and v.measure_id = :measure
+				""")
 			.param("measure", measure.getId())
 			.param("set", set.get().getId())
 			.param("period", period.key())
@@ -220,7 +224,7 @@ public class PublicQualityMeasures {
 			.single();
 		// withheld values last, so that their place in the order does not tell them
 		List<ComparedInstitution> entries = jdbc
-			.sql("select r.institution_id, i.name, r.region_code, v.numerator, v.denominator, v.value " + from
+			.sql("select v.institution_id, i.name, v.region_code, v.numerator, v.denominator, v.value " + from
 					+ " order by case when :rate and coalesce(v.denominator, 0) < :minimum then 1 else 0 end,"
 					+ " v.value nulls last, i.name, i.id limit :limit offset :offset")
 			.param("measure", measure.getId())

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -144,6 +145,12 @@ class MeasureReportTests {
 
 	@Autowired
 	RecordingSender outbox;
+
+	@Autowired
+	MeasureDistrictStats districtStats;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	Institution institution;
 
@@ -463,12 +470,32 @@ class MeasureReportTests {
 		Institution d = reported(3, 10);
 		reported(5, 90);
 
-		var view = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102").orElseThrow();
+		var view = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102", 0).orElseThrow();
 		assertThat(view.benchmark().outliers()).extracting(MeasureBenchmark.Entry::institutionId)
 			.containsExactly(c.getId());
 		assertThat(view.benchmark().distribution().median()).isEqualTo(10.0);
-		assertThat(view.outliers()).extracting(o -> o.measure().getCode() + " " + o.entry().institutionId())
+		assertThat(view.outliers()).extracting(o -> o.measure().getCode() + " " + o.institutionId())
 			.contains("T1 " + c.getId());
+		// the city: the district's line, the pooled rate and the same outlier, flagged
+		// against its district
+		var city = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", null, 0).orElseThrow();
+		assertThat(city.district()).isFalse();
+		assertThat(city.districts()).singleElement().satisfies(line -> {
+			assertThat(line.regionCode()).isEqualTo("330102");
+			assertThat(line.distribution().institutions()).isEqualTo(5);
+			assertThat(line.distribution().median()).isEqualTo(10.0);
+			assertThat(line.overall()).isEqualTo(12.5);
+		});
+		assertThat(city.regionTrend()).last().satisfies(point -> assertThat(point.overall()).isEqualTo(12.5));
+		assertThat(city.outliers()).extracting(o -> o.measure().getCode() + " " + o.institutionId())
+			.contains("T1 " + c.getId());
+		mvc.perform(get("/regulator/quality-measures/benchmarks").param("period", "2026-Q3")
+			.param("measure", "T1")
+			.with(user(Fixtures.principal(REGULATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"district-330102\"")))
+			.andExpect(content().string(containsString(c.getName())))
+			.andExpect(content().string(not(containsString("id=\"funnel-plot\""))));
 		mvc.perform(get("/regulator/quality-measures/benchmarks").param("period", "2026-Q3")
 			.param("measure", "T1")
 			.param("region", "330102")
@@ -540,6 +567,47 @@ class MeasureReportTests {
 		mvc.perform(get("/institutions/" + c.getId()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"quality-measures\""))));
+		// and off the district's kept distribution and outliers: 23 of 300 now, no
+		// outlier
+		var after = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102", 0).orElseThrow();
+		assertThat(after.benchmark().distribution().institutions()).isEqualTo(4);
+		assertThat(after.outliers()).extracting(o -> o.institutionId()).doesNotContain(c.getId());
+		assertThat(benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", null, 0).orElseThrow().districts())
+			.singleElement()
+			.satisfies(line -> assertThat(line.overall()).isCloseTo(100.0 * 23 / 300, within(1e-9)));
+	}
+
+	@Test
+	void whatIsKeptByDistrictIsDecidedAgainFromTheReportsAloneByTheSameRule() {
+		reported(5, 100);
+		reported(10, 100);
+		Institution c = reported(27, 100);
+		reported(3, 10);
+		reported(5, 90);
+		long setId = sets.published().orElseThrow().getId();
+		var kept = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102", 0).orElseThrow();
+		assertThat(kept.outliers()).extracting(MeasureBenchmarks.Outlier::institutionId).containsExactly(c.getId());
+
+		// reports loaded outside the application (a restore, the data generator):
+		// nothing kept
+		jdbc.update("delete from measure_district_value where set_id = ?", setId);
+		jdbc.update("delete from measure_district_stat where set_id = ?", setId);
+		var lost = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102", 0).orElseThrow();
+		assertThat(lost.outliers()).isEmpty();
+		assertThat(lost.benchmark().entries()).isEmpty();
+
+		new org.springframework.transaction.support.TransactionTemplate(transactions)
+			.executeWithoutResult(status -> districtStats.rebuild(setId));
+		var rebuilt = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102", 0).orElseThrow();
+		assertThat(rebuilt.outliers()).extracting(MeasureBenchmarks.Outlier::institutionId).containsExactly(c.getId());
+		assertThat(rebuilt.benchmark().entries()).hasSize(5);
+		assertThat(rebuilt.trend()).last().satisfies(point -> assertThat(point.median()).isEqualTo(10.0));
+		// the kept flag and the one computed from the rows on the page agree
+		assertThat(rebuilt.benchmark().outliers()).extracting(MeasureBenchmark.Entry::institutionId)
+			.containsExactly(c.getId());
+		// and a transaction is required: nothing is rebuilt half-way
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> districtStats.rebuild(setId))
+			.isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
 	}
 
 	@Test

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The regulator compares the jurisdiction's institutions on a quality measure: the funnel
- * plot and table of a period, the outliers of every measure, the median's trend.
+ * The regulator compares the jurisdiction's institutions on a quality measure: a
+ * district's funnel plot, table and median's trend, or a larger region's districts and
+ * pooled trend, and the outliers of every measure.
  */
 @Controller
 class RegulatorBenchmarkController {
@@ -28,8 +29,8 @@ class RegulatorBenchmarkController {
 	@GetMapping("/regulator/quality-measures/benchmarks")
 	String benchmarks(CurrentUser user, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String measure, @RequestParam(required = false) String region,
-			Model model) {
-		model.addAttribute("view", benchmarks.forRegulator(user, period, measure, region).orElse(null));
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("view", benchmarks.forRegulator(user, period, measure, region, page).orElse(null));
 		model.addAttribute("districts", regions.districtsWithin(user.jurisdiction()));
 		model.addAttribute("region", region);
 		return "qualitymeasure/benchmarks";
