@@ -78,7 +78,9 @@ hangzhou = [d for d in districts if d.startswith("3301")] or districts[:10]
 write("qm-benchmark", [f"/regulator/quality-measures/benchmarks?period={p}&measure={m}&region={d}"
                        for p in quarters for m in measures for d in hangzhou][:3000])
 write("qm-feedback", [f"/clinic/quality-measures/feedback?period={p}" for p in quarters])
+# the public sees only the published measures (QC-09, QC-20 and QC-22 are for the centre alone)
+disclosed = [m for m in measures if m not in ("QC-09", "QC-20", "QC-22")]
 write("qm-public", [f"/quality-measures?region={d}&measure={m}&period={p}"
-                    for d in random.sample(districts, min(60, len(districts))) for m in measures for p in quarters[:2]])
+                    for d in random.sample(districts, min(60, len(districts))) for m in disclosed for p in quarters[:2]])
 write("static", ["/css/meizhi.css"])
 write("reference", ["/reference"])

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One measure in one period across a region (a district, city or province): every
@@ -78,10 +77,11 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 
 	/**
 	 * A measure's rows scored: their distribution, a rate's overall value and proportion
-	 * with the sums behind them, and each row's entry, lowest value first.
+	 * with the sums behind them, the values sorted, and each row's entry, lowest value
+	 * first.
 	 */
 	record Scored(Distribution distribution, Double overall, Double proportion, double numeratorSum,
-			double denominatorSum, List<Entry> entries) {
+			double denominatorSum, List<Double> sortedValues, List<Entry> entries) {
 	}
 
 	/**
@@ -122,7 +122,7 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		entries.sort(Comparator.comparing(Entry::value, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(Entry::name)
 			.thenComparingLong(Entry::institutionId));
-		return new Scored(distribution, overall, proportion, numerators, denominators, List.copyOf(entries));
+		return new Scored(distribution, overall, proportion, numerators, denominators, values, List.copyOf(entries));
 	}
 
 	private static double scale(MeasureUnit unit) {
@@ -195,10 +195,17 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 
 	/**
 	 * A funnel plot drawn by the template: the institutions as dots (cases across, value
-	 * up), the overall value and the 95 % and 99.8 % limits as lines, and axis ticks.
+	 * up), the overall value and the 95 % and 99.8 % limits as lines, and axis ticks. The
+	 * dots within the limits are one path (a district has thousands; each row of the
+	 * table beside names them), the dots beyond a limit are each named.
+	 *
+	 * @param within the dots within the limits as SVG path data, one zero-length
+	 * round-capped stroke per dot
+	 * @param plotted how many institutions are plotted
+	 * @param dots the institutions beyond a limit, each named
 	 */
-	public record FunnelPlot(int width, int height, List<Dot> dots, String overall, String upper95, String lower95,
-			String upper998, String lower998, List<Tick> xTicks, List<Tick> yTicks) {
+	public record FunnelPlot(int width, int height, String within, int plotted, List<Dot> dots, String overall,
+			String upper95, String lower95, String upper998, String lower998, List<Tick> xTicks, List<Tick> yTicks) {
 
 		static final int WIDTH = 640;
 
@@ -206,7 +213,8 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 
 		static final int MARGIN = 48;
 
-		public record Dot(double x, double y, String label, boolean outlier, boolean warning) {
+		/** A dot beyond a limit: beyond the outer one on the worse side is an outlier. */
+		public record Dot(double x, double y, String label, boolean outlier) {
 		}
 
 		public record Tick(double at, String label) {
@@ -239,14 +247,21 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 			java.util.function.DoubleUnaryOperator x = cases -> MARGIN + cases / maxCases * plotWidth;
 			java.util.function.DoubleUnaryOperator y = value -> HEIGHT - MARGIN
 					- (Math.max(bottom, Math.min(value, finalTop)) - bottom) / (finalTop - bottom) * plotHeight;
-			List<Dot> dots = plotted.stream()
-				.map(e -> new Dot(round(x.applyAsDouble(e.denominator().doubleValue())),
-						round(y.applyAsDouble(e.value().doubleValue())),
-						e.name() + ": " + format(e.value().doubleValue()) + " (" + e.denominator().toPlainString()
-								+ ")",
-						e.outlier(), e.position() != Position.WITHIN))
-				.toList();
-			return new FunnelPlot(WIDTH, HEIGHT, dots, line(x, y, minCases, maxCases, n -> b.overall()),
+			List<Dot> dots = new ArrayList<>();
+			StringBuilder within = new StringBuilder();
+			for (Entry e : plotted) {
+				double dotX = round(x.applyAsDouble(e.denominator().doubleValue()));
+				double dotY = round(y.applyAsDouble(e.value().doubleValue()));
+				if (e.position() == Position.WITHIN) {
+					within.append('M').append(dotX).append(' ').append(dotY).append("h0");
+				}
+				else {
+					dots.add(new Dot(dotX, dotY, e.name() + ": " + format(e.value().doubleValue()) + " ("
+							+ e.denominator().toPlainString() + ")", e.outlier()));
+				}
+			}
+			return new FunnelPlot(WIDTH, HEIGHT, within.toString(), plotted.size(), dots,
+					line(x, y, minCases, maxCases, n -> b.overall()),
 					line(x, y, minCases, maxCases,
 							n -> BenchmarkMath.funnelLimit(proportion, n, BenchmarkMath.Z95) * scale),
 					line(x, y, minCases, maxCases,
@@ -268,8 +283,10 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 			int steps = 48;
 			for (int i = 0; i <= steps; i++) {
 				double cases = from * Math.pow(to / from, (double) i / steps);
-				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.applyAsDouble(cases),
-						y.applyAsDouble(value.applyAsDouble(cases))));
+				points.append(round(x.applyAsDouble(cases)))
+					.append(',')
+					.append(round(y.applyAsDouble(value.applyAsDouble(cases))))
+					.append(' ');
 			}
 			return points.toString().strip();
 		}

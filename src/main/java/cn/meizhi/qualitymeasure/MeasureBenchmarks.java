@@ -338,28 +338,11 @@ public class MeasureBenchmarks {
 		for (String key : keys) {
 			stats.put(key, districtStats.of(set.getId(), key, district));
 		}
-		// its rank and outlier flag against the district, from the district's kept values
-		Map<Long, long[]> ranks = new HashMap<>();
-		Map<Long, Boolean> flagged = new HashMap<>();
-		jdbc.sql("""
-				select d.measure_id, o.outlier, count(*) filter (where d.value < o.value) as below,
-				       count(*) filter (where d.value = o.value) as equal
-				from measure_district_value o
-				join measure_district_value d on d.set_id = o.set_id and d.period = o.period
-				  and d.region_code = o.region_code and d.measure_id = o.measure_id
-				where o.set_id = :set and o.period = :period and o.region_code = :district and o.institution_id = :id
-				  and d.value is not null
-				group by d.measure_id, o.outlier
-				""")
-			.param("id", institution.id())
-			.param("set", set.getId())
-			.param("period", period.key())
-			.param("district", district)
-			.query((rs, n) -> {
-				flagged.put(rs.getLong("measure_id"), rs.getBoolean("outlier"));
-				return ranks.put(rs.getLong("measure_id"), new long[] { rs.getLong("below"), rs.getLong("equal") });
-			})
-			.list();
+		// its rank and outlier flag against the district, from what the district keeps
+		Map<Long, BigDecimal> ownValues = new HashMap<>();
+		own.getOrDefault(period.key(), Map.of()).forEach((id, row) -> ownValues.put(id, row.value()));
+		Map<Long, MeasureDistrictStats.Place> places = districtStats.placesOf(set.getId(), period.key(), district,
+				institution.id(), ownValues);
 		List<FeedbackLine> lines = new ArrayList<>();
 		for (QualityMeasure m : reported) {
 			MeasureDistrictStats.Stat stat = stats.get(period.key()).get(m.getId());
@@ -370,16 +353,15 @@ public class MeasureBenchmarks {
 			MeasureBenchmark.Row mine = own.getOrDefault(period.key(), Map.of()).get(m.getId());
 			MeasureBenchmark.Entry entry = null;
 			if (mine != null) {
-				long[] rank = ranks.get(m.getId());
-				Double percentile = rank == null || stat == null || mine.value() == null ? null
-						: 100.0 * (rank[0] + 0.5 * rank[1]) / stat.institutions();
+				MeasureDistrictStats.Place place = places.get(m.getId());
+				Double percentile = place == null || mine.value() == null ? null : place.percentileRank();
 				Double proportion = stat == null || stat.denominatorSum() == null || stat.denominatorSum().signum() == 0
 						? null : stat.numeratorSum().doubleValue() / stat.denominatorSum().doubleValue();
 				entry = MeasureBenchmark.entry(m, mine, percentile, proportion, distribution);
 				// the flag kept when the district last changed decides, as on the
 				// regulator's
 				// list
-				entry = entry.withOutlier(flagged.getOrDefault(m.getId(), false));
+				entry = entry.withOutlier(place != null && place.outlier());
 			}
 			List<TrendPoint> trend = new ArrayList<>();
 			for (MeasurePeriod p : periods) {

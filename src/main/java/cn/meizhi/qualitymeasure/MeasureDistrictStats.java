@@ -163,8 +163,9 @@ public class MeasureDistrictStats {
 			jdbc.sql(
 					"""
 							insert into measure_district_stat (set_id, period, region_code, measure_id, institutions, q1, median, q3,
-							                                   numerator_sum, denominator_sum)
-							values (:set, :period, :district, :measure, :institutions, :q1, :median, :q3, :numerators, :denominators)
+							                                   numerator_sum, denominator_sum, sorted_values)
+							values (:set, :period, :district, :measure, :institutions, :q1, :median, :q3, :numerators, :denominators,
+							        cast(:sorted as double precision[]))
 							""")
 				.param("set", setId)
 				.param("period", period)
@@ -176,6 +177,8 @@ public class MeasureDistrictStats {
 				.param("q3", scored.distribution().q3())
 				.param("numerators", scored.numeratorSum())
 				.param("denominators", units.get(measureId).isRate() ? scored.denominatorSum() : null)
+				.param("sorted",
+						scored.sortedValues().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
 				.update();
 			List<Long> outliers = scored.entries()
 				.stream()
@@ -211,6 +214,57 @@ public class MeasureDistrictStats {
 			.query((rs, n) -> stats.put(rs.getLong("measure_id"), stat(rs)))
 			.list();
 		return stats;
+	}
+
+	/**
+	 * An institution's place in its district in a period, by measure id: its percentile
+	 * rank (binary search in the district's sorted values) and whether its value is
+	 * flagged as an outlier.
+	 */
+	Map<Long, Place> placesOf(long setId, String period, String district, long institutionId,
+			Map<Long, BigDecimal> ownValues) {
+		Map<Long, Place> places = new HashMap<>();
+		if (ownValues.isEmpty()) {
+			return places;
+		}
+		Map<Long, Boolean> flagged = new HashMap<>();
+		jdbc.sql("""
+				select measure_id, outlier from measure_district_value
+				where set_id = :set and period = :period and region_code = :district and measure_id in (:measures)
+				  and institution_id = :id
+				""")
+			.param("set", setId)
+			.param("period", period)
+			.param("district", district)
+			.param("measures", ownValues.keySet())
+			.param("id", institutionId)
+			.query((rs, n) -> flagged.put(rs.getLong("measure_id"), rs.getBoolean("outlier")))
+			.list();
+		jdbc.sql("""
+				select measure_id, sorted_values from measure_district_stat
+				where set_id = :set and period = :period and region_code = :district and measure_id in (:measures)
+				""")
+			.param("set", setId)
+			.param("period", period)
+			.param("district", district)
+			.param("measures", ownValues.keySet())
+			.query((rs, n) -> {
+				long measureId = rs.getLong("measure_id");
+				BigDecimal own = ownValues.get(measureId);
+				java.sql.Array array = rs.getArray("sorted_values");
+				Double rank = null;
+				if (own != null && array != null) {
+					rank = BenchmarkMath.percentileRank(java.util.Arrays.asList((Double[]) array.getArray()),
+							own.doubleValue());
+				}
+				return places.put(measureId, new Place(rank, flagged.getOrDefault(measureId, false)));
+			})
+			.list();
+		return places;
+	}
+
+	/** An institution's percentile rank (null without a value) and outlier flag. */
+	record Place(Double percentileRank, boolean outlier) {
 	}
 
 	/** A district's rows of one measure over some periods, by period key. */

@@ -511,6 +511,10 @@ class MeasureReportTests {
 		var feedback = benchmarks.feedback(Fixtures.clinic(c.getId()), null).orElseThrow();
 		assertThat(feedback.period().key()).isEqualTo("2026-Q3");
 		assertThat(feedback.outliers()).extracting(l -> l.measure().getCode()).containsExactly("T1");
+		// its rank among the district's five (5, 5.56, 10, 27, 30): three below, itself
+		// half
+		assertThat(feedback.outliers().get(0).own().percentileRank()).isEqualTo(70.0);
+		assertThat(feedback.outliers().get(0).district().median()).isEqualTo(10.0);
 		mvc.perform(get("/clinic/quality-measures/feedback").with(user(Fixtures.principal(Fixtures.clinic(c.getId())))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"feedback-outliers\"")));

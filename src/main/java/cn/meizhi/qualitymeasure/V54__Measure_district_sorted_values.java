@@ -1,0 +1,23 @@
+package cn.meizhi.qualitymeasure;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides every kept district again after V53 gave the distributions their sorted values,
+ * by the rule the submissions use ({@link MeasureDistrictStats#recompute}).
+ */
+@Component
+class V54__Measure_district_sorted_values extends BaseJavaMigration {
+
+	@Override
+	public void migrate(Context context) {
+		MeasureDistrictStats
+			.recomputeAll(JdbcClient.create(new SingleConnectionDataSource(context.getConnection(), true)), null);
+	}
+
+}
