@@ -86,20 +86,28 @@ public class MeasureBenchmarks {
 	 * benchmark in a period with its funnel, a page of its table ({@value #TABLE_PAGE}
 	 * rows) and the median's trend. For a city, a province or the whole jurisdiction: the
 	 * measure's distribution in each district and the pooled value's trend. Either way,
-	 * the outliers of the period across every measure, each against its district.
+	 * how many outliers each measure has in the period across the region (each against
+	 * its district), and the measure's outliers by name.
 	 *
 	 * @param district whether the region is one district
 	 * @param benchmark the district's benchmark of the measure (null for a larger region)
 	 * @param entries a page of the district's table
 	 * @param districts the measure in each district of a larger region
 	 * @param regionTrend the pooled value of a larger region over the periods
-	 * @param outlierCount how many outliers there are ({@code outliers} lists the first
-	 * {@value #OUTLIERS_SHOWN})
+	 * @param outlierCounts how many outliers each measure of the period has, in the order
+	 * of the set (measures without one left out)
+	 * @param outliers the measure's outliers, the first {@value #OUTLIERS_SHOWN}
+	 * @param outlierCount how many outliers the measure has
 	 */
 	public record RegulatorView(MeasureSet set, List<MeasurePeriod> periods, MeasurePeriod period,
 			List<QualityMeasure> measures, QualityMeasure measure, String region, boolean district,
 			MeasureBenchmark benchmark, Page<MeasureBenchmark.Entry> entries, List<DistrictLine> districts,
-			List<TrendPoint> trend, List<RegionTrendPoint> regionTrend, List<Outlier> outliers, long outlierCount) {
+			List<TrendPoint> trend, List<RegionTrendPoint> regionTrend, List<OutlierCount> outlierCounts,
+			List<Outlier> outliers, long outlierCount) {
+	}
+
+	/** How many outliers a measure has in a period across a region. */
+	public record OutlierCount(QualityMeasure measure, long outliers) {
 	}
 
 	/**
@@ -145,7 +153,7 @@ public class MeasureBenchmarks {
 		periods.addAll(endedPeriods(set, ReportingPeriod.MONTHLY));
 		if (periods.isEmpty()) {
 			return Optional.of(new RegulatorView(set, periods, null, List.of(), null, region, district, null,
-					Page.empty(), List.of(), List.of(), List.of(), List.of(), 0));
+					Page.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), 0));
 		}
 		MeasurePeriod period = MeasurePeriod.parse(periodKey).filter(periods::contains).orElse(periods.get(0));
 		List<QualityMeasure> ofPeriod = measures.findBySetIdOrderByPosition(set.getId())
@@ -159,30 +167,37 @@ public class MeasureBenchmarks {
 		List<MeasurePeriod> trendPeriods = trendPeriods(set, period);
 		List<String> trendKeys = trendPeriods.stream().map(MeasurePeriod::key).toList();
 		Map<Long, QualityMeasure> byId = ofPeriod.stream().collect(Collectors.toMap(QualityMeasure::getId, m -> m));
-		String outlierWhere = """
-				from measure_district_value d join register_institution i on i.id = d.institution_id
-				where d.set_id = :set and d.period = :period and d.region_code like :prefix and d.outlier
-				""";
-		long outlierCount = jdbc.sql("select count(*) " + outlierWhere)
+		Map<Long, Long> counted = new HashMap<>();
+		jdbc.sql("""
+				select measure_id, count(*) as outliers from measure_district_value
+				where set_id = :set and period = :period and region_code like :prefix and outlier
+				group by measure_id
+				""")
 			.param("set", set.getId())
 			.param("period", period.key())
 			.param("prefix", region + "%")
-			.query(Long.class)
-			.single();
-		List<Outlier> outliers = jdbc
-			.sql("select d.measure_id, d.institution_id, i.name, d.region_code, d.value " + outlierWhere
-					+ " order by d.measure_id, d.region_code, d.value, d.institution_id limit :limit")
-			.param("set", set.getId())
-			.param("period", period.key())
-			.param("prefix", region + "%")
-			.param("limit", OUTLIERS_SHOWN)
-			.query((rs, n) -> new Outlier(byId.get(rs.getLong("measure_id")), rs.getLong("institution_id"),
-					rs.getString("name"), rs.getString("region_code"), rs.getBigDecimal("value")))
-			.list()
-			.stream()
-			.filter(o -> o.measure() != null)
-			.sorted(Comparator.comparing((Outlier o) -> o.measure().getPosition()))
+			.query((rs, n) -> counted.put(rs.getLong("measure_id"), rs.getLong("outliers")))
+			.list();
+		List<OutlierCount> outlierCounts = ofPeriod.stream()
+			.filter(m -> counted.containsKey(m.getId()))
+			.map(m -> new OutlierCount(m, counted.get(m.getId())))
 			.toList();
+		long outlierCount = counted.getOrDefault(measure.getId(), 0L);
+		List<Outlier> outliers = jdbc.sql("""
+				select d.institution_id, i.name, d.region_code, d.value
+				from measure_district_value d join register_institution i on i.id = d.institution_id
+				where d.set_id = :set and d.period = :period and d.region_code like :prefix and d.measure_id = :measure
+				  and d.outlier
+				order by d.region_code, d.value, d.institution_id limit :limit
+				""")
+			.param("set", set.getId())
+			.param("period", period.key())
+			.param("prefix", region + "%")
+			.param("measure", measure.getId())
+			.param("limit", OUTLIERS_SHOWN)
+			.query((rs, n) -> new Outlier(measure, rs.getLong("institution_id"), rs.getString("name"),
+					rs.getString("region_code"), rs.getBigDecimal("value")))
+			.list();
 		periods.sort(Comparator.<MeasurePeriod>naturalOrder().reversed());
 		if (district) {
 			MeasureBenchmark benchmark = MeasureBenchmark.of(measure, period, region,
@@ -199,7 +214,7 @@ public class MeasureBenchmarks {
 				return new TrendPoint(p, null, stat == null ? null : stat.median().doubleValue());
 			}).toList();
 			return Optional.of(new RegulatorView(set, periods, period, ofPeriod, measure, region, true, benchmark,
-					entries, List.of(), trend, List.of(), outliers, outlierCount));
+					entries, List.of(), trend, List.of(), outlierCounts, outliers, outlierCount));
 		}
 		List<DistrictLine> districts = jdbc.sql("""
 				select region_code, institutions, q1, median, q3, numerator_sum, denominator_sum
@@ -239,7 +254,7 @@ public class MeasureBenchmarks {
 			.map(p -> pooled.getOrDefault(p.key(), new RegionTrendPoint(p, 0, null)))
 			.toList();
 		return Optional.of(new RegulatorView(set, periods, period, ofPeriod, measure, region, false, null, Page.empty(),
-				districts, List.of(), regionTrend, outliers, outlierCount));
+				districts, List.of(), regionTrend, outlierCounts, outliers, outlierCount));
 	}
 
 	/**

@@ -489,6 +489,7 @@ class MeasureReportTests {
 		assertThat(city.regionTrend()).last().satisfies(point -> assertThat(point.overall()).isEqualTo(12.5));
 		assertThat(city.outliers()).extracting(o -> o.measure().getCode() + " " + o.institutionId())
 			.contains("T1 " + c.getId());
+		assertThat(city.outlierCounts()).extracting(o -> o.measure().getCode() + " " + o.outliers()).contains("T1 1");
 		mvc.perform(get("/regulator/quality-measures/benchmarks").param("period", "2026-Q3")
 			.param("measure", "T1")
 			.with(user(Fixtures.principal(REGULATOR))))
