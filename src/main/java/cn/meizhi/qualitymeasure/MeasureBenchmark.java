@@ -58,6 +58,11 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 			BigDecimal denominator, BigDecimal value, Double percentileRank, Double lower95, Double upper95,
 			Double lower998, Double upper998, Position position, boolean outlier) {
 
+		Entry withName(String name) {
+			return new Entry(institutionId, name, regionCode, numerator, denominator, value, percentileRank, lower95,
+					upper95, lower998, upper998, position, outlier);
+		}
+
 		Entry withOutlier(boolean flagged) {
 			return new Entry(institutionId, name, regionCode, numerator, denominator, value, percentileRank, lower95,
 					upper95, lower998, upper998, position, flagged);
@@ -169,6 +174,17 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 				: position == Position.LOW_OUTLIER;
 		return new Entry(row.institutionId(), row.name(), row.regionCode(), row.numerator(), row.denominator(),
 				row.value(), rank, lower95, upper95, lower998, upper998, position, outlier);
+	}
+
+	/**
+	 * The same benchmark with the institutions' names that are known (the others keep
+	 * theirs), in the same order.
+	 */
+	MeasureBenchmark withNames(java.util.Map<Long, String> names) {
+		return new MeasureBenchmark(measure, period, region, distribution, overall,
+				entries.stream()
+					.map(e -> names.containsKey(e.institutionId()) ? e.withName(names.get(e.institutionId())) : e)
+					.toList());
 	}
 
 	public List<Entry> outliers() {

@@ -149,17 +149,15 @@ public class MeasureBenchmarks {
 		String region = regionCode == null || regionCode.isBlank() ? regulator.jurisdiction().prefix()
 				: prefixWithin(regulator, regionCode);
 		boolean district = region.length() == 6;
-		List<MeasurePeriod> periods = endedPeriods(set, ReportingPeriod.QUARTERLY);
-		periods.addAll(endedPeriods(set, ReportingPeriod.MONTHLY));
+		List<QualityMeasure> all = measures.findBySetIdOrderByPosition(set.getId());
+		List<MeasurePeriod> periods = endedPeriods(set, ReportingPeriod.QUARTERLY, all);
+		periods.addAll(endedPeriods(set, ReportingPeriod.MONTHLY, all));
 		if (periods.isEmpty()) {
 			return Optional.of(new RegulatorView(set, periods, null, List.of(), null, region, district, null,
 					Page.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), 0));
 		}
 		MeasurePeriod period = MeasurePeriod.parse(periodKey).filter(periods::contains).orElse(periods.get(0));
-		List<QualityMeasure> ofPeriod = measures.findBySetIdOrderByPosition(set.getId())
-			.stream()
-			.filter(m -> m.getPeriod() == period.kind())
-			.toList();
+		List<QualityMeasure> ofPeriod = all.stream().filter(m -> m.getPeriod() == period.kind()).toList();
 		QualityMeasure measure = ofPeriod.stream()
 			.filter(m -> m.getCode().equals(measureCode))
 			.findFirst()
@@ -200,13 +198,24 @@ public class MeasureBenchmarks {
 			.list();
 		periods.sort(Comparator.<MeasurePeriod>naturalOrder().reversed());
 		if (district) {
-			MeasureBenchmark benchmark = MeasureBenchmark.of(measure, period, region,
+			MeasureBenchmark scored = MeasureBenchmark.of(measure, period, region,
 					rows(set.getId(), period, region, measure.getId()));
 			PageRequest pageable = PageRequest.of(Math.max(0, Math.min(page, 10_000)), TABLE_PAGE);
-			List<MeasureBenchmark.Entry> all = benchmark.entries();
-			int from = (int) Math.min(pageable.getOffset(), all.size());
+			int from = (int) Math.min(pageable.getOffset(), scored.entries().size());
+			List<MeasureBenchmark.Entry> shown = scored.entries()
+				.subList(from, Math.min(from + TABLE_PAGE, scored.entries().size()));
+			// names for the rows of the page and the dots named on the funnel (those
+			// beyond a
+			// limit), not for every institution of the district
+			java.util.Set<Long> named = new java.util.HashSet<>();
+			shown.forEach(e -> named.add(e.institutionId()));
+			scored.entries()
+				.stream()
+				.filter(e -> e.position() != MeasureBenchmark.Position.WITHIN)
+				.forEach(e -> named.add(e.institutionId()));
+			MeasureBenchmark benchmark = scored.withNames(names(named));
 			Page<MeasureBenchmark.Entry> entries = new PageImpl<>(
-					all.subList(from, Math.min(from + TABLE_PAGE, all.size())), pageable, all.size());
+					benchmark.entries().subList(from, from + shown.size()), pageable, benchmark.entries().size());
 			Map<String, MeasureDistrictStats.Stat> stats = districtStats.trend(set.getId(), trendKeys, region,
 					measure.getId());
 			List<TrendPoint> trend = trendPeriods.stream().map(p -> {
@@ -411,28 +420,36 @@ public class MeasureBenchmarks {
 	 */
 	List<MeasureBenchmark.Row> rows(long setId, MeasurePeriod period, String district, long measureId) {
 		return jdbc.sql("""
-				select d.institution_id, i.name, d.numerator, d.denominator, d.value
-				from measure_district_value d join register_institution i on i.id = d.institution_id
-				where d.set_id = :set and d.period = :period and d.region_code = :district and d.measure_id = :measure
-				order by d.institution_id
+				select institution_id, numerator, denominator, value from measure_district_value
+				where set_id = :set and period = :period and region_code = :district and measure_id = :measure
+				order by institution_id
 				""")
 			.param("set", setId)
 			.param("period", period.key())
 			.param("district", district)
 			.param("measure", measureId)
-			.query((rs, n) -> new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"), district,
+			.query((rs, n) -> new MeasureBenchmark.Row(rs.getLong("institution_id"), "", district,
 					rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"), rs.getBigDecimal("value")))
 			.list();
+	}
+
+	private Map<Long, String> names(java.util.Set<Long> ids) {
+		Map<Long, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("select id, name from register_institution where id in (:ids)")
+				.param("ids", ids)
+				.query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name")))
+				.list();
+		}
+		return names;
 	}
 
 	/**
 	 * The ended periods of a kind since the set's reporting began, newest first (two
 	 * years at most).
 	 */
-	List<MeasurePeriod> endedPeriods(MeasureSet set, ReportingPeriod kind) {
-		boolean reported = measures.findBySetIdOrderByPosition(set.getId())
-			.stream()
-			.anyMatch(m -> m.getPeriod() == kind);
+	List<MeasurePeriod> endedPeriods(MeasureSet set, ReportingPeriod kind, List<QualityMeasure> of) {
+		boolean reported = of.stream().anyMatch(m -> m.getPeriod() == kind);
 		List<MeasurePeriod> periods = new ArrayList<>();
 		if (!reported) {
 			return periods;

@@ -195,7 +195,7 @@ public class PublicQualityMeasures {
 					.filter(m -> m.getCode().equals(measureCode))
 					.findFirst()
 					.orElseThrow(() -> new cn.meizhi.shared.NotFoundException("Quality measure", measureCode));
-		List<MeasurePeriod> periods = benchmarks.endedPeriods(set.get(), measure.getPeriod());
+		List<MeasurePeriod> periods = benchmarks.endedPeriods(set.get(), measure.getPeriod(), disclosed);
 		var pageable = org.springframework.data.domain.PageRequest.of(Math.max(0, Math.min(page, 10_000)), PAGE_SIZE);
 		if (periods.isEmpty()) {
 			return Optional.of(new Comparison(set.get(), disclosed, measure, periods, null, regionCode, null, 0,
