@@ -220,8 +220,9 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	 * @param plotted how many institutions are plotted
 	 * @param dots the institutions beyond a limit, each named
 	 */
-	public record FunnelPlot(int width, int height, String within, int plotted, List<Dot> dots, String overall,
-			String upper95, String lower95, String upper998, String lower998, List<Tick> xTicks, List<Tick> yTicks) {
+	public record FunnelPlot(int width, int height, String within, String warnings, int plotted, List<Dot> dots,
+			String overall, String upper95, String lower95, String upper998, String lower998, List<Tick> xTicks,
+			List<Tick> yTicks) {
 
 		static final int WIDTH = 640;
 
@@ -229,7 +230,7 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 
 		static final int MARGIN = 48;
 
-		/** A dot beyond a limit: beyond the outer one on the worse side is an outlier. */
+		/** An outlier's dot: beyond the outer limit on the worse side. */
 		public record Dot(double x, double y, String label, boolean outlier) {
 		}
 
@@ -265,18 +266,22 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 					- (Math.max(bottom, Math.min(value, finalTop)) - bottom) / (finalTop - bottom) * plotHeight;
 			List<Dot> dots = new ArrayList<>();
 			StringBuilder within = new StringBuilder();
+			StringBuilder warnings = new StringBuilder();
 			for (Entry e : plotted) {
 				double dotX = round(x.applyAsDouble(e.denominator().doubleValue()));
 				double dotY = round(y.applyAsDouble(e.value().doubleValue()));
 				if (e.position() == Position.WITHIN) {
 					within.append('M').append(dotX).append(' ').append(dotY).append("h0");
 				}
+				else if (!e.outlier()) {
+					warnings.append('M').append(dotX).append(' ').append(dotY).append("h0");
+				}
 				else {
 					dots.add(new Dot(dotX, dotY, e.name() + ": " + format(e.value().doubleValue()) + " ("
 							+ e.denominator().toPlainString() + ")", e.outlier()));
 				}
 			}
-			return new FunnelPlot(WIDTH, HEIGHT, within.toString(), plotted.size(), dots,
+			return new FunnelPlot(WIDTH, HEIGHT, within.toString(), warnings.toString(), plotted.size(), dots,
 					line(x, y, minCases, maxCases, n -> b.overall()),
 					line(x, y, minCases, maxCases,
 							n -> BenchmarkMath.funnelLimit(proportion, n, BenchmarkMath.Z95) * scale),
