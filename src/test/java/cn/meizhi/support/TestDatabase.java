@@ -34,7 +34,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	/** Where the server listens and how to sign in as its superuser. */
 	public record Server(String host, int port, String username, String password) {
 
-		String url(String database) {
+		public String url(String database) {
 			return "jdbc:postgresql://" + host + ":" + port + "/" + database;
 		}
 
@@ -75,6 +75,16 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + database, ex);
 		}
+	}
+
+	/**
+	 * A new empty database on the per-JVM server, for a test that migrates it itself;
+	 * returns its name.
+	 */
+	public static String freshDatabase(String prefix) {
+		String database = prefix + "_" + DATABASES.incrementAndGet();
+		createDatabase(server(), database, false);
+		return database;
 	}
 
 	/** The per-JVM server, started on first use. */
