@@ -60,6 +60,35 @@ class NationalDataSetTests {
 	@Autowired
 	cn.meizhi.directory.internal.DirectoryEntries directoryEntries;
 
+	@Autowired
+	cn.meizhi.qualitymeasure.MeasureSets measureSets;
+
+	@Autowired
+	cn.meizhi.qualitymeasure.MeasureDistrictStats measureDistricts;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	@Test
+	void generatesQualityMeasuresKeptByDistrictAsTheSubmissionsKeepThem() throws Exception {
+		new NationalDataSet(dataSource, jdbc, standards, authoring, engine, regions, inspections, accounts)
+			.generate(400, 11, LocalDate.now());
+		var summary = new QualityMeasureDataSet(dataSource, jdbc, measureSets, measureDistricts,
+				new org.springframework.transaction.support.TransactionTemplate(transactions))
+			.generate(11, LocalDate.now());
+		assertThat(summary.values()).isPositive();
+		// every submitted value kept by district, every kept measure of a district with
+		// its
+		// distribution and sorted values, and the institutions generated far off flagged
+		assertThat(count("select count(*) from measure_district_value"))
+			.isEqualTo(count("select count(*) from measure_value v join measure_report r on r.id = v.report_id "
+					+ "where r.status = 'SUBMITTED'"));
+		assertThat(count("select count(*) from (select distinct set_id, period, region_code, measure_id "
+				+ "from measure_district_value where value is not null) kept"))
+			.isEqualTo(count("select count(*) from measure_district_stat where sorted_values is not null"));
+		assertThat(count("select count(*) from measure_district_value where outlier")).isPositive();
+	}
+
 	@Test
 	void generatesARealisticDataSetThatPassesTheRegistersOwnRules() throws Exception {
 		long before = count("select count(*) from institution");
