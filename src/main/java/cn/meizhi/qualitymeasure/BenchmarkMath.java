@@ -1,5 +1,6 @@
 package cn.meizhi.qualitymeasure;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -18,7 +19,43 @@ public final class BenchmarkMath {
 	/** Two-sided 99.8 % limits: beyond them, an institution is an outlier. */
 	public static final double Z998 = 3.090232;
 
+	/** Powers of ten a double holds exactly. */
+	private static final double[] POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+			1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
 	private BenchmarkMath() {
+	}
+
+	/**
+	 * A decimal as the nearest double, the same as {@link BigDecimal#doubleValue()}. A
+	 * measure's numbers (at most fifteen digits, three or four decimals) are their digits
+	 * divided by a power of ten, both exact as doubles, so one division rounds correctly;
+	 * Java 17's {@code doubleValue} goes through the decimal's text and back, and a
+	 * district page converts some twenty thousand numbers.
+	 */
+	public static double toDouble(BigDecimal decimal) {
+		int scale = decimal.scale();
+		if (scale >= 0 && scale < POWERS_OF_TEN.length && decimal.precision() <= 15) {
+			return decimal.scaleByPowerOfTen(scale).longValue() / POWERS_OF_TEN[scale];
+		}
+		return decimal.doubleValue();
+	}
+
+	/**
+	 * Appends a non-negative SVG coordinate rounded to a tenth ({@code 12},
+	 * {@code 12.5}): the funnel plot writes two per institution.
+	 */
+	static StringBuilder appendTenths(StringBuilder to, double coordinate) {
+		long tenths = Math.round(coordinate * 10);
+		if (tenths < 0) {
+			to.append('-');
+			tenths = -tenths;
+		}
+		to.append(tenths / 10);
+		if (tenths % 10 != 0) {
+			to.append('.').append(tenths % 10);
+		}
+		return to;
 	}
 
 	/** The p-quantile (0 ≤ p ≤ 1) of values sorted ascending; NaN when there are none. */
@@ -38,9 +75,15 @@ public final class BenchmarkMath {
 	 * institutions are ranked without comparing each with every other).
 	 */
 	public static double percentileRank(List<Double> sorted, double value) {
-		int below = firstIndex(sorted, value, false);
-		int notAbove = firstIndex(sorted, value, true);
-		return 100.0 * (below + 0.5 * (notAbove - below)) / sorted.size();
+		return percentileRank(firstIndex(sorted, value, false), firstIndex(sorted, value, true), sorted.size());
+	}
+
+	/**
+	 * The percentile rank (0–100) of a value from how many of {@code count} values lie
+	 * below it and how many are not above it.
+	 */
+	public static double percentileRank(int below, int notAbove, int count) {
+		return 100.0 * (below + 0.5 * (notAbove - below)) / count;
 	}
 
 	/** The first index whose value is at least (or, {@code after}, above) the value. */

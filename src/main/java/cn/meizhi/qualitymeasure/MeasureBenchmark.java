@@ -99,7 +99,7 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	static Scored score(MeasureUnit unit, MeasureDirection direction, List<Row> rows) {
 		List<Double> values = rows.stream()
 			.filter(r -> r.value() != null)
-			.map(r -> r.value().doubleValue())
+			.map(r -> BenchmarkMath.toDouble(r.value()))
 			.sorted()
 			.toList();
 		Distribution distribution = values.isEmpty() ? new Distribution(0, null, null, null)
@@ -109,8 +109,8 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		double denominators = 0;
 		for (Row r : rows) {
 			if (r.value() != null) {
-				numerators += r.numerator().doubleValue();
-				denominators += r.denominator() == null ? 0 : r.denominator().doubleValue();
+				numerators += BenchmarkMath.toDouble(r.numerator());
+				denominators += r.denominator() == null ? 0 : BenchmarkMath.toDouble(r.denominator());
 			}
 		}
 		Double overall = null;
@@ -121,7 +121,8 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		}
 		List<Entry> entries = new ArrayList<>();
 		for (Row row : rows) {
-			Double rank = row.value() == null ? null : BenchmarkMath.percentileRank(values, row.value().doubleValue());
+			Double rank = row.value() == null ? null
+					: BenchmarkMath.percentileRank(values, BenchmarkMath.toDouble(row.value()));
 			entries.add(entry(unit, direction, row, rank, proportion, distribution));
 		}
 		entries.sort(Comparator.comparing(Entry::value, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -153,9 +154,9 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		Double upper998 = null;
 		Position position = Position.WITHIN;
 		if (row.value() != null) {
-			double value = row.value().doubleValue();
+			double value = BenchmarkMath.toDouble(row.value());
 			if (proportion != null && unit.isRate()) {
-				double cases = row.denominator().doubleValue();
+				double cases = BenchmarkMath.toDouble(row.denominator());
 				lower95 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z95) * scale;
 				upper95 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z95) * scale;
 				lower998 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z998) * scale;
@@ -193,6 +194,12 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 
 	public java.util.Optional<Entry> entryOf(long institutionId) {
 		return entries.stream().filter(e -> e.institutionId() == institutionId).findFirst();
+	}
+
+	/** A kept number as shown: two decimals at most; a dash for none. */
+	public static String format(BigDecimal number) {
+		return number == null ? "—"
+				: number.setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
 	/** A number as shown: two decimals at most. */
@@ -239,13 +246,14 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 
 		static FunnelPlot of(MeasureBenchmark b) {
 			List<Entry> plotted = b.entries().stream().filter(e -> e.value() != null).toList();
-			double maxCases = plotted.stream().mapToDouble(e -> e.denominator().doubleValue()).max().orElse(1) * 1.05;
+			double maxCases = plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.denominator())).max().orElse(1)
+					* 1.05;
 			double minCases = Math.max(1,
-					plotted.stream().mapToDouble(e -> e.denominator().doubleValue()).min().orElse(1) * 0.8);
+					plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.denominator())).min().orElse(1) * 0.8);
 			double scale = b.measure().getUnit() == MeasureUnit.RATE_PERCENT ? 100 : 1000;
 			double proportion = b.overall() / scale;
-			double minValue = plotted.stream().mapToDouble(e -> e.value().doubleValue()).min().orElse(0);
-			double maxValue = plotted.stream().mapToDouble(e -> e.value().doubleValue()).max().orElse(0);
+			double minValue = plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.value())).min().orElse(0);
+			double maxValue = plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.value())).max().orElse(0);
 			// the value axis spans the dots and the outer limits at the fewest cases, not
 			// 0-100
 			double low = Math.min(minValue,
@@ -268,16 +276,17 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 			StringBuilder within = new StringBuilder();
 			StringBuilder warnings = new StringBuilder();
 			for (Entry e : plotted) {
-				double dotX = round(x.applyAsDouble(e.denominator().doubleValue()));
-				double dotY = round(y.applyAsDouble(e.value().doubleValue()));
-				if (e.position() == Position.WITHIN) {
-					within.append('M').append(dotX).append(' ').append(dotY).append("h0");
-				}
-				else if (!e.outlier()) {
-					warnings.append('M').append(dotX).append(' ').append(dotY).append("h0");
+				double dotX = x.applyAsDouble(BenchmarkMath.toDouble(e.denominator()));
+				double dotY = y.applyAsDouble(BenchmarkMath.toDouble(e.value()));
+				if (e.position() == Position.WITHIN || !e.outlier()) {
+					StringBuilder path = e.position() == Position.WITHIN ? within : warnings;
+					BenchmarkMath.appendTenths(BenchmarkMath.appendTenths(path.append('M'), dotX).append(' '), dotY)
+						.append("h0");
 				}
 				else {
-					dots.add(new Dot(dotX, dotY, e.name() + ": " + format(e.value().doubleValue()) + " ("
+					dotX = round(dotX);
+					dotY = round(dotY);
+					dots.add(new Dot(dotX, dotY, e.name() + ": " + format(BenchmarkMath.toDouble(e.value())) + " ("
 							+ e.denominator().toPlainString() + ")", e.outlier()));
 				}
 			}

@@ -101,9 +101,35 @@ public class MeasureBenchmarks {
 	 */
 	public record RegulatorView(MeasureSet set, List<MeasurePeriod> periods, MeasurePeriod period,
 			List<QualityMeasure> measures, QualityMeasure measure, String region, boolean district,
-			MeasureBenchmark benchmark, Page<MeasureBenchmark.Entry> entries, List<DistrictLine> districts,
-			List<TrendPoint> trend, List<RegionTrendPoint> regionTrend, List<OutlierCount> outlierCounts,
-			List<Outlier> outliers, long outlierCount) {
+			MeasureBenchmark benchmark, Page<TableRow> entries, List<DistrictLine> districts, List<TrendPoint> trend,
+			List<RegionTrendPoint> regionTrend, List<OutlierCount> outlierCounts, List<Outlier> outliers,
+			long outlierCount) {
+	}
+
+	/**
+	 * A row of a district's table as it is shown: the numbers written out (two decimals
+	 * at most, the rank whole), so that the template only prints them. Fifty rows of four
+	 * to six formatted numbers each were a quarter of the page's rendering.
+	 *
+	 * @param limits a rate's 99.8 % limits at the institution's cases ("1.2–7.85"), or a
+	 * dash
+	 * @param position the message key of where the value lies
+	 */
+	public record TableRow(long institutionId, String name, String numerator, String denominator, String value,
+			String limits, String percentileRank, String position, boolean outlier) {
+
+		static TableRow of(MeasureBenchmark.Entry e) {
+			return new TableRow(e.institutionId(), e.name(), MeasureBenchmark.format(e.numerator()),
+					MeasureBenchmark.format(e.denominator()), MeasureBenchmark.format(e.value()),
+					e.lower998() == null ? "—"
+							: MeasureBenchmark.format(e.lower998()) + "–" + MeasureBenchmark.format(e.upper998()),
+					e.percentileRank() == null ? "—"
+							: BigDecimal.valueOf(e.percentileRank())
+								.setScale(0, java.math.RoundingMode.HALF_EVEN)
+								.toPlainString(),
+					"benchmark.position." + e.position(), e.outlier());
+		}
+
 	}
 
 	/** How many outliers a measure has in a period across a region. */
@@ -214,8 +240,9 @@ public class MeasureBenchmarks {
 				.filter(e -> e.position() != MeasureBenchmark.Position.WITHIN)
 				.forEach(e -> named.add(e.institutionId()));
 			MeasureBenchmark benchmark = scored.withNames(names(named));
-			Page<MeasureBenchmark.Entry> entries = new PageImpl<>(
-					benchmark.entries().subList(from, from + shown.size()), pageable, benchmark.entries().size());
+			Page<TableRow> entries = new PageImpl<>(
+					benchmark.entries().subList(from, from + shown.size()).stream().map(TableRow::of).toList(),
+					pageable, benchmark.entries().size());
 			Map<String, MeasureDistrictStats.Stat> stats = districtStats.trend(set.getId(), trendKeys, region,
 					measure.getId());
 			List<TrendPoint> trend = trendPeriods.stream().map(p -> {
@@ -342,9 +369,8 @@ public class MeasureBenchmarks {
 		String district = institution.regionCode();
 		List<String> keys = periods.stream().map(MeasurePeriod::key).toList();
 		// its own values, its district's distributions (kept by the submissions) and its
-		// ranks: no
-		// district-wide rows are read into the application (a district may hold thousands
-		// of institutions)
+		// ranks: no district-wide rows are read into the application (a district may hold
+		// thousands of institutions)
 		Map<String, Map<Long, MeasureBenchmark.Row>> own = new HashMap<>();
 		jdbc.sql("""
 				select r.period, v.measure_id, v.numerator, v.denominator, v.value
@@ -358,10 +384,9 @@ public class MeasureBenchmarks {
 				.put(rs.getLong("measure_id"), new MeasureBenchmark.Row(institution.id(), institution.name(), district,
 						rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))))
 			.list();
-		Map<String, Map<Long, MeasureDistrictStats.Stat>> stats = new HashMap<>();
-		for (String key : keys) {
-			stats.put(key, districtStats.of(set.getId(), key, district));
-		}
+		Map<String, Map<Long, MeasureDistrictStats.Stat>> stats = new HashMap<>(
+				districtStats.of(set.getId(), keys, district));
+		keys.forEach(key -> stats.putIfAbsent(key, Map.of()));
 		// its rank and outlier flag against the district, from what the district keeps
 		Map<Long, BigDecimal> ownValues = new HashMap<>();
 		own.getOrDefault(period.key(), Map.of()).forEach((id, row) -> ownValues.put(id, row.value()));
@@ -383,8 +408,7 @@ public class MeasureBenchmarks {
 						? null : stat.numeratorSum().doubleValue() / stat.denominatorSum().doubleValue();
 				entry = MeasureBenchmark.entry(m, mine, percentile, proportion, distribution);
 				// the flag kept when the district last changed decides, as on the
-				// regulator's
-				// list
+				// regulator's list
 				entry = entry.withOutlier(place != null && place.outlier());
 			}
 			List<TrendPoint> trend = new ArrayList<>();
@@ -414,15 +438,15 @@ public class MeasureBenchmarks {
 	}
 
 	/**
-	 * A district's submitted values of one measure in a period, by institution (the order
-	 * {@link MeasureDistrictStats#recompute} scores them in), from the kept district
-	 * values.
+	 * A district's submitted values of one measure in a period, from the kept district
+	 * values, lowest value first: the order the page lists them in, so that scoring them
+	 * finds them sorted.
 	 */
 	List<MeasureBenchmark.Row> rows(long setId, MeasurePeriod period, String district, long measureId) {
 		return jdbc.sql("""
 				select institution_id, numerator, denominator, value from measure_district_value
 				where set_id = :set and period = :period and region_code = :district and measure_id = :measure
-				order by institution_id
+				order by value, institution_id
 				""")
 			.param("set", setId)
 			.param("period", period.key())

@@ -217,6 +217,25 @@ public class MeasureDistrictStats {
 	}
 
 	/**
+	 * A district's distributions in several periods, by period key and measure id: one
+	 * statement for a feedback report's trend.
+	 */
+	Map<String, Map<Long, Stat>> of(long setId, Collection<String> periods, String district) {
+		Map<String, Map<Long, Stat>> stats = new HashMap<>();
+		jdbc.sql("""
+				select period, measure_id, institutions, q1, median, q3, numerator_sum, denominator_sum
+				from measure_district_stat where set_id = :set and period in (:periods) and region_code = :district
+				""")
+			.param("set", setId)
+			.param("periods", periods)
+			.param("district", district)
+			.query((rs, n) -> stats.computeIfAbsent(rs.getString("period"), k -> new HashMap<>())
+				.put(rs.getLong("measure_id"), stat(rs)))
+			.list();
+		return stats;
+	}
+
+	/**
 	 * An institution's place in its district in a period, by measure id: its percentile
 	 * rank (binary search in the district's sorted values) and whether its value is
 	 * flagged as an outlier.
@@ -227,37 +246,47 @@ public class MeasureDistrictStats {
 		if (ownValues.isEmpty()) {
 			return places;
 		}
-		Map<Long, Boolean> flagged = new HashMap<>();
+		// PostgreSQL's width_bucket counts the kept sorted values not above a number by
+		// binary
+		// search: not above the value, and not above the next double below it (so below
+		// it).
+		// Reading the arrays instead (up to 3,000 values for each of twenty measures) was
+		// 40 %
+		// of the feedback report's time.
+		List<Long> measures = new ArrayList<>();
+		ownValues.forEach((measure, value) -> {
+			if (value == null) {
+				places.put(measure, new Place(null, false));
+			}
+			else {
+				measures.add(measure);
+			}
+		});
+		List<Double> own = measures.stream().map(m -> BenchmarkMath.toDouble(ownValues.get(m))).toList();
 		jdbc.sql("""
-				select measure_id, outlier from measure_district_value
-				where set_id = :set and period = :period and region_code = :district and measure_id in (:measures)
-				  and institution_id = :id
+				select o.measure_id, cardinality(s.sorted_values) as counted,
+				       width_bucket(o.value, s.sorted_values) as not_above,
+				       width_bucket(o.just_below, s.sorted_values) as below,
+				       coalesce(d.outlier, false) as outlier
+				from unnest(cast(:measures as bigint[]), cast(:values as float8[]), cast(:below as float8[]))
+				     as o(measure_id, value, just_below)
+				join measure_district_stat s on s.set_id = :set and s.period = :period and s.region_code = :district
+				     and s.measure_id = o.measure_id
+				left join measure_district_value d on d.set_id = :set and d.period = :period
+				     and d.region_code = :district and d.measure_id = o.measure_id and d.institution_id = :id
 				""")
+			.param("measures", measures.toArray(Long[]::new))
+			.param("values", own.toArray(Double[]::new))
+			.param("below", own.stream().map(Math::nextDown).toArray(Double[]::new))
 			.param("set", setId)
 			.param("period", period)
 			.param("district", district)
-			.param("measures", ownValues.keySet())
 			.param("id", institutionId)
-			.query((rs, n) -> flagged.put(rs.getLong("measure_id"), rs.getBoolean("outlier")))
-			.list();
-		jdbc.sql("""
-				select measure_id, sorted_values from measure_district_stat
-				where set_id = :set and period = :period and region_code = :district and measure_id in (:measures)
-				""")
-			.param("set", setId)
-			.param("period", period)
-			.param("district", district)
-			.param("measures", ownValues.keySet())
 			.query((rs, n) -> {
-				long measureId = rs.getLong("measure_id");
-				BigDecimal own = ownValues.get(measureId);
-				java.sql.Array array = rs.getArray("sorted_values");
-				Double rank = null;
-				if (own != null && array != null) {
-					rank = BenchmarkMath.percentileRank(java.util.Arrays.asList((Double[]) array.getArray()),
-							own.doubleValue());
-				}
-				return places.put(measureId, new Place(rank, flagged.getOrDefault(measureId, false)));
+				int counted = rs.getInt("counted");
+				Double rank = counted == 0 ? null
+						: BenchmarkMath.percentileRank(rs.getInt("below"), rs.getInt("not_above"), counted);
+				return places.put(rs.getLong("measure_id"), new Place(rank, rs.getBoolean("outlier")));
 			})
 			.list();
 		return places;

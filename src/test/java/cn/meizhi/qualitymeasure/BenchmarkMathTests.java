@@ -29,12 +29,40 @@ class BenchmarkMathTests {
 	}
 
 	@Test
+	void aKeptNumberBecomesTheSameDoubleAsJavaWouldGiveIt() {
+		java.util.Random random = new java.util.Random(20261207);
+		for (int i = 0; i < 100_000; i++) {
+			// numerators and cases as kept (three decimals), values (four), and wider
+			// ones
+			BigDecimal kept = BigDecimal.valueOf(random.nextLong(100_000_000_000L), 3 + random.nextInt(2));
+			assertThat(BenchmarkMath.toDouble(kept)).isEqualTo(kept.doubleValue());
+			assertThat(BenchmarkMath.toDouble(kept.negate())).isEqualTo(kept.negate().doubleValue());
+		}
+		for (String number : List.of("0", "0.0000", "12.5", "1E+3", "123456789012345.678",
+				"0.1234567890123456789012345", "99999999999999.999", "2.6005")) {
+			assertThat(BenchmarkMath.toDouble(new BigDecimal(number))).as(number)
+				.isEqualTo(new BigDecimal(number).doubleValue());
+		}
+	}
+
+	@Test
+	void aCoordinateIsWrittenToATenth() {
+		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 12.04)).hasToString("12");
+		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 12.06)).hasToString("12.1");
+		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 0.95)).hasToString("1");
+		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 271.55)).hasToString("271.6");
+		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), -3.25)).hasToString("-3.2");
+	}
+
+	@Test
 	void aPercentileRankCountsTiesAsHalf() {
 		List<Double> values = List.of(1.0, 2.0, 2.0, 3.0);
 		// one below, two equal: (1 + 1) / 4
 		assertThat(BenchmarkMath.percentileRank(values, 2.0)).isEqualTo(50.0);
 		assertThat(BenchmarkMath.percentileRank(values, 1.0)).isEqualTo(12.5);
 		assertThat(BenchmarkMath.percentileRank(values, 3.0)).isEqualTo(87.5);
+		// the same from counts: one below 2.0 and three not above it, of four
+		assertThat(BenchmarkMath.percentileRank(1, 3, 4)).isEqualTo(50.0);
 	}
 
 	@Test
