@@ -74,8 +74,21 @@ public class MeasureBenchmarks {
 		this.formats = formats;
 	}
 
-	/** A period's value of one measure, with the district's median then. */
+	/**
+	 * A period's value of one measure, with the district's median then, and both as
+	 * shown: a feedback report writes eight of these for each of its measures.
+	 */
 	public record TrendPoint(MeasurePeriod period, BigDecimal value, Double median) {
+
+		/** The period and the value ("2026-Q2 1.25"). */
+		public String label() {
+			return period.key() + " " + MeasureBenchmark.format(value);
+		}
+
+		public String medianShown() {
+			return MeasureBenchmark.format(median);
+		}
+
 	}
 
 	// ------------------------------------------------------------------ the regulator
@@ -330,6 +343,21 @@ public class MeasureBenchmarks {
 
 	public record FeedbackLine(QualityMeasure measure, MeasureBenchmark.Entry own,
 			MeasureBenchmark.Distribution district, List<TrendPoint> trend) {
+
+		/**
+		 * The numbers of the line as shown: its own value, the district's quartiles and
+		 * its rank (whole), each a dash when there is none.
+		 */
+		public List<String> shown() {
+			return List.of(own == null ? "—" : MeasureBenchmark.format(own.value()),
+					MeasureBenchmark.format(district.q1()), MeasureBenchmark.format(district.median()),
+					MeasureBenchmark.format(district.q3()),
+					own == null || own.percentileRank() == null ? "—"
+							: BigDecimal.valueOf(own.percentileRank())
+								.setScale(0, java.math.RoundingMode.HALF_EVEN)
+								.toPlainString());
+		}
+
 	}
 
 	/**

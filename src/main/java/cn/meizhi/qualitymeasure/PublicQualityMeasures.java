@@ -76,9 +76,26 @@ public class PublicQualityMeasures {
 	/** One measure on an institution's profile. */
 	public record ProfileLine(QualityMeasure measure, PublicValue latest, Double districtMedian,
 			int districtInstitutions, List<TrendValue> trend) {
+
+		/** The latest value as shown (when not withheld). */
+		public String latestShown() {
+			return MeasureBenchmark.format(latest.value());
+		}
+
+		/** The district's median as shown (when there is one). */
+		public String medianShown() {
+			return MeasureBenchmark.format(districtMedian);
+		}
+
 	}
 
 	public record TrendValue(MeasurePeriod period, PublicValue value) {
+
+		/** The period and its value, or an ellipsis when withheld ("2026-Q2 1.25"). */
+		public String label() {
+			return period.key() + " " + (value.suppressed() ? "…" : MeasureBenchmark.format(value.value()));
+		}
+
 	}
 
 	/** An institution's published measures of its latest submitted quarter. */
@@ -94,14 +111,29 @@ public class PublicQualityMeasures {
 		if (set.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<MeasurePeriod> latest = jdbc
-			.sql("select period from measure_report where institution_id = :id and set_id = :set "
-					+ "and status = 'SUBMITTED' and period like '%-Q%' order by period desc limit 1")
+		// its own values of its four latest submitted quarters, in one statement: the
+		// latest is the profile's period, and those of them within the year up to it its
+		// trend
+		Map<String, Map<Long, MeasureBenchmark.Row>> own = new java.util.HashMap<>();
+		jdbc.sql("""
+				select period, measure_id, numerator, denominator, value from (
+				    select r.period, v.measure_id, v.numerator, v.denominator, v.value,
+				           dense_rank() over (order by r.period desc) as back
+				    from measure_report r join measure_value v on v.report_id = r.id
+				    where r.institution_id = :id and r.set_id = :set and r.status = 'SUBMITTED' and r.period like '%-Q%'
+				) submitted where back <= 4
+				""")
 			.param("id", institutionId)
 			.param("set", set.get().getId())
-			.query(String.class)
-			.optional()
-			.flatMap(MeasurePeriod::parse);
+			.query((rs, n) -> own.computeIfAbsent(rs.getString("period"), k -> new java.util.HashMap<>())
+				.put(rs.getLong("measure_id"),
+						new MeasureBenchmark.Row(institutionId, "", regionCode, rs.getBigDecimal("numerator"),
+								rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))))
+			.list();
+		Optional<MeasurePeriod> latest = own.keySet()
+			.stream()
+			.flatMap(key -> MeasurePeriod.parse(key).stream())
+			.max(java.util.Comparator.naturalOrder());
 		if (latest.isEmpty()) {
 			return Optional.empty();
 		}
@@ -111,22 +143,6 @@ public class PublicQualityMeasures {
 			.toList();
 		List<MeasurePeriod> periods = benchmarks.trendPeriods(set.get(), latest.get());
 		periods = periods.subList(Math.max(0, periods.size() - 4), periods.size());
-		// its own values of the last four quarters, and its district's distribution (kept
-		// by the submissions)
-		Map<String, Map<Long, MeasureBenchmark.Row>> own = new java.util.HashMap<>();
-		jdbc.sql("""
-				select r.period, v.measure_id, v.numerator, v.denominator, v.value
-				from measure_report r join measure_value v on v.report_id = r.id
-				where r.institution_id = :id and r.set_id = :set and r.period in (:periods) and r.status = 'SUBMITTED'
-				""")
-			.param("id", institutionId)
-			.param("set", set.get().getId())
-			.param("periods", periods.stream().map(MeasurePeriod::key).toList())
-			.query((rs, n) -> own.computeIfAbsent(rs.getString("period"), k -> new java.util.HashMap<>())
-				.put(rs.getLong("measure_id"),
-						new MeasureBenchmark.Row(institutionId, "", regionCode, rs.getBigDecimal("numerator"),
-								rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))))
-			.list();
 		Map<Long, MeasureDistrictStats.Stat> district = stats.of(set.get().getId(), latest.get().key(), regionCode);
 		List<ProfileLine> lines = new ArrayList<>();
 		for (QualityMeasure m : disclosed) {

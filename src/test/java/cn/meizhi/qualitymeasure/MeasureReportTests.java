@@ -583,6 +583,34 @@ class MeasureReportTests {
 	}
 
 	@Test
+	void theProfileShowsTheLatestSubmittedQuarterAndTheYearUpToIt() {
+		Institution clinicA = fixtures.institution("330102");
+		MeasureValuesForm q1 = complete();
+		q1.getNumerator().put("T1", "5");
+		q1.getDenominator().put("T1", "100");
+		q1.setConfirmOutliers(true);
+		reports.save(Fixtures.clinic(clinicA.getId()), "2026-Q1", q1, true);
+		// no report for 2026-Q2; 2026-Q3 over too few cases to be shown
+		MeasureValuesForm q3 = complete();
+		q3.getNumerator().put("T1", "8");
+		q3.getDenominator().put("T1", "10");
+		q3.setConfirmOutliers(true);
+		reports.save(Fixtures.clinic(clinicA.getId()), "2026-Q3", q3, true);
+
+		var shown = publicMeasures.ofInstitution(clinicA.getId(), "330102").orElseThrow();
+		assertThat(shown.period().key()).isEqualTo("2026-Q3");
+		var t1 = shown.lines().stream().filter(l -> l.measure().getCode().equals("T1")).findFirst().orElseThrow();
+		assertThat(t1.latest().suppressed()).isTrue();
+		assertThat(t1.trend()).extracting(PublicQualityMeasures.TrendValue::label)
+			.containsExactly("2026-Q1 5", "2026-Q3 …");
+		assertThat(shown.lines()).extracting(l -> l.measure().getCode()).doesNotContain("T3");
+		// a draft is not public
+		Institution drafting = fixtures.institution("330102");
+		reports.save(Fixtures.clinic(drafting.getId()), "2026-Q3", q1, false);
+		assertThat(publicMeasures.ofInstitution(drafting.getId(), "330102")).isEmpty();
+	}
+
+	@Test
 	void whatIsKeptByDistrictIsDecidedAgainFromTheReportsAloneByTheSameRule() {
 		reported(5, 100);
 		reported(10, 100);
