@@ -41,23 +41,6 @@ public final class BenchmarkMath {
 		return decimal.doubleValue();
 	}
 
-	/**
-	 * Appends a non-negative SVG coordinate rounded to a tenth ({@code 12},
-	 * {@code 12.5}): the funnel plot writes two per institution.
-	 */
-	static StringBuilder appendTenths(StringBuilder to, double coordinate) {
-		long tenths = Math.round(coordinate * 10);
-		if (tenths < 0) {
-			to.append('-');
-			tenths = -tenths;
-		}
-		to.append(tenths / 10);
-		if (tenths % 10 != 0) {
-			to.append('.').append(tenths % 10);
-		}
-		return to;
-	}
-
 	/** The p-quantile (0 ≤ p ≤ 1) of values sorted ascending; NaN when there are none. */
 	public static double quantile(List<Double> sorted, double p) {
 		if (sorted.isEmpty()) {

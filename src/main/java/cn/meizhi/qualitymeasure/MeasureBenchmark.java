@@ -279,8 +279,11 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 				double dotX = x.applyAsDouble(BenchmarkMath.toDouble(e.denominator()));
 				double dotY = y.applyAsDouble(BenchmarkMath.toDouble(e.value()));
 				if (e.position() == Position.WITHIN || !e.outlier()) {
-					StringBuilder path = e.position() == Position.WITHIN ? within : warnings;
-					BenchmarkMath.appendTenths(BenchmarkMath.appendTenths(path.append('M'), dotX).append(' '), dotY)
+					// whole pixels: a dot is eight wide, and a district draws up to 3,000
+					(e.position() == Position.WITHIN ? within : warnings).append('M')
+						.append(Math.round(dotX))
+						.append(' ')
+						.append(Math.round(dotY))
 						.append("h0");
 				}
 				else {

@@ -46,15 +46,6 @@ class BenchmarkMathTests {
 	}
 
 	@Test
-	void aCoordinateIsWrittenToATenth() {
-		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 12.04)).hasToString("12");
-		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 12.06)).hasToString("12.1");
-		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 0.95)).hasToString("1");
-		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), 271.55)).hasToString("271.6");
-		assertThat(BenchmarkMath.appendTenths(new StringBuilder(), -3.25)).hasToString("-3.2");
-	}
-
-	@Test
 	void aPercentileRankCountsTiesAsHalf() {
 		List<Double> values = List.of(1.0, 2.0, 2.0, 3.0);
 		// one below, two equal: (1 + 1) / 4
@@ -109,6 +100,9 @@ class BenchmarkMathTests {
 			assertThat(dot.label()).contains("27");
 		});
 		assertThat(b.funnel().within().split("h0")).hasSize(2);
+		// each dot a zero-length stroke at whole pixels
+		assertThat(b.funnel().within()).matches("(M\\d+ \\d+h0){2}");
+		assertThat(b.funnel().warnings()).matches("(M\\d+ \\d+h0){2}");
 		// low is good here: a low value is never an outlier of a lower-is-better measure
 		MeasureBenchmark higherBetter = MeasureBenchmark.of(measure("RATE_PERCENT", "HIGHER_BETTER"),
 				MeasurePeriod.parse("2026-Q3").orElseThrow(), "3301",
