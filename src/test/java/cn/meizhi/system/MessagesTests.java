@@ -80,13 +80,35 @@ class MessagesTests {
 		assertThat(missing).isEmpty();
 	}
 
+	/**
+	 * A message without arguments is shown as written (no MessageFormat), so a doubled
+	 * apostrophe would show doubled ("district''s"); with arguments it must be doubled.
+	 */
+	@Test
+	void apostrophesAreDoubledOnlyInMessagesWithArguments() throws IOException {
+		for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+			Properties messages = properties(bundle);
+			List<String> doubledWithoutArguments = messages.stringPropertyNames()
+				.stream()
+				.filter(key -> messages.getProperty(key).contains("''")
+						&& !messages.getProperty(key).matches("(?s).*\\{\\d.*"))
+				.sorted()
+				.toList();
+			assertThat(doubledWithoutArguments).as(bundle).isEmpty();
+		}
+	}
+
 	private static Set<String> keys(String bundle) throws IOException {
+		return properties(bundle).stringPropertyNames();
+	}
+
+	private static Properties properties(String bundle) throws IOException {
 		Properties properties = new Properties();
 		try (var reader = new InputStreamReader(MessagesTests.class.getResourceAsStream("/" + bundle),
 				StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
-		return properties.stringPropertyNames();
+		return properties;
 	}
 
 }
