@@ -202,6 +202,12 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 				: number.setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
+	/** A percentile rank as shown: whole (halves to even); a dash for none. */
+	public static String formatRank(Double rank) {
+		return rank == null ? "—"
+				: BigDecimal.valueOf(rank).setScale(0, java.math.RoundingMode.HALF_EVEN).toPlainString();
+	}
+
 	/** A number as shown: two decimals at most. */
 	public static String format(Double number) {
 		return number == null || number.isNaN() ? "—"

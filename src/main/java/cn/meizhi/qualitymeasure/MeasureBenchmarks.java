@@ -136,11 +136,7 @@ public class MeasureBenchmarks {
 					MeasureBenchmark.format(e.denominator()), MeasureBenchmark.format(e.value()),
 					e.lower998() == null ? "—"
 							: MeasureBenchmark.format(e.lower998()) + "–" + MeasureBenchmark.format(e.upper998()),
-					e.percentileRank() == null ? "—"
-							: BigDecimal.valueOf(e.percentileRank())
-								.setScale(0, java.math.RoundingMode.HALF_EVEN)
-								.toPlainString(),
-					"benchmark.position." + e.position(), e.outlier());
+					MeasureBenchmark.formatRank(e.percentileRank()), "benchmark.position." + e.position(), e.outlier());
 		}
 
 	}
@@ -243,14 +239,14 @@ public class MeasureBenchmarks {
 			int from = (int) Math.min(pageable.getOffset(), scored.entries().size());
 			List<MeasureBenchmark.Entry> shown = scored.entries()
 				.subList(from, Math.min(from + TABLE_PAGE, scored.entries().size()));
-			// names for the rows of the page and the dots named on the funnel (those
-			// beyond a
-			// limit), not for every institution of the district
+			// names for the rows of the page and the dots the funnel names (the
+			// outliers),
+			// not for every institution of the district
 			java.util.Set<Long> named = new java.util.HashSet<>();
 			shown.forEach(e -> named.add(e.institutionId()));
 			scored.entries()
 				.stream()
-				.filter(e -> e.position() != MeasureBenchmark.Position.WITHIN)
+				.filter(MeasureBenchmark.Entry::outlier)
 				.forEach(e -> named.add(e.institutionId()));
 			MeasureBenchmark benchmark = scored.withNames(names(named));
 			Page<TableRow> entries = new PageImpl<>(
@@ -352,10 +348,7 @@ public class MeasureBenchmarks {
 			return List.of(own == null ? "—" : MeasureBenchmark.format(own.value()),
 					MeasureBenchmark.format(district.q1()), MeasureBenchmark.format(district.median()),
 					MeasureBenchmark.format(district.q3()),
-					own == null || own.percentileRank() == null ? "—"
-							: BigDecimal.valueOf(own.percentileRank())
-								.setScale(0, java.math.RoundingMode.HALF_EVEN)
-								.toPlainString());
+					MeasureBenchmark.formatRank(own == null ? null : own.percentileRank()));
 		}
 
 	}
