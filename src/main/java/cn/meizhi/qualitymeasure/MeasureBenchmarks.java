@@ -464,25 +464,45 @@ public class MeasureBenchmarks {
 	 * finds them sorted.
 	 */
 	List<MeasureBenchmark.Row> rows(long setId, MeasurePeriod period, String district, long measureId) {
-		return jdbc.sql("""
+		List<Keyed> rows = jdbc.sql("""
 				select institution_id, numerator, denominator, value from measure_district_value
 				where set_id = :set and period = :period and region_code = :district and measure_id = :measure
-				order by value, institution_id
 				""")
 			.param("set", setId)
 			.param("period", period.key())
 			.param("district", district)
 			.param("measure", measureId)
-			.query((rs, n) -> new MeasureBenchmark.Row(rs.getLong("institution_id"), "", district,
-					rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"), rs.getBigDecimal("value")))
+			.query((rs,
+					n) -> Keyed.of(new MeasureBenchmark.Row(rs.getLong("institution_id"), "", district,
+							rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))))
 			.list();
+		// in value order, so that the scoring's sort finds them sorted; sorted here on
+		// each
+		// value's double rather than by PostgreSQL, whose comparisons of numerics were
+		// most of the statement's time (a district's 1,800 rows: 2.3 ms with the order,
+		// 1.3 ms without)
+		return rows.stream()
+			.sorted(Comparator.comparingDouble(Keyed::key).thenComparingLong(k -> k.row().institutionId()))
+			.map(Keyed::row)
+			.toList();
+	}
+
+	/** A row with its value as a double to sort on (no value: last). */
+	private record Keyed(double key, MeasureBenchmark.Row row) {
+
+		static Keyed of(MeasureBenchmark.Row row) {
+			return new Keyed(row.value() == null ? Double.POSITIVE_INFINITY : BenchmarkMath.toDouble(row.value()), row);
+		}
+
 	}
 
 	private Map<Long, String> names(java.util.Set<Long> ids) {
 		Map<Long, String> names = new HashMap<>();
 		if (!ids.isEmpty()) {
-			jdbc.sql("select id, name from register_institution where id in (:ids)")
-				.param("ids", ids)
+			// one statement whatever the number of ids (an expanded "in" list was a new
+			// statement for PostgreSQL to plan at each count)
+			jdbc.sql("select id, name from register_institution where id = any(:ids)")
+				.param("ids", ids.toArray(Long[]::new))
 				.query((rs, n) -> names.put(rs.getLong("id"), rs.getString("name")))
 				.list();
 		}

@@ -3,6 +3,7 @@ package cn.meizhi.qualitymeasure;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import cn.meizhi.shared.InstitutionType;
@@ -88,6 +89,16 @@ public class QualityMeasure {
 		this.minValue = m.min();
 		this.maxValue = m.max();
 		this.disclosed = m.disclosed();
+	}
+
+	/** Its name in the reader's language. */
+	public String name(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? nameEn : name;
+	}
+
+	/** Its code and name ("QC-01 非计划再次手术率"), as lists and headings show it. */
+	public String label(Locale locale) {
+		return code + " " + name(locale);
 	}
 
 	public List<InstitutionType> institutionTypeList() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.meizhi.shared.Choice;
 import cn.meizhi.shared.Jurisdiction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,12 +79,6 @@ public class Regions {
 	 */
 	public List<Region> catalogue() {
 		return all().values().stream().sorted(java.util.Comparator.comparing(Region::getCode)).toList();
-	}
-
-	/**
-	 * A region offered in a drill-down list: its code, its indented name, whether chosen.
-	 */
-	public record Choice(String value, String label, boolean selected) {
 	}
 
 	/**

@@ -504,7 +504,20 @@ class MeasureReportTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"funnel-plot\"")))
 			.andExpect(content().string(containsString("显著偏高（超出 99.8% 限）")))
-			.andExpect(content().string(containsString(c.getName())));
+			.andExpect(content().string(containsString(c.getName())))
+			.andExpect(content().string(containsString("<option value=\"330102\" selected=\"selected\">上城区</option>")));
+		// in English the filter names the districts in English, and a measure's outlier
+		// count links to the measure in the same period and district
+		mvc.perform(get("/regulator/quality-measures/benchmarks").param("period", "2026-Q3")
+			.param("measure", "T1")
+			.param("region", "330102")
+			.param("lang", "en")
+			.with(user(Fixtures.principal(REGULATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(containsString("<option value=\"330102\" selected=\"selected\">Shangcheng District</option>")))
+			.andExpect(content().string(containsString(
+					"href=\"/regulator/quality-measures/benchmarks?period=2026-Q3&amp;measure=T1&amp;region=330102\"")));
 		mvc.perform(get("/regulator/quality-measures/benchmarks").param("region", "330102")
 			.with(user(Fixtures.principal(Fixtures.regulator("330200"))))).andExpect(status().isNotFound());
 

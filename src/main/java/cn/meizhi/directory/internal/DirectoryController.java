@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import cn.meizhi.institution.Department;
 import cn.meizhi.region.Regions;
+import cn.meizhi.shared.Choice;
 import cn.meizhi.shared.Formats;
 import cn.meizhi.shared.InstitutionType;
 import cn.meizhi.shared.NotFoundException;
