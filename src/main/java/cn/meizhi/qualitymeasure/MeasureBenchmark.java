@@ -53,19 +53,22 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	 * @param upper998 the upper 99.8 % limit
 	 * @param position where it lies
 	 * @param outlier whether it lies beyond the outer limit on the worse side
+	 * @param plottedValue the value as the arithmetic and the funnel use it (NaN when
+	 * none)
+	 * @param cases the denominator as they use it (NaN when none)
 	 */
 	public record Entry(long institutionId, String name, String regionCode, BigDecimal numerator,
 			BigDecimal denominator, BigDecimal value, Double percentileRank, Double lower95, Double upper95,
-			Double lower998, Double upper998, Position position, boolean outlier) {
+			Double lower998, Double upper998, Position position, boolean outlier, double plottedValue, double cases) {
 
 		Entry withName(String name) {
 			return new Entry(institutionId, name, regionCode, numerator, denominator, value, percentileRank, lower95,
-					upper95, lower998, upper998, position, outlier);
+					upper95, lower998, upper998, position, outlier, plottedValue, cases);
 		}
 
 		Entry withOutlier(boolean flagged) {
 			return new Entry(institutionId, name, regionCode, numerator, denominator, value, percentileRank, lower95,
-					upper95, lower998, upper998, position, flagged);
+					upper95, lower998, upper998, position, flagged, plottedValue, cases);
 		}
 
 	}
@@ -97,20 +100,28 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	 * flags ({@link MeasureDistrictStats}) all come from here.
 	 */
 	static Scored score(MeasureUnit unit, MeasureDirection direction, List<Row> rows) {
-		List<Double> values = rows.stream()
-			.filter(r -> r.value() != null)
-			.map(r -> BenchmarkMath.toDouble(r.value()))
+		// each kept decimal turned into a double once (a district has thousands of rows)
+		double[] rowValues = new double[rows.size()];
+		double[] rowCases = new double[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			Row r = rows.get(i);
+			rowValues[i] = r.value() == null ? Double.NaN : BenchmarkMath.toDouble(r.value());
+			rowCases[i] = r.denominator() == null ? Double.NaN : BenchmarkMath.toDouble(r.denominator());
+		}
+		List<Double> values = java.util.Arrays.stream(rowValues)
+			.filter(v -> !Double.isNaN(v))
 			.sorted()
+			.boxed()
 			.toList();
 		Distribution distribution = values.isEmpty() ? new Distribution(0, null, null, null)
 				: new Distribution(values.size(), BenchmarkMath.quantile(values, 0.25),
 						BenchmarkMath.quantile(values, 0.5), BenchmarkMath.quantile(values, 0.75));
 		double numerators = 0;
 		double denominators = 0;
-		for (Row r : rows) {
-			if (r.value() != null) {
-				numerators += BenchmarkMath.toDouble(r.numerator());
-				denominators += r.denominator() == null ? 0 : BenchmarkMath.toDouble(r.denominator());
+		for (int i = 0; i < rows.size(); i++) {
+			if (!Double.isNaN(rowValues[i])) {
+				numerators += BenchmarkMath.toDouble(rows.get(i).numerator());
+				denominators += Double.isNaN(rowCases[i]) ? 0 : rowCases[i];
 			}
 		}
 		Double overall = null;
@@ -120,10 +131,9 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 			overall = proportion * scale(unit);
 		}
 		List<Entry> entries = new ArrayList<>();
-		for (Row row : rows) {
-			Double rank = row.value() == null ? null
-					: BenchmarkMath.percentileRank(values, BenchmarkMath.toDouble(row.value()));
-			entries.add(entry(unit, direction, row, rank, proportion, distribution));
+		for (int i = 0; i < rows.size(); i++) {
+			Double rank = Double.isNaN(rowValues[i]) ? null : BenchmarkMath.percentileRank(values, rowValues[i]);
+			entries.add(entry(unit, direction, rows.get(i), rowValues[i], rowCases[i], rank, proportion, distribution));
 		}
 		entries.sort(Comparator.comparing(Entry::value, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(Entry::name)
@@ -136,7 +146,10 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	}
 
 	static Entry entry(QualityMeasure measure, Row row, Double rank, Double proportion, Distribution distribution) {
-		return entry(measure.getUnit(), measure.getDirection(), row, rank, proportion, distribution);
+		return entry(measure.getUnit(), measure.getDirection(), row,
+				row.value() == null ? Double.NaN : BenchmarkMath.toDouble(row.value()),
+				row.denominator() == null ? Double.NaN : BenchmarkMath.toDouble(row.denominator()), rank, proportion,
+				distribution);
 	}
 
 	/**
@@ -145,8 +158,8 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 	 * quartile fences (counts and days, from four values on), and whether it is an
 	 * outlier.
 	 */
-	static Entry entry(MeasureUnit unit, MeasureDirection direction, Row row, Double rank, Double proportion,
-			Distribution distribution) {
+	private static Entry entry(MeasureUnit unit, MeasureDirection direction, Row row, double value, double cases,
+			Double rank, Double proportion, Distribution distribution) {
 		double scale = scale(unit);
 		Double lower95 = null;
 		Double upper95 = null;
@@ -154,9 +167,7 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		Double upper998 = null;
 		Position position = Position.WITHIN;
 		if (row.value() != null) {
-			double value = BenchmarkMath.toDouble(row.value());
 			if (proportion != null && unit.isRate()) {
-				double cases = BenchmarkMath.toDouble(row.denominator());
 				lower95 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z95) * scale;
 				upper95 = BenchmarkMath.funnelLimit(proportion, cases, BenchmarkMath.Z95) * scale;
 				lower998 = BenchmarkMath.funnelLimit(proportion, cases, -BenchmarkMath.Z998) * scale;
@@ -174,7 +185,7 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 		boolean outlier = direction == MeasureDirection.LOWER_BETTER ? position == Position.HIGH_OUTLIER
 				: position == Position.LOW_OUTLIER;
 		return new Entry(row.institutionId(), row.name(), row.regionCode(), row.numerator(), row.denominator(),
-				row.value(), rank, lower95, upper95, lower998, upper998, position, outlier);
+				row.value(), rank, lower95, upper95, lower998, upper998, position, outlier, value, cases);
 	}
 
 	/**
@@ -252,14 +263,12 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 
 		static FunnelPlot of(MeasureBenchmark b) {
 			List<Entry> plotted = b.entries().stream().filter(e -> e.value() != null).toList();
-			double maxCases = plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.denominator())).max().orElse(1)
-					* 1.05;
-			double minCases = Math.max(1,
-					plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.denominator())).min().orElse(1) * 0.8);
+			double maxCases = plotted.stream().mapToDouble(Entry::cases).max().orElse(1) * 1.05;
+			double minCases = Math.max(1, plotted.stream().mapToDouble(Entry::cases).min().orElse(1) * 0.8);
 			double scale = b.measure().getUnit() == MeasureUnit.RATE_PERCENT ? 100 : 1000;
 			double proportion = b.overall() / scale;
-			double minValue = plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.value())).min().orElse(0);
-			double maxValue = plotted.stream().mapToDouble(e -> BenchmarkMath.toDouble(e.value())).max().orElse(0);
+			double minValue = plotted.stream().mapToDouble(Entry::plottedValue).min().orElse(0);
+			double maxValue = plotted.stream().mapToDouble(Entry::plottedValue).max().orElse(0);
 			// the value axis spans the dots and the outer limits at the fewest cases, not
 			// 0-100
 			double low = Math.min(minValue,
@@ -282,8 +291,8 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 			StringBuilder within = new StringBuilder();
 			StringBuilder warnings = new StringBuilder();
 			for (Entry e : plotted) {
-				double dotX = x.applyAsDouble(BenchmarkMath.toDouble(e.denominator()));
-				double dotY = y.applyAsDouble(BenchmarkMath.toDouble(e.value()));
+				double dotX = x.applyAsDouble(e.cases());
+				double dotY = y.applyAsDouble(e.plottedValue());
 				if (e.position() == Position.WITHIN || !e.outlier()) {
 					// whole pixels: a dot is eight wide, and a district draws up to 3,000
 					(e.position() == Position.WITHIN ? within : warnings).append('M')
@@ -295,8 +304,9 @@ public record MeasureBenchmark(QualityMeasure measure, MeasurePeriod period, Str
 				else {
 					dotX = round(dotX);
 					dotY = round(dotY);
-					dots.add(new Dot(dotX, dotY, e.name() + ": " + format(BenchmarkMath.toDouble(e.value())) + " ("
-							+ e.denominator().toPlainString() + ")", e.outlier()));
+					dots.add(new Dot(dotX, dotY,
+							e.name() + ": " + format(e.plottedValue()) + " (" + e.denominator().toPlainString() + ")",
+							e.outlier()));
 				}
 			}
 			return new FunnelPlot(WIDTH, HEIGHT, within.toString(), warnings.toString(), plotted.size(), dots,

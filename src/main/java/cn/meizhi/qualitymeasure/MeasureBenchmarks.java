@@ -203,12 +203,14 @@ public class MeasureBenchmarks {
 		Map<Long, Long> counted = new HashMap<>();
 		jdbc.sql("""
 				select measure_id, count(*) as outliers from measure_district_value
-				where set_id = :set and period = :period and region_code like :prefix and outlier
+				where set_id = :set and period = :period and outlier
+				  and region_code ~>=~ :prefix and region_code ~<~ :prefixEnd
 				group by measure_id
 				""")
 			.param("set", set.getId())
 			.param("period", period.key())
-			.param("prefix", region + "%")
+			.param("prefix", region)
+			.param("prefixEnd", prefixEnd(region))
 			.query((rs, n) -> counted.put(rs.getLong("measure_id"), rs.getLong("outliers")))
 			.list();
 		List<OutlierCount> outlierCounts = ofPeriod.stream()
@@ -219,13 +221,14 @@ public class MeasureBenchmarks {
 		List<Outlier> outliers = jdbc.sql("""
 				select d.institution_id, i.name, d.region_code, d.value
 				from measure_district_value d join register_institution i on i.id = d.institution_id
-				where d.set_id = :set and d.period = :period and d.region_code like :prefix and d.measure_id = :measure
-				  and d.outlier
+				where d.set_id = :set and d.period = :period and d.measure_id = :measure and d.outlier
+				  and d.region_code ~>=~ :prefix and d.region_code ~<~ :prefixEnd
 				order by d.region_code, d.value, d.institution_id limit :limit
 				""")
 			.param("set", set.getId())
 			.param("period", period.key())
-			.param("prefix", region + "%")
+			.param("prefix", region)
+			.param("prefixEnd", prefixEnd(region))
 			.param("measure", measure.getId())
 			.param("limit", OUTLIERS_SHOWN)
 			.query((rs, n) -> new Outlier(measure, rs.getLong("institution_id"), rs.getString("name"),
@@ -312,6 +315,17 @@ public class MeasureBenchmarks {
 					/ denominators.doubleValue() * (measure.getUnit() == MeasureUnit.RATE_PERCENT ? 100 : 1000);
 		}
 		return institutions == 0 ? null : numerators.doubleValue() / institutions;
+	}
+
+	/**
+	 * The first code after every code that starts with a region's prefix ("3301" →
+	 * "3301:", as ':' follows '9'). The outlier statements ask for the codes between the
+	 * two rather than {@code like '3301%'}: the same index range, but a range of
+	 * parameters that PostgreSQL can plan once for the statement, where a pattern was
+	 * planned again at every request (0.3 ms, more than the statement's execution).
+	 */
+	static String prefixEnd(String prefix) {
+		return prefix + ":";
 	}
 
 	private String prefixWithin(CurrentUser regulator, String regionCode) {
