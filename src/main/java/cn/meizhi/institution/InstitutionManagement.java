@@ -2,7 +2,9 @@ package cn.meizhi.institution;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.meizhi.institution.InstitutionEvents.InstitutionContactUpdated;
@@ -22,6 +24,7 @@ import cn.meizhi.shared.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -58,6 +61,90 @@ public class InstitutionManagement {
 	/** Institutions the user may see that match the search. */
 	public Page<Institution> search(CurrentUser user, InstitutionSearch search, Pageable pageable) {
 		return institutions.findAll(search.within(scopeOf(user)), pageable);
+	}
+
+	/**
+	 * How many matches the register counts at most: a page says "more than 1,000" beyond
+	 * (the export lists them all). Counting every match of a frequent name fragment was
+	 * most of a page's time at national scale.
+	 */
+	public static final int REGISTER_COUNT_CAP = 1_000;
+
+	/**
+	 * A page of the register (the regulator's institution list): the institutions the
+	 * user may see that match the search, in the page's order, read as the lines the list
+	 * shows (no entity is loaded for a list), and their number up to
+	 * {@link #REGISTER_COUNT_CAP}.
+	 */
+	public Page<RegisterLine> registerPage(CurrentUser user, InstitutionSearch search, Pageable pageable) {
+		Jurisdiction scope = scopeOf(user);
+		StringBuilder where = new StringBuilder("true");
+		Map<String, Object> params = new HashMap<>();
+		// with a name fragment, its character pairs' index finds the candidates and the
+		// regions are checked on them: a city's 24,000 entries of the region index
+		// intersected with them cost more than the whole search (7 of 12 ms)
+		String region = search.q() == null ? "region_code like :%s" : "left(region_code, :%sLength) = :%s";
+		if (scope != null) {
+			where.append(" and ").append(region.replace("%s", "scope"));
+			params.put("scope", search.q() == null ? scope.prefix() + "%" : scope.prefix());
+			params.put("scopeLength", scope.prefix().length());
+		}
+		if (search.region() != null) {
+			String prefix = Jurisdiction.of(search.region()).prefix();
+			where.append(" and ").append(region.replace("%s", "region"));
+			params.put("region", search.q() == null ? prefix + "%" : prefix);
+			params.put("regionLength", prefix.length());
+		}
+		if (search.q() != null) {
+			// name_grams (indexed) holds the fragment's character pairs, name_search (the
+			// name with a space after every character) checks that they stand together
+			where.append(" and (name_grams @> cast(:grams as varchar[]) and name_search like :pattern escape '\\'")
+				.append(" or credit_code = :creditCode or licence_number = :q)");
+			params.put("grams", cn.meizhi.shared.Texts.nameGrams(search.q()));
+			params.put("pattern", cn.meizhi.shared.Texts.spacedLikePattern(search.q()));
+			params.put("creditCode", UnifiedSocialCreditCode.normalize(search.q()));
+			params.put("q", search.q());
+		}
+		if (search.type() != null) {
+			where.append(" and type = :type");
+			params.put("type", search.type().name());
+		}
+		if (search.status() != null) {
+			where.append(" and status = :status");
+			params.put("status", search.status().name());
+		}
+		String order = pageable.getSort()
+			.stream()
+			.map(o -> REGISTER_COLUMNS.get(o.getProperty()) + (o.isDescending() ? " desc" : ""))
+			.collect(java.util.stream.Collectors.joining(", "));
+		List<RegisterLine> lines = jdbc.sql("""
+				select id, name, credit_code, credit_code_exception, type, region_code, status from institution
+				where %s order by %s limit :limit offset :offset""".formatted(where, order))
+			.params(params)
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query((rs, n) -> new RegisterLine(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+					rs.getBoolean("credit_code_exception"), InstitutionType.valueOf(rs.getString("type")),
+					rs.getString("region_code"), InstitutionStatus.valueOf(rs.getString("status"))))
+			.list();
+		// a short page (not past the end) is the last: its matches are counted already
+		boolean last = lines.size() < pageable.getPageSize() && (!lines.isEmpty() || pageable.getOffset() == 0);
+		long counted = last ? pageable.getOffset() + lines.size() : jdbc
+			.sql("select count(*) from (select 1 from institution where %s limit :cap) matches".formatted(where))
+			.params(params)
+			.param("cap", REGISTER_COUNT_CAP)
+			.query(Long.class)
+			.single();
+		return new PageImpl<>(lines, pageable, Math.max(counted, pageable.getOffset() + lines.size()));
+	}
+
+	/** The register's sortable properties and the columns they sort by. */
+	private static final Map<String, String> REGISTER_COLUMNS = Map.of("name", "name", "regionCode", "region_code",
+			"type", "type", "status", "status", "updatedAt", "updated_at", "id", "id");
+
+	/** An institution as the register lists it. */
+	public record RegisterLine(long id, String name, String creditCode, boolean creditCodeException,
+			InstitutionType type, String regionCode, InstitutionStatus status) {
 	}
 
 	/** How many institutions of the user's jurisdiction are in each status. */

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -76,6 +78,47 @@ class RegulatorInstitutionControllerTests {
 			.andExpect(content().string(containsString(institution.getName())));
 		mvc.perform(get("/regulator/institutions").param("q", "%").param("sort", "nonsense,desc").with(as(HANGZHOU)))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theRegisterListsAPageInTheChosenOrderAndCountsItsMatchesUpToTheCap() throws Exception {
+		String marker = Fixtures.unique("序列");
+		fixtures.institution("330102", "杭州" + marker + "A医疗美容诊所");
+		fixtures.institution("330102", "杭州" + marker + "B医疗美容诊所");
+		fixtures.institution("330106", "杭州" + marker + "C医疗美容诊所");
+		var byNameDown = PageRequest.of(0, 2, Sort.by(Sort.Direction.DESC, "name").and(Sort.by("id")));
+		var page = institutions.registerPage(HANGZHOU, new InstitutionSearch(marker, null, null, null), byNameDown);
+		assertThat(page.getContent()).extracting(InstitutionManagement.RegisterLine::name)
+			.containsExactly("杭州" + marker + "C医疗美容诊所", "杭州" + marker + "B医疗美容诊所");
+		assertThat(page.getTotalElements()).isEqualTo(3);
+		assertThat(
+				institutions.registerPage(HANGZHOU, new InstitutionSearch(marker, null, null, null), byNameDown.next())
+					.getContent())
+			.extracting(InstitutionManagement.RegisterLine::name)
+			.containsExactly("杭州" + marker + "A医疗美容诊所");
+		assertThat(institutions.registerPage(SHANGCHENG, new InstitutionSearch(marker, null, null, null), byNameDown)
+			.getTotalElements()).isEqualTo(2);
+		assertThat(institutions.registerPage(HANGZHOU, new InstitutionSearch(marker, "330106", null, null), byNameDown)
+			.getContent()).extracting(InstitutionManagement.RegisterLine::name)
+			.containsExactly("杭州" + marker + "C医疗美容诊所");
+
+		// a fragment with more matches than the register counts: it counts to the cap and
+		// says that there are at least that many
+		String many = Fixtures.unique("批量");
+		jdbc.update("""
+				insert into institution (name, credit_code, licence_number, type, region_code, address,
+				                         legal_representative, surgery_level, status, created_at, updated_at)
+				select '武隆' || ? || n || '医疗美容诊所', 'T' || substr(md5(? || n), 1, 17), ? || '-' || n,
+				       'AESTHETIC_CLINIC', '500156', '地址', '法人', 1, 'ACTIVE', now(), now()
+				from generate_series(1, 1001) n""", many, many, many);
+		CurrentUser wulong = Fixtures.regulator("500156");
+		assertThat(institutions.registerPage(wulong, new InstitutionSearch(many, null, null, null), byNameDown)
+			.getTotalElements()).isEqualTo(InstitutionManagement.REGISTER_COUNT_CAP);
+		mvc.perform(get("/regulator/institutions").param("q", many).with(as(wulong)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("至少 1,000 条记录")));
+		mvc.perform(get("/regulator/institutions").param("q", marker).with(as(HANGZHOU)))
+			.andExpect(content().string(containsString("共 3 条记录")));
 	}
 
 	@Test

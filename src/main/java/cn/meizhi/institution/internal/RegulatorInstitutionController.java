@@ -114,7 +114,9 @@ class RegulatorInstitutionController {
 			@RequestParam(required = false) Integer size, @RequestParam(required = false) String sort, Model model) {
 		var search = new InstitutionSearch(q, region, type, status);
 		var pageable = Paging.of(page, size, sort, SORTABLE, Sort.by("name").and(Sort.by("id")));
-		model.addAttribute("institutions", institutions.search(user, search, pageable));
+		var found = institutions.registerPage(user, search, pageable);
+		model.addAttribute("institutions", found);
+		model.addAttribute("countCapped", found.getTotalElements() >= InstitutionManagement.REGISTER_COUNT_CAP);
 		model.addAttribute("search", search);
 		model.addAttribute("sort", sort);
 		return LIST_VIEW;
