@@ -64,7 +64,7 @@ public class InstitutionManagement {
 	}
 
 	/**
-	 * How many matches the register counts at most: a page says "more than 1,000" beyond
+	 * How many matches the register counts at most: a page then says "at least 1,000"
 	 * (the export lists them all). Counting every match of a frequent name fragment was
 	 * most of a page's time at national scale.
 	 */
@@ -113,10 +113,15 @@ public class InstitutionManagement {
 			where.append(" and status = :status");
 			params.put("status", search.status().name());
 		}
+		// only the register's own columns: a sort is never a column named by the request
 		String order = pageable.getSort()
 			.stream()
-			.map(o -> REGISTER_COLUMNS.get(o.getProperty()) + (o.isDescending() ? " desc" : ""))
+			.map(o -> java.util.Objects.requireNonNull(REGISTER_COLUMNS.get(o.getProperty()), o.getProperty())
+					+ (o.isDescending() ? " desc" : ""))
 			.collect(java.util.stream.Collectors.joining(", "));
+		if (order.isEmpty()) {
+			order = "name, id";
+		}
 		List<RegisterLine> lines = jdbc.sql("""
 				select id, name, credit_code, credit_code_exception, type, region_code, status from institution
 				where %s order by %s limit :limit offset :offset""".formatted(where, order))
