@@ -140,7 +140,11 @@ public class InstitutionManagement {
 			.param("cap", REGISTER_COUNT_CAP)
 			.query(Long.class)
 			.single();
-		return new PageImpl<>(lines, pageable, Math.max(counted, pageable.getOffset() + lines.size()));
+		// past the cap, a page reached by its number shows at least its own rows as
+		// counted;
+		// past the end, the count stands
+		return new PageImpl<>(lines, pageable,
+				counted < REGISTER_COUNT_CAP ? counted : Math.max(counted, pageable.getOffset() + lines.size()));
 	}
 
 	/** The register's sortable properties and the columns they sort by. */

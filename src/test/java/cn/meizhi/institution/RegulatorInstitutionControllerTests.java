@@ -98,6 +98,11 @@ class RegulatorInstitutionControllerTests {
 			.containsExactly("杭州" + marker + "A医疗美容诊所");
 		assertThat(institutions.registerPage(SHANGCHENG, new InstitutionSearch(marker, null, null, null), byNameDown)
 			.getTotalElements()).isEqualTo(2);
+		// a page asked for past the end is empty and still counts the three
+		var pastTheEnd = institutions.registerPage(HANGZHOU, new InstitutionSearch(marker, null, null, null),
+				PageRequest.of(5, 2, byNameDown.getSort()));
+		assertThat(pastTheEnd.getContent()).isEmpty();
+		assertThat(pastTheEnd.getTotalElements()).isEqualTo(3);
 		assertThat(institutions.registerPage(HANGZHOU, new InstitutionSearch(marker, "330106", null, null), byNameDown)
 			.getContent()).extracting(InstitutionManagement.RegisterLine::name)
 			.containsExactly("杭州" + marker + "C医疗美容诊所");
