@@ -491,10 +491,9 @@ public class MeasureBenchmarks {
 							rs.getBigDecimal("numerator"), rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))))
 			.list();
 		// in value order, so that the scoring's sort finds them sorted; sorted here on
-		// each
-		// value's double rather than by PostgreSQL, whose comparisons of numerics were
-		// most of the statement's time (a district's 1,800 rows: 2.3 ms with the order,
-		// 1.3 ms without)
+		// each value's double rather than by PostgreSQL, whose comparisons of numerics
+		// were most of the statement's time (a district's 1,800 rows: 2.3 ms with the
+		// order, 1.3 ms without)
 		return rows.stream()
 			.sorted(Comparator.comparingDouble(Keyed::key).thenComparingLong(k -> k.row().institutionId()))
 			.map(Keyed::row)
