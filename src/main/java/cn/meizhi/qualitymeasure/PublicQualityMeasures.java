@@ -221,28 +221,28 @@ public class PublicQualityMeasures {
 				: MeasurePeriod.parse(periodKey)
 					.filter(periods::contains)
 					.orElseThrow(() -> new cn.meizhi.shared.NotFoundException("Reporting period", periodKey));
-		// the district's kept values (one range of their covering key), the names of the
-		// page
-		String from = """
-				from measure_district_value v
-				join register_institution i on i.id = v.institution_id
-				where v.set_id = :set and v.period = :period and v.region_code = :district and v.measure_id = :measure
-				""";
-		long total = jdbc.sql("""
-				select count(*) from measure_district_value v
-				where v.set_id = :set and v.period = :period and v.region_code = :district and v.measure_id = :measure
+		// the page is chosen from the district's kept values alone (one range of their
+		// covering key, counted by the same scan) and only its rows are named: choosing
+		// it
+		// by joining every institution of the district for its name cost a probe of the
+		// register per institution (9.5 ms of the page's 11 ms of database under load).
+		// Equal values are listed in the order of registration, as on the regulator's
+		// table; withheld values last, so that their place in the order does not tell
+		// them
+		long[] total = { -1 };
+		List<ComparedInstitution> entries = jdbc.sql("""
+				with page as (
+				    select institution_id, region_code, numerator, denominator, value,
+				           case when :rate and coalesce(denominator, 0) < :minimum then 1 else 0 end as withheld,
+				           count(*) over () as total
+				    from measure_district_value
+				    where set_id = :set and period = :period and region_code = :district and measure_id = :measure
+				    order by withheld, value nulls last, institution_id limit :limit offset :offset
+				)
+				select p.institution_id, i.name, p.region_code, p.numerator, p.denominator, p.value, p.total
+				from page p join register_institution i on i.id = p.institution_id
+				order by p.withheld, p.value nulls last, p.institution_id
 				""")
-			.param("measure", measure.getId())
-			.param("set", set.get().getId())
-			.param("period", period.key())
-			.param("district", regionCode)
-			.query(Long.class)
-			.single();
-		// withheld values last, so that their place in the order does not tell them
-		List<ComparedInstitution> entries = jdbc
-			.sql("select v.institution_id, i.name, v.region_code, v.numerator, v.denominator, v.value " + from
-					+ " order by case when :rate and coalesce(v.denominator, 0) < :minimum then 1 else 0 end,"
-					+ " v.value nulls last, i.name, i.id limit :limit offset :offset")
 			.param("measure", measure.getId())
 			.param("set", set.get().getId())
 			.param("period", period.key())
@@ -251,17 +251,33 @@ public class PublicQualityMeasures {
 			.param("minimum", MINIMUM_CASES)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
-			.query((rs, n) -> new ComparedInstitution(rs.getLong("institution_id"), rs.getString("name"),
-					rs.getString("region_code"),
-					PublicValue.of(measure,
-							new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"),
-									rs.getString("region_code"), rs.getBigDecimal("numerator"),
-									rs.getBigDecimal("denominator"), rs.getBigDecimal("value")))))
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return new ComparedInstitution(rs.getLong("institution_id"), rs.getString("name"),
+						rs.getString("region_code"),
+						PublicValue.of(measure,
+								new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"),
+										rs.getString("region_code"), rs.getBigDecimal("numerator"),
+										rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))));
+			})
 			.list();
+		if (total[0] < 0) {
+			// a page past the end still tells how many there are
+			total[0] = jdbc.sql("""
+					select count(*) from measure_district_value
+					where set_id = :set and period = :period and region_code = :district and measure_id = :measure
+					""")
+				.param("measure", measure.getId())
+				.param("set", set.get().getId())
+				.param("period", period.key())
+				.param("district", regionCode)
+				.query(Long.class)
+				.single();
+		}
 		MeasureDistrictStats.Stat stat = stats.of(set.get().getId(), period.key(), regionCode).get(measure.getId());
 		return Optional.of(new Comparison(set.get(), disclosed, measure, periods, period, regionCode, median(stat),
 				stat == null ? 0 : stat.institutions(),
-				new org.springframework.data.domain.PageImpl<>(entries, pageable, total)));
+				new org.springframework.data.domain.PageImpl<>(entries, pageable, total[0])));
 	}
 
 	/** The whole comparison (every page), for the CSV. */

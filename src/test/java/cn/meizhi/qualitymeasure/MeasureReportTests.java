@@ -465,10 +465,10 @@ class MeasureReportTests {
 		// the
 		// 99.8 % limit there (22.72 %), D's 3 of 10 is not (44.82 % at ten cases)
 		Institution a = reported(5, 100);
-		reported(10, 100);
+		Institution b = reported(10, 100);
 		Institution c = reported(27, 100);
 		Institution d = reported(3, 10);
-		reported(5, 90);
+		Institution small = reported(5, 90);
 
 		var view = benchmarks.forRegulator(REGULATOR, "2026-Q3", "T1", "330102", 0).orElseThrow();
 		assertThat(view.benchmark().outliers()).extracting(MeasureBenchmark.Entry::institutionId)
@@ -547,6 +547,15 @@ class MeasureReportTests {
 		assertThat(withheld.value().numerator()).isNull();
 		// withheld values come last, so their place does not tell them
 		assertThat(comparison.entries().getContent().get(4).institutionId()).isEqualTo(d.getId());
+		// in value order: 5 %, 5.56 %, 10 %, 27 %, then the withheld
+		assertThat(comparison.entries().getContent())
+			.extracting(PublicQualityMeasures.ComparedInstitution::institutionId)
+			.containsExactly(a.getId(), small.getId(), b.getId(), c.getId(), d.getId());
+		assertThat(comparison.entries().getTotalElements()).isEqualTo(5);
+		// a page past the end still counts the district's values
+		var beyond = publicMeasures.compare("330102", "T1", "2026-Q3", 3).orElseThrow();
+		assertThat(beyond.entries().getContent()).isEmpty();
+		assertThat(beyond.entries().getTotalElements()).isEqualTo(5);
 		mvc.perform(get("/api/public/quality-measures").param("region", "330102")
 			.param("measure", "T1")
 			.param("period", "2026-Q3"))
