@@ -8,7 +8,9 @@
 #
 #   bench/run.sh [institutions]   env: DATA_DIR, DURATION (s per class, default 15), ANCHOR_DURATION (s of
 #                                 Fortunes before each class, default 5), WARMUP (s per class and round,
-#                                 default 20), WARMUP_ROUNDS (default 3), CONNECTIONS ("16 64"), PORT,
+#                                 default 20), WARMUP_ROUNDS (default 3), STEADY_PERCENT (default 5) and
+#                                 STEADY_RUNS (default 12: each class is warmed again until steady right
+#                                 before it is measured), CONNECTIONS ("16 64"), PORT,
 #                                 CLASSES (which URL classes, space-separated; default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +36,9 @@ for tool in wrk python3 curl unzip; do
 	fi
 done
 # the jar with the data generator (src/bench/java), which the product's jar leaves out
-if ! { [[ -f "$JAR" ]] && unzip -l "$JAR" | grep -q 'cn/meizhi/bench/NationalDataGenerator.class'; }; then
+# (asked of unzip by name: "unzip -l | grep -q" fails under pipefail when grep stops reading early, and
+# rebuilt the jar at every run)
+if ! { [[ -f "$JAR" ]] && unzip -l "$JAR" 'BOOT-INF/classes/cn/meizhi/bench/NationalDataGenerator.class' >/dev/null 2>&1; }; then
 	./mvnw -q -Pbench -DskipTests package
 fi
 
@@ -89,13 +93,29 @@ run() { # class connections duration
 }
 # the JIT needs minutes on 2 cores before templates and queries run at full speed (a class's throughput
 # still rose by half between its first and third minute): every class, Fortunes included, is warmed in
-# several rounds
+# several rounds, and then each class again, just before it is measured, until it is steady
 echo "Warming up (${WARMUP_ROUNDS:-3} rounds of ${WARMUP:-20} s per class)…"
 for round in $(seq "${WARMUP_ROUNDS:-3}"); do
 	for class in fortunes "${classes[@]}"; do
 		run "$class" 16 "${WARMUP:-20}" >/dev/null
 	done
 done
+# Steady: a class is run for WARMUP s at a time until its throughput rose by less than STEADY_PERCENT (5)
+# over the run before, at most STEADY_RUNS (12) times. The heaviest pages were still a third faster after six
+# minutes of their own load than after the rounds above: a node in service is warm, and the figures should
+# be the warm node's. Prints how many runs it took and the last throughput.
+steady() { # class
+	local previous=0 rps runs=0
+	while ((runs < ${STEADY_RUNS:-12})); do
+		rps=$(run "$1" 16 "${WARMUP:-20}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rps"])')
+		runs=$((runs + 1))
+		if python3 -c "import sys; sys.exit(0 if $rps <= $previous * (1 + ${STEADY_PERCENT:-5} / 100) else 1)"; then
+			break
+		fi
+		previous=$rps
+	done
+	echo "  $1 steady after $runs runs of ${WARMUP:-20} s ($rps req/s)"
+}
 
 : >"$WORK/results.jsonl"
 # a regulator suspends and reinstates ratings throughout the measurement (two writes a second by default)
@@ -103,6 +123,7 @@ bench/writes.sh "http://localhost:$PORT" "$jar" "${WRITE_INTERVAL:-0.5}" >"$WORK
 WRITER=$!
 for connections in $CONNECTIONS; do
 	for class in "${classes[@]}"; do
+		[[ "$connections" == "${CONNECTIONS%% *}" ]] && steady "$class"
 		anchor=$(run fortunes "$connections" "${ANCHOR_DURATION:-5}")
 		line=$(run "$class" "$connections" "$DURATION")
 		ANCHOR="$anchor" LINE="$line" CLASS="$class" CONN="$connections" python3 -c '
