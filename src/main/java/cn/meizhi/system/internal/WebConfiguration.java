@@ -117,8 +117,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * ({@code /css/meizhi-<md5>.css}), which the layout asks of the resource chain by
 	 * name ({@link StaticFilesDialect}); a changed file gets a new URL. (A
 	 * {@code ResourceUrlEncodingFilter} did it before by looking up every link of every
-	 * page among these handlers, and wrapped every request: 5-10 % of a page's rendering
-	 * for the seven links that are files.)
+	 * page among these handlers and wrapping every request: a tenth of the region
+	 * filter's rendering, for a page whose links to files are seven of some forty.)
 	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
