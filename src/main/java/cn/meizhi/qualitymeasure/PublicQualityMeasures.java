@@ -221,16 +221,13 @@ public class PublicQualityMeasures {
 				: MeasurePeriod.parse(periodKey)
 					.filter(periods::contains)
 					.orElseThrow(() -> new cn.meizhi.shared.NotFoundException("Reporting period", periodKey));
-		// the page is chosen from the district's kept values alone (one range of their
-		// covering key, counted by the same scan) and only its rows are named: choosing
-		// it
-		// by joining every institution of the district for its name cost a probe of the
-		// register per institution (9.5 ms of the page's 11 ms of database under load).
-		// Equal values are listed in the order of registration, as on the regulator's
-		// table; withheld values last, so that their place in the order does not tell
-		// them
-		long[] total = { -1 };
-		List<ComparedInstitution> entries = jdbc.sql("""
+		// The page is chosen from the district's kept values alone (one range of
+		// their covering key, counted by the same scan), and only its rows are
+		// named: joining every institution of the district for its name cost a
+		// probe of the register each (9.5 of the page's 11 ms of database under
+		// load). Equal values in the order of registration, as on the regulator's
+		// table; withheld values last, so that their place does not tell them.
+		List<CountedRow> rows = jdbc.sql("""
 				with page as (
 				    select institution_id, region_code, numerator, denominator, value,
 				           case when :rate and coalesce(denominator, 0) < :minimum then 1 else 0 end as withheld,
@@ -251,33 +248,38 @@ public class PublicQualityMeasures {
 			.param("minimum", MINIMUM_CASES)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
-			.query((rs, n) -> {
-				total[0] = rs.getLong("total");
-				return new ComparedInstitution(rs.getLong("institution_id"), rs.getString("name"),
-						rs.getString("region_code"),
-						PublicValue.of(measure,
-								new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"),
-										rs.getString("region_code"), rs.getBigDecimal("numerator"),
-										rs.getBigDecimal("denominator"), rs.getBigDecimal("value"))));
-			})
+			.query((rs, n) -> new CountedRow(
+					new ComparedInstitution(rs.getLong("institution_id"), rs.getString("name"),
+							rs.getString("region_code"),
+							PublicValue.of(measure,
+									new MeasureBenchmark.Row(rs.getLong("institution_id"), rs.getString("name"),
+											rs.getString("region_code"), rs.getBigDecimal("numerator"),
+											rs.getBigDecimal("denominator"), rs.getBigDecimal("value")))),
+					rs.getLong("total")))
 			.list();
-		if (total[0] < 0) {
-			// a page past the end still tells how many there are
-			total[0] = jdbc.sql("""
-					select count(*) from measure_district_value
-					where set_id = :set and period = :period and region_code = :district and measure_id = :measure
-					""")
-				.param("measure", measure.getId())
-				.param("set", set.get().getId())
-				.param("period", period.key())
-				.param("district", regionCode)
-				.query(Long.class)
-				.single();
-		}
+		List<ComparedInstitution> entries = rows.stream().map(CountedRow::entry).toList();
+		// a page past the end has no row to tell how many there are
+		long total = !rows.isEmpty() ? rows.get(0).total()
+				: jdbc.sql("""
+						select count(*) from measure_district_value
+						where set_id = :set and period = :period and region_code = :district and measure_id = :measure
+						""")
+					.param("measure", measure.getId())
+					.param("set", set.get().getId())
+					.param("period", period.key())
+					.param("district", regionCode)
+					.query(Long.class)
+					.single();
 		MeasureDistrictStats.Stat stat = stats.of(set.get().getId(), period.key(), regionCode).get(measure.getId());
 		return Optional.of(new Comparison(set.get(), disclosed, measure, periods, period, regionCode, median(stat),
 				stat == null ? 0 : stat.institutions(),
-				new org.springframework.data.domain.PageImpl<>(entries, pageable, total[0])));
+				new org.springframework.data.domain.PageImpl<>(entries, pageable, total)));
+	}
+
+	/**
+	 * A compared institution with the count of the district's values it was read with.
+	 */
+	private record CountedRow(ComparedInstitution entry, long total) {
 	}
 
 	/** The whole comparison (every page), for the CSV. */
