@@ -24,7 +24,6 @@ import cn.meizhi.shared.Role;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -132,19 +131,12 @@ public class InstitutionManagement {
 					rs.getBoolean("credit_code_exception"), InstitutionType.valueOf(rs.getString("type")),
 					rs.getString("region_code"), InstitutionStatus.valueOf(rs.getString("status"))))
 			.list();
-		// a short page (not past the end) is the last: its matches are counted already
-		boolean last = lines.size() < pageable.getPageSize() && (!lines.isEmpty() || pageable.getOffset() == 0);
-		long counted = last ? pageable.getOffset() + lines.size() : jdbc
+		return cn.meizhi.shared.Paging.cappedPage(lines, pageable, REGISTER_COUNT_CAP, () -> jdbc
 			.sql("select count(*) from (select 1 from institution where %s limit :cap) matches".formatted(where))
 			.params(params)
 			.param("cap", REGISTER_COUNT_CAP)
 			.query(Long.class)
-			.single();
-		// past the cap, a page reached by its number shows at least its own rows as
-		// counted;
-		// past the end, the count stands
-		return new PageImpl<>(lines, pageable,
-				counted < REGISTER_COUNT_CAP ? counted : Math.max(counted, pageable.getOffset() + lines.size()));
+			.single());
 	}
 
 	/** The register's sortable properties and the columns they sort by. */

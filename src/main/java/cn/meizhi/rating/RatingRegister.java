@@ -63,18 +63,80 @@ public class RatingRegister {
 	}
 
 	/**
+	 * How many ratings the register counts at most: a page then says "at least 1,000".
+	 * Counting a province's every rating was most of the page's time.
+	 */
+	public static final int REGISTER_COUNT_CAP = 1_000;
+
+	/**
+	 * A rating as the register lists it.
+	 *
+	 * @param override whether the stars differ from the computed ones
+	 */
+	public record RegisterLine(long id, long institutionId, String institutionName, String regionCode,
+			String certificateNo, int stars, boolean override, RatingStatus status, LocalDate validFrom,
+			LocalDate validUntil) {
+	}
+
+	/**
 	 * The regulator's register of ratings: every rating of the jurisdiction (or of a
 	 * district inside it), optionally of given stars, status or institution, newest
 	 * approval first; from here each one is opened to suspend, reinstate or revoke it.
+	 * Read as the lines the page shows (no rating is loaded as an entity), counted up to
+	 * {@link #REGISTER_COUNT_CAP}.
 	 */
-	public org.springframework.data.domain.Page<Rating> register(CurrentUser regulator, String region, Integer stars,
-			RatingStatus status, Long institutionId, org.springframework.data.domain.Pageable page) {
+	public org.springframework.data.domain.Page<RegisterLine> register(CurrentUser regulator, String region,
+			Integer stars, RatingStatus status, Long institutionId, org.springframework.data.domain.Pageable page) {
 		requireRegulator(regulator);
 		String prefix = region != null && region.matches("\\d{6}") && regulator.jurisdiction().covers(region)
 				? cn.meizhi.shared.Jurisdiction.of(region).prefix() : regulator.jurisdiction().prefix();
-		Set<RatingStatus> statuses = status == null ? EnumSet.allOf(RatingStatus.class) : EnumSet.of(status);
-		return ratings.search(prefix, statuses, stars == null ? -1 : stars, institutionId == null ? -1 : institutionId,
-				page);
+		// a district is one code (rating_region_register_idx holds its ratings in the
+		// page's order); a city's or province's ratings are walked in that order
+		boolean district = prefix.length() == 6;
+		StringBuilder where = new StringBuilder(district ? "region_code = ?" : "region_code like ?");
+		List<Object> args = new ArrayList<>(List.of(district ? prefix : prefix + "%"));
+		if (status != null) {
+			where.append(" and status = ?");
+			args.add(status.name());
+		}
+		if (stars != null) {
+			where.append(" and stars = ?");
+			args.add(stars);
+		}
+		if (institutionId != null) {
+			where.append(" and institution_id = ?");
+			args.add(institutionId);
+		}
+		// the page's ids in the register's order from an index that holds the filtered
+		// columns, then only their rows
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(page.getPageSize());
+		pageArgs.add(page.getOffset());
+		List<RegisterLine> lines = new ArrayList<>();
+		jdbc.query("""
+				select id, institution_id, region_code, certificate_no, stars, computed_stars, status,
+				       valid_from, valid_until
+				from rating where id in (
+				    select id from rating where %s
+				    order by approved_at desc nulls last, id desc limit ? offset ?)
+				order by approved_at desc nulls last, id desc
+				""".formatted(where), row -> {
+			lines.add(new RegisterLine(row.getLong("id"), row.getLong("institution_id"), null,
+					row.getString("region_code"), row.getString("certificate_no"), row.getInt("stars"),
+					row.getInt("stars") != row.getInt("computed_stars"), RatingStatus.valueOf(row.getString("status")),
+					row.getObject("valid_from", LocalDate.class), row.getObject("valid_until", LocalDate.class)));
+		}, pageArgs.toArray());
+		Map<Long, String> names = institutions.names(lines.stream().map(RegisterLine::institutionId).toList());
+		List<RegisterLine> named = lines.stream()
+			.map(l -> new RegisterLine(l.id(), l.institutionId(), names.get(l.institutionId()), l.regionCode(),
+					l.certificateNo(), l.stars(), l.override(), l.status(), l.validFrom(), l.validUntil()))
+			.toList();
+		List<Object> countArgs = new ArrayList<>(args);
+		countArgs.add(REGISTER_COUNT_CAP);
+		return cn.meizhi.shared.Paging.cappedPage(named, page, REGISTER_COUNT_CAP,
+				() -> jdbc.queryForObject(
+						"select count(*) from (select 1 from rating where %s limit ?) matches".formatted(where),
+						Long.class, countArgs.toArray()));
 	}
 
 	public List<Rating> approvalQueue(CurrentUser regulator) {

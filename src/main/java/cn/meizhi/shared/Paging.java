@@ -1,7 +1,10 @@
 package cn.meizhi.shared;
 
+import java.util.List;
 import java.util.Set;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -24,6 +27,21 @@ public final class Paging {
 		int number = page == null || page < 0 ? 0 : Math.min(page, 100_000);
 		int pageSize = size == null || size < 1 ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
 		return PageRequest.of(number, pageSize, parseSort(sort, sortable).orElse(defaultSort));
+	}
+
+	/**
+	 * A page of a long list whose matches are counted only up to {@code cap}: a page
+	 * shorter than the page size (and not past the end) is the last, so its rows are
+	 * counted already; otherwise {@code countUpToCap} counts at most {@code cap}. Past
+	 * the cap, a page reached by its number counts at least its own rows; past the end,
+	 * the count stands. The page then says "at least" the cap.
+	 */
+	public static <T> Page<T> cappedPage(List<T> rows, Pageable pageable, int cap,
+			java.util.function.LongSupplier countUpToCap) {
+		boolean last = rows.size() < pageable.getPageSize() && (!rows.isEmpty() || pageable.getOffset() == 0);
+		long counted = last ? pageable.getOffset() + rows.size() : countUpToCap.getAsLong();
+		return new PageImpl<>(rows, pageable,
+				counted < cap ? counted : Math.max(counted, pageable.getOffset() + rows.size()));
 	}
 
 	static java.util.Optional<Sort> parseSort(String sort, Set<String> sortable) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -54,6 +56,9 @@ class RatingControllerTests {
 
 	@Autowired
 	RatingFixtures ratingFixtures;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void proposalAcceptanceAndFourEyesApprovalThroughThePages() throws Exception {
@@ -207,6 +212,45 @@ class RatingControllerTests {
 			.with(as(Fixtures.regulator("440300"))))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(first.getCertificateNo()))));
+	}
+
+	@Test
+	void theRegisterListsNewestApprovalFirstAndCountsUpToItsCap() throws Exception {
+		Rating first = ratingFixtures.published(fixtures.submitted());
+		// a thousand and one expired ratings in one district, each approved a day before
+		// the one inserted before it
+		jdbc.update("""
+				insert into rating (institution_id, inspection_id, cycle_id, standard_version_id, region_code,
+				                    total, computed_stars, stars, status, proposer_id, proposed_by, proposed_at,
+				                    appeal_deadline, approved_by, approved_at, valid_from, valid_until, sections)
+				select institution_id, inspection_id, cycle_id, standard_version_id, '500156', total,
+				       3 + n % 2, 3 + n % 2, 'EXPIRED', proposer_id, proposed_by, proposed_at, appeal_deadline,
+				       approved_by, approved_at - n * interval '1 day', valid_from, valid_until, sections
+				from rating, generate_series(1, 1001) n where id = ?
+				order by n""", first.getId());
+		CurrentUser wulong = Fixtures.regulator("500156");
+		var page = ratingRegister.register(wulong, null, null, null, null, PageRequest.of(0, 50));
+		assertThat(page.getTotalElements()).isEqualTo(RatingRegister.REGISTER_COUNT_CAP);
+		assertThat(page.getContent()).hasSize(50)
+			.allSatisfy(line -> assertThat(line.institutionName()).isNotBlank())
+			.extracting(RatingRegister.RegisterLine::id)
+			.isSorted();
+		assertThat(page.getContent().get(0).status()).isEqualTo(RatingStatus.EXPIRED);
+		// the page past the cap counts them all, as does a filter with fewer
+		var lastPage = ratingRegister.register(wulong, null, null, null, null, PageRequest.of(20, 50));
+		assertThat(lastPage.getContent()).hasSize(1);
+		assertThat(lastPage.getTotalElements()).isEqualTo(1001);
+		var fourStars = ratingRegister.register(wulong, "500156", 4, RatingStatus.EXPIRED, null, PageRequest.of(0, 50));
+		assertThat(fourStars.getTotalElements()).isEqualTo(501);
+		assertThat(fourStars.getContent()).allSatisfy(line -> assertThat(line.stars()).isEqualTo(4));
+		mvc.perform(get("/regulator/ratings/all").with(as(wulong)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("至少 1,000 条记录")));
+		mvc.perform(get("/regulator/ratings/all").param("stars", "3").with(as(wulong)))
+			.andExpect(content().string(containsString("共 500 条记录")));
+		// a district of another jurisdiction asked for is ignored: the jurisdiction's own
+		assertThat(ratingRegister.register(regulator(), "500156", null, null, null, PageRequest.of(0, 50)).getContent())
+			.noneMatch(line -> line.regionCode().equals("500156"));
 	}
 
 	private CurrentUser regulator() {

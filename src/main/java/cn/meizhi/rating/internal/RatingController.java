@@ -185,7 +185,7 @@ class RatingController {
 		var found = ratingRegister.register(user, region, stars, status, institutionId,
 				org.springframework.data.domain.PageRequest.of(page == null ? 0 : Math.max(0, page), 50));
 		model.addAttribute("found", found);
-		model.addAttribute("names", ratingRegister.institutionNames(found.getContent()));
+		model.addAttribute("countCapped", found.getTotalElements() >= RatingRegister.REGISTER_COUNT_CAP);
 		model.addAttribute("region", region);
 		model.addAttribute("stars", stars);
 		model.addAttribute("status", status);

@@ -24,19 +24,6 @@ public interface RatingRepository extends JpaRepository<Rating, Long> {
 
 	Optional<Rating> findByCertificateNo(String certificateNo);
 
-	/**
-	 * Ratings of a jurisdiction, newest approval first (proposals last), each filter
-	 * optional.
-	 */
-	@Query(value = """
-			select r from Rating r where r.regionCode like concat(:prefix, '%')
-			and r.status in :statuses
-			and (:stars = -1 or r.stars = :stars)
-			and (:institutionId = -1 or r.institutionId = :institutionId)
-			order by r.approvedAt desc nulls last, r.id desc""")
-	org.springframework.data.domain.Page<Rating> search(String prefix, Collection<RatingStatus> statuses, int stars,
-			long institutionId, org.springframework.data.domain.Pageable pageable);
-
 	@Query("""
 			select r from Rating r where r.regionCode like concat(:prefix, '%') and r.status = cn.meizhi.rating.RatingStatus.PUBLISHED
 			and r.validUntil between :from and :to order by r.validUntil, r.id""")
