@@ -1,5 +1,7 @@
 package cn.meizhi.audit;
 
+import java.time.LocalDate;
+
 import cn.meizhi.inspection.InspectionFixtures;
 import cn.meizhi.institution.Institution;
 import cn.meizhi.institution.InstitutionManagement;
@@ -7,6 +9,9 @@ import cn.meizhi.institution.InstitutionStatus;
 import cn.meizhi.rating.Rating;
 import cn.meizhi.rating.RatingFixtures;
 import cn.meizhi.rating.Ratings;
+import cn.meizhi.audit.internal.AuditEntry;
+import cn.meizhi.audit.internal.AuditTrail;
+import cn.meizhi.shared.CurrentUser;
 import cn.meizhi.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,6 +59,9 @@ class AuditTrailTests {
 
 	@Autowired
 	Ratings ratings;
+
+	@Autowired
+	AuditTrail trail;
 
 	@Test
 	void theDatabaseRefusesToChangeOrDeleteAuditEntries() {
@@ -128,6 +138,62 @@ class AuditTrailTests {
 			request.param(parameters[i], parameters[i + 1]);
 		}
 		return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void theTrailListsNewestFirstFiltersAndCountsUpToItsCap() throws Exception {
+		String actor = Fixtures.unique("bulk-");
+		// a thousand and one entries of one clinic account in one district, a minute
+		// apart,
+		// on 31 December 2025 (Beijing time), the first the newest
+		jdbc.update("""
+				insert into audit_event (occurred_at, actor, actor_role, action, object_type, object_id, region_code,
+				                         summary)
+				select timestamptz '2026-01-01 00:00+08' - n * interval '1 minute', ?, 'CLINIC',
+				       case when n % 2 = 0 then 'SELF_ASSESSMENT_SAVED' else 'SELF_ASSESSMENT_SUBMITTED' end,
+				       'SelfAssessment', n::text, '500156', 'entry ' || n
+				from generate_series(1, 1001) n""", actor);
+		CurrentUser wulong = Fixtures.regulator("500156");
+		PageRequest newestFirst = PageRequest.of(0, 50, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
+		var page = trail.search(wulong, new AuditTrail.Filter(null, actor, null, null, null, null), newestFirst);
+		assertThat(page.getTotalElements()).isEqualTo(AuditTrail.COUNT_CAP);
+		assertThat(page.getContent()).extracting(AuditEntry::getSummary).startsWith("entry 1", "entry 2", "entry 3");
+		var lastPage = trail.search(wulong, new AuditTrail.Filter(null, actor, null, null, null, null),
+				newestFirst.withPage(20));
+		assertThat(lastPage.getContent()).extracting(AuditEntry::getSummary).containsExactly("entry 1001");
+		assertThat(lastPage.getTotalElements()).isEqualTo(1001);
+		// each filter narrows: the action, the object, the days
+		assertThat(trail
+			.search(wulong, new AuditTrail.Filter("SELF_ASSESSMENT_SUBMITTED", actor, null, null, null, null),
+					newestFirst)
+			.getTotalElements()).isEqualTo(501);
+		assertThat(
+				trail.search(wulong, new AuditTrail.Filter(null, actor, "SelfAssessment", "7", null, null), newestFirst)
+					.getContent())
+			.extracting(AuditEntry::getSummary)
+			.containsExactly("entry 7");
+		LocalDate newYearsEve = LocalDate.of(2025, 12, 31);
+		assertThat(trail
+			.search(wulong, new AuditTrail.Filter(null, actor, null, null, newYearsEve, newYearsEve), newestFirst)
+			.getTotalElements()).isEqualTo(AuditTrail.COUNT_CAP);
+		assertThat(trail
+			.search(wulong, new AuditTrail.Filter(null, actor, null, null, null, newYearsEve.minusDays(1)), newestFirst)
+			.getTotalElements()).isZero();
+		// sorted by action, the newest first among equals
+		var byAction = trail.search(wulong, new AuditTrail.Filter(null, actor, null, null, null, null),
+				PageRequest.of(0, 2, Sort.by("action")));
+		assertThat(byAction.getContent()).extracting(AuditEntry::getSummary).containsExactly("entry 2", "entry 4");
+		// another jurisdiction reads none of it
+		assertThat(trail
+			.search(Fixtures.regulator("330100"), new AuditTrail.Filter(null, actor, null, null, null, null),
+					newestFirst)
+			.getTotalElements()).isZero();
+		mvc.perform(get("/regulator/audit").param("actor", actor).with(user(Fixtures.principal(wulong))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("至少 1,000 条记录")));
+		mvc.perform(get("/regulator/audit").param("actor", actor)
+			.param("action", "SELF_ASSESSMENT_SAVED")
+			.with(user(Fixtures.principal(wulong)))).andExpect(content().string(containsString("共 500 条记录")));
 	}
 
 	@Test

@@ -38,7 +38,9 @@ class AuditController {
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) String sort, Model model) {
 		var filter = new AuditTrail.Filter(action, actor, objectType, objectId, from, to);
 		var pageable = Paging.of(page, 50, sort, SORTABLE, Sort.by(Sort.Direction.DESC, "occurredAt", "id"));
-		model.addAttribute("entries", trail.search(user, filter, pageable));
+		var entries = trail.search(user, filter, pageable);
+		model.addAttribute("entries", entries);
+		model.addAttribute("countCapped", entries.getTotalElements() >= AuditTrail.COUNT_CAP);
 		model.addAttribute("filter", filter);
 		model.addAttribute("sort", sort);
 		return VIEW;
