@@ -4,6 +4,7 @@ realistic requests per URL class (name fragments cut from real names, real regio
 certificate numbers), written one path per line to <out>/<class>.txt. The institutions are the best-ranked
 and pages drawn from the whole register (unrated ones included); the certificates are current ones and
 old ones from the ratings' history (expired, superseded)."""
+import datetime
 import json
 import random
 import sys
@@ -62,8 +63,24 @@ write("profile", [f"/institutions/{i}" for i in ids])
 write("verify", [f"/verify/{c}" for c in certificates])
 write("api", [f"/api/public/institutions?q={q(f)}&size=20" for f in fragments])
 write("regulator", [f"/regulator/institutions?q={q(f)}" for f in fragments])
+# the regulator's register of ratings (Hangzhou's demo regulator): the whole city or one district, any or
+# given stars and status, the first pages
+hangzhou_districts = [""] + [d for d in districts if d.startswith("3301")]
+write("ratings", [f"/regulator/ratings/all?region={d}&stars={s}&status={t}&page={p}"
+                  for d in hangzhou_districts for s in ["", "3", "4", "5"]
+                  for t in ["", "PUBLISHED", "EXPIRED", "SUSPENDED"] for p in range(5)])
+# the regulator's audit trail (the data set's three years, two million entries; Hangzhou's is a quarter):
+# its pages, by action, by a clinic's account, by month
+actions = ["", "SELF_ASSESSMENT_SAVED", "INSPECTION_SCORED", "RATING_SUSPENDED", "COMPLAINT_ACKNOWLEDGED",
+           "LOGIN_FAILED"]
+hangzhou_ids = [i["id"] for i in institutions if i["regionCode"].startswith("3301")] or ids
+months = [(today_year, m) for today_year in (datetime.date.today().year - 2, datetime.date.today().year - 1)
+          for m in range(1, 13)]
+write("audit", [f"/regulator/audit?action={a}&page={p}" for a in actions for p in range(20)]
+      + [f"/regulator/audit?actor=clinic-{i}" for i in random.sample(hangzhou_ids, min(600, len(hangzhou_ids)))]
+      + [f"/regulator/audit?from={y}-{m:02d}-01&to={y}-{m:02d}-28&page={p}" for y, m in months for p in range(10)]
+      + [f"/regulator/audit?actor=regulator-3301&page={p}" for p in range(40)])
 # quality measures (issue 22): the last twelve ended quarters, the quarterly measures of the example set
-import datetime
 today = datetime.date.today()
 quarter = (today.month - 1) // 3 + 1
 year = today.year

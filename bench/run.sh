@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The portal's benchmark: generates the national data set once (default 100,000 institutions, kept in
 # DATA_DIR), starts the portal on it with -Xmx512m on the embedded PostgreSQL, warms it up, then measures
-# eleven URL classes in one run with wrk at 16 and 64 connections, each class cycling through 1,000+
+# thirteen URL classes in one run with wrk at 16 and 64 connections, each class cycling through 1,000+
 # distinct realistic requests (bench/requests.lua; the clinic's feedback report through its 12 quarters)
 # and each measured right after the same-stack Fortunes page (the unit of the goals). Prints start-up time, a Markdown table (req/s, p50, p99, share of the
 # adjacent Fortunes run and of the floor page) and the portal's peak RSS. Results: docs/performance.md.
@@ -82,10 +82,10 @@ clinic_session="SESSION=$(awk '$6=="SESSION"{print $7}' "$clinic_jar")"
 
 # Each class is measured right after a run of Fortunes and reported against it: the machine's speed drifts
 # by up to 2x within minutes, so only an adjacent measurement of the anchor makes a fair unit
-read -r -a classes <<<"${CLASSES:-search filter profile verify api regulator qm-benchmark qm-feedback qm-public static reference}"
+read -r -a classes <<<"${CLASSES:-search filter profile verify api regulator ratings audit qm-benchmark qm-feedback qm-public static reference}"
 run() { # class connections duration
 	local cookie="" base="http://localhost:$PORT"
-	[[ "$1" == regulator || "$1" == qm-benchmark ]] && cookie="$session"
+	[[ "$1" == regulator || "$1" == ratings || "$1" == audit || "$1" == qm-benchmark ]] && cookie="$session"
 	[[ "$1" == qm-feedback ]] && cookie="$clinic_session"
 	[[ "$1" == fortunes ]] && base="http://127.0.0.1:$FORTUNES_PORT"
 	PATHS="$WORK/$1.txt" COOKIE="$cookie" wrk -t2 -c"$2" -d"$3"s --timeout 5s -s bench/requests.lua \

@@ -102,6 +102,13 @@ class NationalDataGenerator implements ApplicationRunner {
 			log.info("Data generator: {} quality-measure reports, {} values in {} s", summary.reports(),
 					summary.values(), summary.millis() / 1000.0);
 		}
+		// the audit trail's history: also added to a data set generated before it existed
+		var auditHistory = new AuditHistoryDataSet(jdbc);
+		if (!auditHistory.present()) {
+			long started = System.currentTimeMillis();
+			int events = auditHistory.generate();
+			log.info("Data generator: {} audit events in {} s", events, (System.currentTimeMillis() - started) / 1000.0);
+		}
 		if (exit) {
 			System.exit(SpringApplication.exit(context, () -> 0));
 		}
