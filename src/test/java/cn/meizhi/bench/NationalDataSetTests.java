@@ -69,6 +69,9 @@ class NationalDataSetTests {
 	@Autowired
 	org.springframework.transaction.PlatformTransactionManager transactions;
 
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
 	@Test
 	void generatesQualityMeasuresKeptByDistrictAsTheSubmissionsKeepThem() throws Exception {
 		new NationalDataSet(dataSource, jdbc, standards, authoring, engine, regions, inspections, accounts)
@@ -87,6 +90,37 @@ class NationalDataSetTests {
 				+ "from measure_district_value where value is not null) kept"))
 			.isEqualTo(count("select count(*) from measure_district_stat where sorted_values is not null"));
 		assertThat(count("select count(*) from measure_district_value where outlier")).isPositive();
+	}
+
+	@Test
+	void generatesThreeYearsOfAuditTrailInEachInstitutionsDistrict() throws Exception {
+		if (count("select count(*) from institution") == 0) {
+			new NationalDataSet(dataSource, jdbc, standards, authoring, engine, regions, inspections, accounts)
+				.generate(400, 11, LocalDate.now());
+		}
+		var history = new AuditHistoryDataSet(jdbc);
+		assertThat(history.present()).isFalse();
+		int events = history.generate();
+		assertThat(history.present()).isTrue();
+		assertThat(events)
+			.isEqualTo(count("select count(*) from institution") * AuditHistoryDataSet.EVENTS_PER_INSTITUTION);
+		// each in its institution's district, within three years, an action the trail
+		// words in the reader's language
+		assertThat(count("""
+				select count(*) from audit_event e join institution i on i.id::text = e.object_id
+				where e.client_ip = '198.51.100.20' and e.object_type = 'Institution'
+				  and (e.region_code <> i.region_code or e.summary <> i.name)""")).isZero();
+		assertThat(count("""
+				select count(*) from audit_event where client_ip = '198.51.100.20' and object_type = 'Institution'"""))
+			.isPositive();
+		assertThat(count("""
+				select count(*) from audit_event where client_ip = '198.51.100.20'
+				  and (occurred_at > now() or occurred_at < now() - interval '1096 days')""")).isZero();
+		List<String> actions = jdbc
+			.queryForList("select distinct action from audit_event where client_ip = '198.51.100.20'", String.class);
+		assertThat(actions).hasSize(8)
+			.allSatisfy(action -> assertThat(messages.getMessage("audit.action." + action, null, null, Locale.CHINA))
+				.isNotNull());
 	}
 
 	@Test
