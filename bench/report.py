@@ -13,6 +13,8 @@ LABELS = {
     "verify": "4. certificate verification",
     "api": "5. open-data JSON page",
     "regulator": "6. regulator's institution list (signed in)",
+    "ratings": "6a. regulator's ratings register (signed in)",
+    "audit": "6b. regulator's audit trail (signed in)",
     "qm-benchmark": "6a. quality measures: a district's benchmark (regulator)",
     "qm-feedback": "6b. quality measures: a clinic's feedback report",
     "qm-public": "6c. quality measures: public comparison of a district",
